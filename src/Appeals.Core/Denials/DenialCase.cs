@@ -1,0 +1,80 @@
+using Appeals.Core.Remittances;
+
+namespace Appeals.Core.Denials;
+
+/// <summary>
+/// The unit of work: one claim on one remittance with money denied on it. Specialists work cases;
+/// the case carries its classification, its score and (from the workflow) its state.
+/// </summary>
+public sealed class DenialCase
+{
+    public long Id { get; set; }
+
+    public long ClaimPaymentId { get; set; }
+    public ClaimPayment? ClaimPayment { get; set; }
+
+    // Denormalised from the claim so that the queue and the dashboard filter and group without joins.
+    public long PayerId { get; set; }
+    public Payer? Payer { get; set; }
+    public required string PatientControlNumber { get; set; }
+    public string PayerClaimControlNumber { get; set; } = "";
+    public string RenderingProviderId { get; set; } = "";
+    /// <summary>Procedure code of the line with the largest denied amount (empty for claim-level denials).</summary>
+    public string ProcedureCode { get; set; } = "";
+    public DateOnly? ServiceDate { get; set; }
+    /// <summary>The remittance's payment date (BPR16), else its production date: when the denial was issued.</summary>
+    public DateOnly DenialDate { get; set; }
+
+    /// <summary>Category of the largest denied amount (CARC map).</summary>
+    public required string Category { get; set; }
+    /// <summary>The CARC and group of the largest denied amount, e.g. "CO-197".</summary>
+    public required string PrimaryReason { get; set; }
+    public bool Avoidable { get; set; }
+    /// <summary>True when the denied money was shifted to the patient (PR with a non-covered CARC).</summary>
+    public bool ShiftedToPatient { get; set; }
+
+    public decimal BilledAmount { get; set; }
+    public decimal DeniedAmount { get; set; }
+    /// <summary>Money paid on the denied claim by later remittances.</summary>
+    public decimal RecoveredAmount { get; set; }
+
+    /// <summary>A <see cref="DenialCaseStatus"/> value, stored as a string.</summary>
+    public string Status { get; set; } = DenialCaseStatus.Open;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    // Score (from Appeals.ML): probability of recovery and expected recovery = p x denied amount.
+    public double? RecoveryProbability { get; set; }
+    public decimal? ExpectedRecovery { get; set; }
+    /// <summary>The features that moved the score most, in words, separated by "; ".</summary>
+    public string ScoreExplanation { get; set; } = "";
+    /// <summary>Which model (or "base-rate") produced the score.</summary>
+    public string ScoreSource { get; set; } = "";
+    public DateTimeOffset? ScoredAt { get; set; }
+    /// <summary>Queue order: expected recovery raised as the deadline nears, zero once it passed.</summary>
+    public decimal Priority { get; set; }
+    /// <summary>The next appeal deadline, when known.</summary>
+    public DateOnly? AppealDeadline { get; set; }
+
+    /// <summary>Optimistic concurrency token: two people never take the same case unknowingly.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>Where a denial case stands, at the level managers count.</summary>
+public static class DenialCaseStatus
+{
+    public const string Open = "open";
+    public const string InProgress = "in_progress";
+    public const string Appealed = "appealed";
+    public const string Recovered = "recovered";
+    public const string PartiallyRecovered = "partially_recovered";
+    public const string Upheld = "upheld";
+    public const string WrittenOff = "written_off";
+    public const string Closed = "closed";
+
+    public static readonly IReadOnlyList<string> All =
+        [Open, InProgress, Appealed, Recovered, PartiallyRecovered, Upheld, WrittenOff, Closed];
+
+    public static bool IsClosed(string status) =>
+        status is Recovered or PartiallyRecovered or Upheld or WrittenOff or Closed;
+}
