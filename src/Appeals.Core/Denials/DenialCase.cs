@@ -41,7 +41,13 @@ public sealed class DenialCase
     /// <summary>A <see cref="DenialCaseStatus"/> value, stored as a string.</summary>
     public string Status { get; set; } = DenialCaseStatus.Open;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the first appeal (or corrected claim) for this case was submitted.</summary>
+    public DateTimeOffset? FirstAppealedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>True once an appeal deadline passed with nothing submitted.</summary>
+    public bool DeadlineMissed { get; set; }
+    /// <summary>The user working the case; empty when unassigned.</summary>
+    public string AssignedTo { get; set; } = "";
 
     // Score (from Appeals.ML): probability of recovery and expected recovery = p x denied amount.
     public double? RecoveryProbability { get; set; }
