@@ -31,7 +31,10 @@ internal sealed class ReaderBenchmark : IBenchScenario
             var mb = new FileInfo(path).Length / 1048576.0;
             var warm = ReadOnce(path); // JIT, page cache
             Console.WriteLine($"file: {mb:F1} MB, {warm.Transactions} transactions, {warm.Claims} claims, {warm.Refused} refused");
+            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var results = Enumerable.Range(0, runs).Select(_ => ReadOnce(path)).ToList();
+            Console.WriteLine($"collections per run: gen0 {(GC.CollectionCount(0) - gen0) / (double)runs:F0}, " +
+                              $"gen1 {(GC.CollectionCount(1) - gen1) / (double)runs:F0}, gen2 {(GC.CollectionCount(2) - gen2) / (double)runs:F1} (one forced gen2 per run)");
             var rates = results.Select(r => mb / r.Seconds).Order().ToList();
             var (best, median) = (rates[^1], rates[rates.Count / 2]);
             var cpuRates = results.Select(r => mb / r.CpuSeconds).Order().ToList();

@@ -151,42 +151,43 @@ internal sealed class X12SegmentScanner : IDisposable
     }
 
     /// <summary>
-    /// One pass over the segment: each search stops at the next element separator or the terminator,
-    /// so the bytes are looked at once. Bounds are kept relative to the segment start, so they survive
-    /// a refill that moves the segment within the buffer.
+    /// Finds the terminator with a vectorised search (refilling the buffer as needed), then splits the
+    /// elements with a plain loop: elements are a few bytes long, too short for a vectorised search per
+    /// element to pay for its setup. Bounds are relative to the segment start, so they survive a refill.
     /// </summary>
     private void SplitToTerminator()
     {
-        var element = Separators.Element;
         var terminator = Separators.Terminator;
-        var count = 0;
-        var elementStart = 0;
         var scan = 0;
+        int end;
         while (true)
         {
-            var rest = _buffer.AsSpan(_segmentStart + scan, _end - _segmentStart - scan);
-            var found = count == MaxElements - 1 ? rest.IndexOf(terminator) : rest.IndexOfAny(element, terminator);
-            if (found < 0)
+            var found = _buffer.AsSpan(_segmentStart + scan, _end - _segmentStart - scan).IndexOf(terminator);
+            if (found >= 0)
             {
-                scan = _end - _segmentStart;
-                if (scan > MaxSegmentLength)
-                    throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
-                if (Fill()) continue;
-                _next = _end; // the last segment may lack its terminator
-                count = AddLast(count, elementStart, scan);
+                end = scan + found;
+                _next = _segmentStart + end + 1;
                 break;
             }
-            var at = scan + found;
-            if (_buffer[_segmentStart + at] == terminator)
-            {
-                _next = _segmentStart + at + 1;
-                count = AddLast(count, elementStart, at);
-                break;
-            }
-            count = Add(count, elementStart, at);
-            elementStart = scan = at + 1;
+            scan = _end - _segmentStart;
+            if (scan > MaxSegmentLength)
+                throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
+            if (Fill()) continue;
+            end = scan;
+            _next = _end; // the last segment may lack its terminator
+            break;
         }
-        Count = count;
+        var segment = _buffer.AsSpan(_segmentStart, end);
+        var element = Separators.Element;
+        var count = 0;
+        var elementStart = 0;
+        for (var i = 0; i < segment.Length && count < MaxElements - 1; i++)
+        {
+            if (segment[i] != element) continue;
+            count = Add(count, elementStart, i);
+            elementStart = i + 1;
+        }
+        Count = AddLast(count, elementStart, end);
         Id = Pack(this[0]);
     }
 
