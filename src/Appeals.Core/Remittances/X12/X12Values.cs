@@ -49,7 +49,8 @@ internal static class X12Values
         }
         Span<char> chars = stackalloc char[value.Length];
         for (var i = 0; i < value.Length; i++) chars[i] = (char)value[i];
-        return decimal.TryParse(chars.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+        return decimal.TryParse(chars, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent
+            | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out amount);
     }
 
     internal static bool TryInt(ReadOnlySpan<byte> value, out int number) =>
