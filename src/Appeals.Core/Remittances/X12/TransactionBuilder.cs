@@ -134,7 +134,7 @@ internal sealed partial class TransactionBuilder
         }
         else if (_line is not null)
         {
-            if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = X12Values.Text(_s[2]);
+            if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = _codes.Get(_s[2]); // often "1", "2"...
         }
         else if (qualifier.SequenceEqual("F8"u8)) _claim.OriginalReferenceNumber = X12Values.Text(_s[2]);
     }
