@@ -25,7 +25,7 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var file = bed.File("era1.835", () => TwoClaims("TRACE1"));
+        var file = bed.File("era1.835", TwoClaims("TRACE1"));
 
         var summary = await bed.ImportAsync(file);
 
@@ -47,7 +47,7 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var file = bed.File("era1.835", () => TwoClaims("TRACE1"));
+        var file = bed.File("era1.835", TwoClaims("TRACE1"));
         await bed.ImportAsync(file);
 
         var second = await bed.ImportAsync(file);
@@ -64,8 +64,8 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        await bed.ImportAsync(bed.File("era1.835", () => TwoClaims("TRACE1")));
-        var resent = bed.File("era1-resent.835", () => [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]);
+        await bed.ImportAsync(bed.File("era1.835", TwoClaims("TRACE1")));
+        var resent = bed.File("era1-resent.835", [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]);
 
         var summary = await bed.ImportAsync(resent);
 
@@ -81,23 +81,23 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var good1 = bed.File("a-good.835", () => TwoClaims("TRACE1"));
-        var bad = bed.UnreadableFile("b-bad.835", "this is not an 835",
-            new ImportIssue("b-bad.835", 1, 0, "", "", "The file does not start with ISA or ST."));
-        var good2 = bed.File("c-good.835", () => TwoClaims("TRACE2"));
+        var good1 = bed.File("a-good.835", TwoClaims("TRACE1"));
+        var bad = bed.File("b-bad.835", "this is not an 835");
+        var good2 = bed.File("c-good.835", TwoClaims("TRACE2"));
 
         var summary = await bed.ImportAsync(good1, bad, good2);
 
         Assert.Equal((3, 2, 1), (summary.Files, summary.Imported, summary.Rejected));
         Assert.Equal(4, summary.Claims);
         var error = Assert.Single(summary.Errors);
-        Assert.Equal(("b-bad.835", 1L, 0L), (error.File, error.Segment, error.Offset));
+        Assert.Equal(("b-bad.835", 0L), (error.File, error.Offset));
+        Assert.NotEmpty(error.Message);
         await using var db = database.Open();
         var record = await db.ImportedFiles.Include(f => f.Messages).SingleAsync(f => f.FileName == "b-bad.835", Ct);
         Assert.Equal(ImportStatus.Rejected, record.Status);
         Assert.Equal("this is not an 835"u8.ToArray(), record.OriginalBytes);
         var message = Assert.Single(record.Messages);
-        Assert.Equal((ImportSeverity.Error, 1L), (message.Severity, message.SegmentNumber));
+        Assert.Equal((ImportSeverity.Error, error.Segment), (message.Severity, message.SegmentNumber));
         Assert.Equal(4, await db.ClaimPayments.CountAsync(Ct));
     }
 
@@ -106,23 +106,24 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var error = new ImportIssue("mixed.835", 40, 1234, "CLP", "CLP04", "CLP04 is not an amount.");
-        var file = bed.File("mixed.835", "ISA...", () =>
-        [
-            new ReadTransaction(TwoClaims("TRACE1")[0], [], []),
-            new ReadTransaction(null, [], [error]),
-            new ReadTransaction(TwoClaims("TRACE3")[0], [], []),
-        ]);
+        var text = RemittanceBuilder.ToX12([.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2"), .. TwoClaims("TRACE3")]);
+        var badClaim = "CLP*PCN-A*1*200*80**CI*TRACE2-1";
+        Assert.Contains(badClaim, text);
+        var offset = text.IndexOf(badClaim, StringComparison.Ordinal);
+        var file = bed.File("mixed.835", text.Replace(badClaim, "CLP*PCN-A*1*200*ABC**CI*TRACE2-1", StringComparison.Ordinal));
 
         var summary = await bed.ImportAsync(file);
 
         Assert.Equal((1, 2, 4), (summary.Rejected, summary.Transactions, summary.Claims));
-        Assert.Equal(new ImportError("mixed.835", 40, 1234, "CLP CLP04: CLP04 is not an amount."), Assert.Single(summary.Errors));
+        var error = Assert.Single(summary.Errors);
+        Assert.Equal(("mixed.835", (long)offset), (error.File, error.Offset));
+        Assert.Contains("CLP04", error.Message);
         await using var db = database.Open();
         var record = await db.ImportedFiles.Include(f => f.Messages).SingleAsync(Ct);
         Assert.Equal((ImportStatus.PartiallyImported, 2, 1), (record.Status, record.TransactionsImported, record.TransactionsRejected));
         Assert.NotNull(record.OriginalBytes);
-        Assert.Equal(("CLP", "CLP04", 1234L), (record.Messages[0].SegmentId, record.Messages[0].Field, record.Messages[0].ByteOffset));
+        var message = Assert.Single(record.Messages, m => m.Severity == ImportSeverity.Error);
+        Assert.Equal(("CLP", "CLP04", (long)offset), (message.SegmentId, message.Field, message.ByteOffset));
         Assert.Equal(2, await db.Remittances.CountAsync(Ct));
     }
 
@@ -131,14 +132,12 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        await bed.ImportAsync(bed.File("original.835", () => TwoClaims("TRACE1")));
-        var reversal = bed.File("reversal.835", () =>
-        [
+        await bed.ImportAsync(bed.File("original.835", TwoClaims("TRACE1")));
+        var reversal = bed.File("reversal.835",
             Remittance("TRACE9",
                 Claim("PCN-A", status: 22, charge: -200m, paid: -80m, payerClaimNumber: "TRACE1-1")
                     .WithLine("97110", -100m, 0m, ("CO", "197", -100m)),
-                Claim("PCN-A", status: 1, charge: 200m, paid: 200m, payerClaimNumber: "TRACE1-1B").WithLine("97110", 200m, 200m)),
-        ]);
+                Claim("PCN-A", status: 1, charge: 200m, paid: 200m, payerClaimNumber: "TRACE1-1B").WithLine("97110", 200m, 200m)));
 
         var summary = await bed.ImportAsync(reversal);
 
@@ -155,7 +154,7 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var file = bed.File("era1.835", () => TwoClaims("TRACE1"));
+        var file = bed.File("era1.835", TwoClaims("TRACE1"));
 
         var summary = await bed.ImportAsync(new ImportOptions(DryRun: true), file);
 
@@ -174,7 +173,7 @@ public class RemittanceImporterTests
         var handler = new RecordingHandler();
         bed.Handlers.Add(handler);
 
-        await bed.ImportAsync(bed.File("era.835", () => [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]));
+        await bed.ImportAsync(bed.File("era.835", [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]));
 
         Assert.Equal(2, handler.SeenClaims.Count);
         Assert.All(handler.SeenClaims, claims => Assert.Equal(2, claims));
@@ -185,7 +184,7 @@ public class RemittanceImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var bed = new ImportBed(database);
-        var good = bed.File("good.835", () => TwoClaims("TRACE1"));
+        var good = bed.File("good.835", TwoClaims("TRACE1"));
 
         var summary = await bed.ImportAsync(database.PathFor("missing.835"), good);
 
