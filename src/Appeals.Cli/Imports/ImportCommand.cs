@@ -67,8 +67,10 @@ internal sealed class ImportProgressBar(ProgressTask task) : IProgress<ImportPro
 {
     public void Report(ImportProgress value)
     {
-        task.MaxValue = Math.Max(1, value.TotalBytes);
-        task.Value = value.BytesRead;
+        // Bytes are per file: the bar counts files, the current one by how much of it has been read.
+        var withinFile = value.BytesRead < value.TotalBytes ? (double)value.BytesRead / value.TotalBytes : 0;
+        task.MaxValue = Math.Max(1, value.FilesTotal);
+        task.Value = value.FilesDone + withinFile;
         task.Description = $"Importing {value.FilesDone}/{value.FilesTotal} files";
     }
 }
