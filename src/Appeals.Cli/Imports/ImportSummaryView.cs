@@ -9,8 +9,9 @@ internal static class ImportSummaryView
 {
     public static void Write(IAnsiConsole console, ImportSummary s, bool dryRun)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(dryRun ? "Import (dry run: nothing written)" : "Import")
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders()
             .AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        console.MarkupLine(dryRun ? "[bold]Import[/] (dry run: nothing was written)" : "[bold]Import[/]");
         Row(table, "Files", s.Files);
         Row(table, "  imported", s.Imported);
         Row(table, "  duplicates", s.Duplicates);
