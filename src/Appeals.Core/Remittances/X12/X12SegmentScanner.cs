@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using Appeals.Core.Imports;
 
 namespace Appeals.Core.Remittances.X12;
@@ -18,7 +19,9 @@ internal sealed class X12SegmentScanner : IDisposable
     private readonly Stream _input;
     private readonly string _fileName;
     private byte[] _buffer;
-    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1])
+    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1]) relative to the segment start
+    private IncrementalHash? _hash;
+    private int _hashFrom;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
@@ -56,13 +59,7 @@ internal sealed class X12SegmentScanner : IDisposable
     internal long Position => _bufferOffset + _next;
 
     internal ReadOnlySpan<byte> this[int index] =>
-        (uint)index < (uint)Count ? _buffer.AsSpan(_bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
-
-    /// <summary>The current segment through its terminator.</summary>
-    internal ReadOnlySpan<byte> Raw => _buffer.AsSpan(_segmentStart, _next - _segmentStart);
-
-    /// <summary>The bytes since the previous segment's terminator (line breaks, indentation) and the current segment.</summary>
-    internal ReadOnlySpan<byte> RawWithLeadingGap => _buffer.AsSpan(_gapStart, _next - _gapStart);
+        (uint)index < (uint)Count ? _buffer.AsSpan(_segmentStart + _bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
 
     internal static int Pack(ReadOnlySpan<byte> id) =>
         id.Length switch
@@ -93,8 +90,9 @@ internal sealed class X12SegmentScanner : IDisposable
         {
             if (_scan >= _end)
             {
-                if (!Fill()) return false;
-                continue;
+                if (Fill()) continue;
+                Count = Id = 0; // the previous segment's bytes may be gone
+                return false;
             }
             var b = _buffer[_scan];
             if (b != terminator && !IsWhiteSpace(b)) break;
@@ -106,8 +104,7 @@ internal sealed class X12SegmentScanner : IDisposable
         if (Ensure(4) && _buffer[_segmentStart] == 'I' && _buffer[_segmentStart + 1] == 'S' && _buffer[_segmentStart + 2] == 'A'
             && !X12Separators.IsAlphaNumeric(_buffer[_segmentStart + 3]))
             ReadSeparatorsFromIsa();
-        FindTerminator();
-        Split();
+        SplitToTerminator();
         return true;
     }
 
@@ -153,55 +150,76 @@ internal sealed class X12SegmentScanner : IDisposable
         Separators = separators;
     }
 
-    private void FindTerminator()
+    /// <summary>
+    /// Finds the terminator with a vectorised search (refilling the buffer as needed), then splits the
+    /// elements with a plain loop: elements are a few bytes long, too short for a vectorised search per
+    /// element to pay for its setup. Bounds are relative to the segment start, so they survive a refill.
+    /// </summary>
+    private void SplitToTerminator()
     {
         var terminator = Separators.Terminator;
-        _scan = _segmentStart;
+        var scan = 0;
+        int end;
         while (true)
         {
-            var found = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
+            var found = _buffer.AsSpan(_segmentStart + scan, _end - _segmentStart - scan).IndexOf(terminator);
             if (found >= 0)
             {
-                _scan += found;
-                _next = _scan + 1;
-                return;
-            }
-            _scan = _end;
-            if (_end - _segmentStart > MaxSegmentLength)
-                throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
-            if (!Fill())
-            {
-                _next = _end; // the last segment may lack its terminator
-                return;
-            }
-        }
-    }
-
-    private void Split()
-    {
-        var contentEnd = _scan;
-        while (contentEnd > _segmentStart && X12Separators.IsLineBreak(_buffer[contentEnd - 1])) contentEnd--;
-        var element = Separators.Element;
-        var count = 0;
-        var start = _segmentStart;
-        while (true)
-        {
-            if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
-            _bounds[2 * count] = start;
-            var found = count == MaxElements - 1 ? -1 : _buffer.AsSpan(start, contentEnd - start).IndexOf(element);
-            if (found < 0)
-            {
-                _bounds[2 * count + 1] = contentEnd;
-                count++;
+                end = scan + found;
+                _next = _segmentStart + end + 1;
                 break;
             }
-            _bounds[2 * count + 1] = start + found;
-            count++;
-            start += found + 1;
+            scan = _end - _segmentStart;
+            if (scan > MaxSegmentLength)
+                throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
+            if (Fill()) continue;
+            end = scan;
+            _next = _end; // the last segment may lack its terminator
+            break;
         }
-        Count = count;
+        var segment = _buffer.AsSpan(_segmentStart, end);
+        var element = Separators.Element;
+        var count = 0;
+        var elementStart = 0;
+        for (var i = 0; i < segment.Length && count < MaxElements - 1; i++)
+        {
+            if (segment[i] != element) continue;
+            count = Add(count, elementStart, i);
+            elementStart = i + 1;
+        }
+        Count = AddLast(count, elementStart, end);
         Id = Pack(this[0]);
     }
+
+    private int AddLast(int count, int start, int end)
+    {
+        while (end > start && X12Separators.IsLineBreak(_buffer[_segmentStart + end - 1])) end--;
+        return Add(count, start, end);
+    }
+
+    private int Add(int count, int start, int end)
+    {
+        if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
+        _bounds[2 * count] = start;
+        _bounds[2 * count + 1] = end;
+        return count + 1;
+    }
+
+    /// <summary>Starts hashing at the current segment (an ST); bytes are hashed in large runs as the buffer is recycled.</summary>
+    internal void StartHash(IncrementalHash hash)
+    {
+        _hash = hash;
+        _hashFrom = _segmentStart;
+    }
+
+    /// <summary>Hashes through the current segment's terminator (the SE) and stops.</summary>
+    internal void FinishHash()
+    {
+        _hash?.AppendData(_buffer, _hashFrom, _next - _hashFrom);
+        _hash = null;
+    }
+
+    internal void AbandonHash() => _hash = null;
 
     /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
     private bool Ensure(int bytes)
@@ -218,6 +236,12 @@ internal sealed class X12SegmentScanner : IDisposable
         if (_gapStart > 0)
         {
             var shift = _gapStart;
+            if (_hash is not null)
+            {
+                // Bytes before the gap are about to be dropped: hash them first.
+                _hash.AppendData(_buffer, _hashFrom, shift - _hashFrom);
+                _hashFrom = 0;
+            }
             Buffer.BlockCopy(_buffer, shift, _buffer, 0, _end - shift);
             _end -= shift;
             _bufferOffset += shift;
