@@ -52,7 +52,7 @@ public sealed class RecoveryTrainer(CarcCatalog catalog, TimeProvider time)
             HistoryFile = historyName,
             TrainingFrom = ordered[0].RemitDate,
             TrainingTo = ordered[holdoutStart - 1].RemitDate,
-            HoldoutFrom = ordered[holdoutStart].RemitDate,
+            HoldoutFrom = holdoutRows.Count > 0 ? ordered[holdoutStart].RemitDate : ordered[^1].RemitDate,
             HoldoutTo = ordered[^1].RemitDate,
             RowsTotal = ordered.Count,
             RowsFit = calibrationStart,
@@ -79,6 +79,7 @@ public sealed class RecoveryTrainer(CarcCatalog catalog, TimeProvider time)
     /// <summary>First index of the newest <paramref name="share"/> of [start, end), moved back to a day boundary.</summary>
     internal static int SplitIndex(IReadOnlyList<HistoryRecord> ordered, int start, int end, double share)
     {
+        if (share <= 0) return end;
         var index = start + (int)Math.Round((end - start) * (1 - share));
         var day = ordered[Math.Min(index, end - 1)].RemitDate;
         while (index > start && ordered[index - 1].RemitDate == day) index--;
