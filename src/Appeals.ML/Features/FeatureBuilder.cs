@@ -28,16 +28,16 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         var category = categoryCount.Rate(global, Smoothing);
         var typeCount = stats.Get(StatKind.PayerTypeCategory, keys.PayerType, keys.Category);
         var payerType = typeCount.Rate(category, Smoothing);
-        Put(features, ref i, stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category), payerType);
-        Put(features, ref i, stats.Get(StatKind.Payer, keys.PayerId), global);
+        Put(features, ref i, stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category), payerType, lift: true);
+        Put(features, ref i, stats.Get(StatKind.Payer, keys.PayerId), global, lift: true);
         Put(features, ref i, typeCount, category);
         Put(features, ref i, categoryCount, global);
-        Put(features, ref i, stats.Get(StatKind.Carc, keys.GroupCode, keys.Carc), category);
+        Put(features, ref i, stats.Get(StatKind.Carc, keys.GroupCode, keys.Carc), category, lift: true);
         features[i++] = keys.CarcKnown ? 1 : 0;
-        Put(features, ref i, stats.Get(StatKind.Provider, keys.ProviderId), global);
-        Put(features, ref i, stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category), category);
-        Put(features, ref i, stats.Get(StatKind.FamilyCategory, keys.Family, keys.Category), category);
-        Put(features, ref i, stats.Get(StatKind.Procedure, keys.ProcedureCode), global);
+        Put(features, ref i, stats.Get(StatKind.Provider, keys.ProviderId), global, lift: true);
+        Put(features, ref i, stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category), category, lift: true);
+        Put(features, ref i, stats.Get(StatKind.FamilyCategory, keys.Family, keys.Category), category, lift: true);
+        Put(features, ref i, stats.Get(StatKind.Procedure, keys.ProcedureCode), global, lift: true);
         RemarkFeatures(keys, stats, global, features, ref i);
         features[i++] = (float)Math.Log(1 + (double)row.BilledAmount);
         features[i++] = (float)Math.Log(1 + (double)row.DeniedAmount);
@@ -52,27 +52,32 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         var pos = 0;
         while (pos < places.Count && !string.Equals(places[pos], keys.PlaceOfService, StringComparison.Ordinal)) pos++;
         features[i + pos] = 1; // the last column is "other"
+        System.Diagnostics.Debug.Assert(i + places.Count + 1 == layout.Count, "the builder and the layout disagree");
     }
 
-    private static double Put(Span<float> f, ref int i, OutcomeCount count, double prior)
+    private static double Put(Span<float> f, ref int i, OutcomeCount count, double prior, bool lift = false)
     {
         var rate = count.Rate(prior, Smoothing);
         f[i++] = (float)rate;
         f[i++] = (float)Math.Log(1 + count.Cases);
+        if (lift) f[i++] = (float)count.Lift(Smoothing);
         return rate;
     }
 
     private static void RemarkFeatures(CaseKeys keys, OutcomeStats stats, double global, Span<float> f, ref int i)
     {
-        double sum = 0, min = global, max = global;
+        double sum = 0, lift = 0, min = global, max = global;
         for (var r = 0; r < keys.Rarcs.Count; r++)
         {
-            var rate = stats.Get(StatKind.Rarc, keys.Rarcs[r]).Rate(global, Smoothing);
+            var count = stats.Get(StatKind.Rarc, keys.Rarcs[r]);
+            var rate = count.Rate(global, Smoothing);
+            lift += count.Lift(Smoothing);
             sum += rate;
             min = r == 0 ? rate : Math.Min(min, rate);
             max = r == 0 ? rate : Math.Max(max, rate);
         }
         f[i++] = (float)(keys.Rarcs.Count > 0 ? sum / keys.Rarcs.Count : global);
+        f[i++] = (float)lift;
         f[i++] = (float)min;
         f[i++] = (float)max;
         f[i++] = keys.Rarcs.Count;

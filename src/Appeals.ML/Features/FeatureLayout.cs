@@ -26,8 +26,8 @@ public sealed class FeatureLayout
         Categories = categories;
         Rate("payer_category", FeatureGroup.PayerHistory);
         Rate("payer", FeatureGroup.PayerHistory);
-        Rate("payer_type_category", FeatureGroup.PayerTypeAndCategory);
-        Rate("category", FeatureGroup.PayerTypeAndCategory);
+        Rate("payer_type_category", FeatureGroup.PayerTypeAndCategory, lift: false);
+        Rate("category", FeatureGroup.PayerTypeAndCategory, lift: false);
         Rate("carc", FeatureGroup.Carc);
         Add("carc_known", FeatureGroup.Carc);
         Rate("provider", FeatureGroup.Provider);
@@ -35,6 +35,7 @@ public sealed class FeatureLayout
         Rate("family_category", FeatureGroup.Procedure);
         Rate("procedure", FeatureGroup.Procedure);
         Add("rarc_rate_mean", FeatureGroup.Remarks);
+        Add("rarc_lift_sum", FeatureGroup.Remarks);
         Add("rarc_rate_min", FeatureGroup.Remarks);
         Add("rarc_rate_max", FeatureGroup.Remarks);
         Add("rarc_count", FeatureGroup.Remarks);
@@ -65,10 +66,11 @@ public sealed class FeatureLayout
     public FeatureGroup GroupOf(int column) => _columns[column].Group;
     public int IndexOf(string name) => _columns.FindIndex(c => c.Name == name);
 
-    private void Rate(string name, FeatureGroup group)
+    private void Rate(string name, FeatureGroup group, bool lift = true)
     {
         Add($"{name}_rate", group);
         Add($"{name}_log_cases", group);
+        if (lift) Add($"{name}_lift", group);
     }
 
     private void Add(string name, FeatureGroup group) => _columns.Add((name, group));

@@ -19,6 +19,7 @@ public static class HistoryFeatureStream
     {
         var matrix = new FeatureMatrix(ordered.Count, builder.Layout.Count);
         var keys = new CaseKeys[ordered.Count];
+        var expected = new double[ordered.Count];
         var dayStart = 0;
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -26,13 +27,14 @@ public static class HistoryFeatureStream
             {
                 if (ordered[i].RemitDate < ordered[i - 1].RemitDate)
                     throw new ArgumentException("rows must be sorted by remit date", nameof(ordered));
-                for (var d = dayStart; d < i; d++) stats.Add(keys[d], ordered[d].Label);
+                for (var d = dayStart; d < i; d++) stats.Add(keys[d], ordered[d].Label, expected[d]);
                 dayStart = i;
             }
             keys[i] = CaseKeys.Of(ordered[i], catalog);
+            expected[i] = stats.ExpectedRate(keys[i]);
             builder.Build(ordered[i], keys[i], stats, matrix.Row(i));
         }
-        for (var d = dayStart; d < ordered.Count; d++) stats.Add(keys[d], ordered[d].Label);
+        for (var d = dayStart; d < ordered.Count; d++) stats.Add(keys[d], ordered[d].Label, expected[d]);
         return matrix;
     }
 

@@ -50,11 +50,12 @@ public static class SyntheticHistory
 
         var late = random.NextDouble() < (category == "timely_filing" ? 0.6 : 0.05);
         var days = late ? 180 + random.Next(0, 400) : 5 + (int)Math.Exp(Math.Log(20) + random.Normal(0.6));
-        var service = FirstServiceDate.AddDays(random.Next(ServiceDays));
+        var serviceDay = random.Next(ServiceDays);
+        var service = FirstServiceDate.AddDays(serviceDay);
         var billed = Math.Round((decimal)(procedure.Price * Math.Exp(random.Normal(0.35)) * (place.Place == "21" ? 5 : 1)
                                           * (1 + 0.5 * random.Next(0, 4))), 2);
         var denied = random.NextDouble() < 0.7 ? billed : Math.Round(billed * (decimal)(0.15 + 0.75 * random.NextDouble()), 2);
-        var when = (double)random.Next(ServiceDays) / ServiceDays - 0.5;
+        var when = (double)serviceDay / ServiceDays - 0.5; // payers' policies drift over the period
 
         var logit = world.BaseRates.LogOdds(category, payer.Type)
             + payer.Effect + payer.Drift * when

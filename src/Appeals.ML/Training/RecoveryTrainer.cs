@@ -72,7 +72,7 @@ public sealed class RecoveryTrainer(CarcCatalog catalog, TimeProvider time)
         };
         // The deployed snapshot knows every outcome in the file, the holdout's too: scoring tomorrow's denials
         // should use today's history. The trees and the calibration are the ones measured above.
-        foreach (var row in holdoutRows) stats.Add(CaseKeys.Of(row, catalog), row.Label);
+        HistoryFeatureStream.Learn(holdoutRows, builder, catalog, stats);
         return new RecoveryModel(ml, booster, builder.Layout, stats, platt, Medians(fit), metadata);
     }
 
