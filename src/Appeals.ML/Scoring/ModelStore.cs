@@ -29,10 +29,12 @@ public sealed class ModelStore(string directory, int minimumOutcomes = ModelStor
         return null;
     }
 
-    /// <summary>The scorer for <paramref name="modelPath"/> (or the newest model), falling back to base rates.</summary>
+    /// <summary>The scorer for <paramref name="modelPath"/> (used as given), else for the newest model when it learned from
+    /// enough outcomes, else the base rates.</summary>
     public IRecoveryScorer OpenScorer(CarcCatalog catalog, string? modelPath = null)
     {
-        var path = modelPath ?? Newest();
+        if (modelPath is not null) return new ModelScorer(RecoveryModel.Load(modelPath), catalog);
+        var path = Newest();
         if (path is null) return new BaseRateScorer(catalog, BaseRates.Shipped);
         var model = RecoveryModel.Load(path);
         return model.Metadata.RowsTotal < MinimumOutcomes
