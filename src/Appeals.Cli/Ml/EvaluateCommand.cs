@@ -55,7 +55,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         MetricsTable.Print(metrics);
         var table = new Table().AddColumns("top share by EV", "cases", "model $", "FIFO $", "largest-first $", "oracle $", "edge captured");
         foreach (var s in report.TopShares)
-            table.AddRow(s.Share.ToString("P0", CultureInfo.InvariantCulture), s.Cases.ToString(CultureInfo.InvariantCulture), Money(s.Model),
+            table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Share * 100:F0}%"), s.Cases.ToString(CultureInfo.InvariantCulture), Money(s.Model),
                 Money(s.Fifo), Money(s.LargestFirst), s.Oracle is { } o ? Money(o) : "n/a",
                 s.EdgeCaptured?.ToString("F3", CultureInfo.InvariantCulture) ?? "n/a");
         AnsiConsole.Write(table);

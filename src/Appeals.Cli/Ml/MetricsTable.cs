@@ -19,7 +19,7 @@ internal static class MetricsTable
     {
         var table = new Table().AddColumns("time-ordered holdout", "cases", "recovered", "AUC", "log-loss", "Brier", "calibration error (ECE)");
         foreach (var (name, x) in rows)
-            table.AddRow(name, x.Cases.ToString(CultureInfo.InvariantCulture), F(x.PositiveRate, "P1"), F(x.Auc), F(x.LogLoss), F(x.Brier), F(x.ExpectedCalibrationError));
+            table.AddRow(name, x.Cases.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"{x.PositiveRate * 100:F1}%"), F(x.Auc), F(x.LogLoss), F(x.Brier), F(x.ExpectedCalibrationError));
         AnsiConsole.Write(table);
     }
 

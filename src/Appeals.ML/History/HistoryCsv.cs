@@ -44,6 +44,9 @@ public static class HistoryCsv
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
+            if (csv.Parser.Count < header.Length)
+                throw new HistoryFormatException(fileName, csv.Parser.RawRow, header[csv.Parser.Count],
+                    $"the row has {csv.Parser.Count} fields, the header {header.Length}");
             var row = new RowReader(csv, fileName, index);
             var record = row.ToRecord(requireOutcome);
             if (!ids.Add(record.DenialId)) throw row.Error(0, $"denial_id {record.DenialId} appears twice");
