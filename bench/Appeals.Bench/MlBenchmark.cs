@@ -87,3 +87,28 @@ internal static class MlArgs
 
     public static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 }
+
+/// <summary>`ship-model [rows] [seed] [folder]`: regenerates the shipped model (models/recovery-*.zip and .json)
+/// from the synthetic history, with the history and truth files written beside the bench output.</summary>
+internal sealed class MlShipModelBenchmark : IBenchScenario
+{
+    public string Name => "ship-model";
+    public string Description => "ML: train the shipped model on synthetic history (default 50000 rows, seed 1) into models/";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        int rows = MlArgs.Int(args, 0, 50_000), seed = MlArgs.Int(args, 1, 1);
+        var folder = args.Length > 2 ? args[2] : "models";
+        var work = Path.Combine(Path.GetTempPath(), $"appeals-ship-model-{seed}");
+        Directory.CreateDirectory(work);
+        string history = Path.Combine(work, "history.csv"), truth = Path.Combine(work, "truth.csv");
+        SyntheticHistory.Write(history, truth, rows, seed);
+        var model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System)
+            .Train(Appeals.ML.History.HistoryCsv.Read(history, requireOutcome: true), new TrainingOptions(), $"synthetic history, {rows} rows, seed {seed}");
+        var path = Path.Combine(folder, $"recovery-{model.Metadata.Version}.zip");
+        model.Save(path);
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), System.Text.Json.JsonSerializer.Serialize(model.Metadata, ModelJson.Options));
+        Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KB): holdout AUC {model.Metadata.Holdout.Auc:F4}, ECE {model.Metadata.Holdout.ExpectedCalibrationError:F4}; history in {work}");
+        return 0;
+    }
+}

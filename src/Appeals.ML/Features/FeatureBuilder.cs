@@ -28,14 +28,18 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         var category = categoryCount.Rate(global, Smoothing);
         var typeCount = stats.Get(StatKind.PayerTypeCategory, keys.PayerType, keys.Category);
         var payerType = typeCount.Rate(category, Smoothing);
-        Put(features, ref i, stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category), payerType, lift: true);
-        Put(features, ref i, stats.Get(StatKind.Payer, keys.PayerId), global, lift: true);
+        // A payer's record in one category starts from its peers' rate moved by the payer's lift in all
+        // categories: a small cell borrows from both of its parents.
+        var payer = stats.Get(StatKind.Payer, keys.PayerId);
+        Put(features, ref i, stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category), Clamp(payerType + payer.Lift(Smoothing)), lift: true);
+        Put(features, ref i, payer, global, lift: true);
         Put(features, ref i, typeCount, category);
         Put(features, ref i, categoryCount, global);
         Put(features, ref i, stats.Get(StatKind.Carc, keys.GroupCode, keys.Carc), category, lift: true);
         features[i++] = keys.CarcKnown ? 1 : 0;
         Put(features, ref i, stats.Get(StatKind.Provider, keys.ProviderId), global, lift: true);
-        Put(features, ref i, stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category), category, lift: true);
+        var provider = stats.Get(StatKind.Provider, keys.ProviderId);
+        Put(features, ref i, stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category), Clamp(category + provider.Lift(Smoothing)), lift: true);
         Put(features, ref i, stats.Get(StatKind.FamilyCategory, keys.Family, keys.Category), category, lift: true);
         Put(features, ref i, stats.Get(StatKind.Procedure, keys.ProcedureCode), global, lift: true);
         RemarkFeatures(keys, stats, global, features, ref i);
@@ -54,6 +58,8 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         features[i + pos] = 1; // the last column is "other"
         System.Diagnostics.Debug.Assert(i + places.Count + 1 == layout.Count, "the builder and the layout disagree");
     }
+
+    private static double Clamp(double rate) => Math.Clamp(rate, 0.001, 0.999);
 
     private static double Put(Span<float> f, ref int i, OutcomeCount count, double prior, bool lift = false)
     {

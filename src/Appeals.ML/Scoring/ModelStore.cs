@@ -8,7 +8,7 @@ namespace Appeals.ML.Scoring;
 /// default <c>models/</c>), else the one shipped beside the application; with none, or one trained on fewer
 /// outcomes than <see cref="MinimumOutcomes"/>, the benchmark base rates (cold start).
 /// </summary>
-public sealed class ModelStore(string directory, int minimumOutcomes = ModelStore.DefaultMinimumOutcomes)
+public sealed class ModelStore(string directory, int minimumOutcomes = ModelStore.DefaultMinimumOutcomes, string? shippedDirectory = null)
 {
     public const string DefaultDirectory = "models";
     public const int DefaultMinimumOutcomes = 1000;
@@ -20,7 +20,7 @@ public sealed class ModelStore(string directory, int minimumOutcomes = ModelStor
     /// <summary>The newest model file, or null. Versions are UTC timestamps, so the name orders them.</summary>
     public string? Newest()
     {
-        foreach (var folder in new[] { Directory, Path.Combine(AppContext.BaseDirectory, DefaultDirectory) })
+        foreach (var folder in new[] { Directory, shippedDirectory ?? Path.Combine(AppContext.BaseDirectory, DefaultDirectory) })
         {
             if (!System.IO.Directory.Exists(folder)) continue;
             var newest = System.IO.Directory.EnumerateFiles(folder, FilePattern).Order(StringComparer.Ordinal).LastOrDefault();

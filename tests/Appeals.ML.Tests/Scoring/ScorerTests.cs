@@ -48,9 +48,20 @@ public sealed class ScorerTests(TrainedModelFixture fixture) : IClassFixture<Tra
     [Fact]
     public void ModelStore_WithNoModel_FallsBackToBaseRates()
     {
-        var store = new ModelStore(TestHistory.TempFolder());
-        var scorer = store.Newest() is null ? store.OpenScorer(CarcCatalog.Shipped) : new BaseRateScorer(CarcCatalog.Shipped, BaseRates.Shipped);
-        Assert.Equal(BaseRateScorer.SourceName, scorer.Source);
+        var store = new ModelStore(TestHistory.TempFolder(), shippedDirectory: TestHistory.TempFolder());
+        Assert.Null(store.Newest());
+        Assert.Equal(BaseRateScorer.SourceName, store.OpenScorer(CarcCatalog.Shipped).Source);
+    }
+
+    [Fact]
+    public void ModelStore_PrefersTheNewestTrainedModel_OverTheShippedOne()
+    {
+        string trained = TestHistory.TempFolder(), shipped = TestHistory.TempFolder();
+        File.WriteAllText(Path.Combine(shipped, "recovery-20260101000000.zip"), "");
+        File.WriteAllText(Path.Combine(trained, "recovery-20260301000000.zip"), "");
+        File.WriteAllText(Path.Combine(trained, "recovery-20260201000000.zip"), "");
+        Assert.EndsWith("recovery-20260301000000.zip", new ModelStore(trained, shippedDirectory: shipped).Newest());
+        Assert.EndsWith("recovery-20260101000000.zip", new ModelStore(TestHistory.TempFolder(), shippedDirectory: shipped).Newest());
     }
 
     [Fact]
