@@ -1,4 +1,5 @@
 using Appeals.Core.Denials;
+using Appeals.Core.History;
 using Appeals.Core.Imports;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RemarkCode> RemarkCodes => Set<RemarkCode>();
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
+    public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
