@@ -28,4 +28,22 @@ public static class CategoryLabel
 {
     public static string Of(string category) =>
         string.IsNullOrEmpty(category) ? "(none)" : char.ToUpperInvariant(category[0]) + category[1..].Replace('_', ' ');
+
+    /// <summary>A short name for chart axes, where the full one would be slanted off the picture; tables keep <see cref="Of"/>.</summary>
+    public static string Short(string category) => category switch
+    {
+        "missing_invalid_claim_data" => "Missing/invalid data",
+        "eligibility_registration" => "Eligibility",
+        "authorization_referral" => "Authorization",
+        "coding_bundling_modifier" => "Coding",
+        "non_covered_or_benefit_limit" => "Non-covered",
+        "coordination_of_benefits" => "Coord. of benefits",
+        "documentation_requested" => "Documentation",
+        "duplicate_claim" => "Duplicate",
+        "provider_enrollment_network" => "Enrollment/network",
+        "patient_responsibility" => "Patient resp.",
+        "contractual_pricing" => "Contractual",
+        "other_unspecified" => "Other",
+        _ => Of(category),
+    };
 }

@@ -61,10 +61,21 @@ public static class ChartStyle
         axis.SetTicks([.. Enumerable.Range(0, labels.Count).Select(i => (double)i)], [.. labels]);
         axis.MajorTickStyle.Length = 0;
         if (!slant) return;
-        axis.TickLabelStyle.Rotation = -35;
-        axis.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        Slant(axis, labels.Max(l => l.Length));
     }
 
-    // ScottPlot's sans font of this system (DejaVu Sans on Debian, Segoe UI on Windows).
-    private static string FontName => Fonts.Sans;
+    /// <summary>Slants the labels and reserves room for them: ScottPlot does not measure rotated labels.</summary>
+    internal static void Slant(IAxis axis, int longestLabel)
+    {
+        axis.TickLabelStyle.Rotation = -40;
+        axis.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        // About 7 px per character at 12 pt, times sin 40°, plus room for the axis title.
+        axis.MinimumSize = (float)(longestLabel * 7 * 0.64 + 40);
+    }
+
+    // ScottPlot's Fonts.Sans picked DejaVu Serif on Debian; name the sans fonts we want instead.
+    private static readonly string FontName =
+        new[] { "DejaVu Sans", "Liberation Sans", "Segoe UI", "Arial", "Helvetica" }
+            .FirstOrDefault(name => string.Equals(Fonts.GetTypeface(name, false, false)?.FamilyName, name, StringComparison.OrdinalIgnoreCase))
+        ?? Fonts.Default;
 }

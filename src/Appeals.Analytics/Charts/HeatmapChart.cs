@@ -45,7 +45,7 @@ public sealed class HeatmapChart : ChartData
         var bar = plot.Add.ColorBar(heatmap);
         bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ChartStyle.Money };
         bar.Axis.Label.Text = "Denied dollars";
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Categories.Select(CategoryLabel.Of)]);
+        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Categories.Select(CategoryLabel.Short)]);
         var rowsFromBottom = Payers.Reverse().ToList();
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, Payers.Count).Select(i => (double)i)], [.. rowsFromBottom]);
         plot.Axes.Left.MajorTickStyle.Length = 0;

@@ -38,7 +38,10 @@ public sealed class OverturnChart(IReadOnlyList<CategoryOverturn> rows) : ChartD
             Label = $"n={r.Decided:N0}",
         }).ToList()).ValueLabelStyle.FontSize = 11;
         ChartStyle.PercentAxis(plot.Axes.Left);
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Rows.Select(r => CategoryLabel.Of(r.Category))]);
-        plot.Axes.SetLimitsY(0, 110);
+        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Rows.Select(r => CategoryLabel.Short(r.Category))]);
+        // Room above a 100 % bar for its n= label, without a meaningless 110 % tick.
+        plot.Axes.SetLimitsY(0, 108);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, 11).Select(i => i * 10.0)], [.. Enumerable.Range(0, 11).Select(i => $"{i * 10}%")]);
     }
 }

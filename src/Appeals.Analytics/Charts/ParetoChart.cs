@@ -40,7 +40,7 @@ public sealed class ParetoChart(IReadOnlyList<CategoryAmount> rows) : ChartData
     {
         var bars = plot.Add.Bars(Rows.Select((r, i) => new Bar { Position = i, Value = (double)r.Denied, FillColor = ChartStyle.Primary, Size = 0.7 }).ToList());
         ChartStyle.MoneyAxis(plot.Axes.Left);
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Rows.Select(r => CategoryLabel.Of(r.Category))]);
+        ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Rows.Select(r => CategoryLabel.Short(r.Category))]);
 
         var xs = Enumerable.Range(0, Rows.Count).Select(i => (double)i).ToArray();
         var line = plot.Add.Scatter(xs, [.. Cumulative().Select(c => c * 100)], ChartStyle.Accent);
@@ -50,8 +50,9 @@ public sealed class ParetoChart(IReadOnlyList<CategoryAmount> rows) : ChartData
         plot.Axes.Right.Label.Text = "Cumulative share of denied dollars";
         plot.Axes.Right.Label.FontSize = 14;
         ChartStyle.PercentAxis(plot.Axes.Right);
-        plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
+        // Margins autoscale every axis: the right one is fixed to 0–100 % after it.
         plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
         bars.LegendText = "Denied dollars";
         line.LegendText = "Cumulative %";
         plot.Legend.Alignment = Alignment.MiddleRight;

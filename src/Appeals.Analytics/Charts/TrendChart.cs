@@ -64,14 +64,15 @@ public sealed class TrendChart : ChartData
         }
         plot.Add.Bars(bars);
         plot.Legend.ManualItems.AddRange(Series.Select((s, i) => new LegendItem { LabelText = s, FillColor = ColourOf(i) }));
-        plot.ShowLegend(Edge.Right);
+        // Below the chart, the legend leaves the bars the full width.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         ChartStyle.MoneyAxis(plot.Axes.Left);
         // Label every month up to a year of data, then every quarter, so labels never collide at 800 px.
         var step = Months.Count <= 12 ? 1 : Months.Count <= 36 ? 3 : 12;
         var ticks = Enumerable.Range(0, Months.Count).Where(i => i % step == 0).ToList();
         plot.Axes.Bottom.SetTicks([.. ticks.Select(i => (double)i)], [.. ticks.Select(i => Months[i].ToString("MMM yyyy", CultureInfo.InvariantCulture))]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        ChartStyle.Slant(plot.Axes.Bottom, "Sep 2026".Length);
         plot.Axes.Margins(bottom: 0);
     }
 
