@@ -29,6 +29,7 @@ public sealed class AgingChart(IReadOnlyList<AgingBucketRow> rows) : ChartData
             Value = (double)r.DeniedAmount,
             FillColor = colours[i % colours.Length],
             Size = 0.6,
+            LineWidth = 0,
             Label = $"{r.Cases:N0} cases",
         }).ToList()).ValueLabelStyle.FontSize = 12;
         ChartStyle.MoneyAxis(plot.Axes.Left);

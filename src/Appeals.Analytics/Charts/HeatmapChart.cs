@@ -50,6 +50,8 @@ public sealed class HeatmapChart : ChartData
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, Payers.Count).Select(i => (double)i)], [.. rowsFromBottom]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.HideGrid();
+        // Cells fill the frame: no empty band around the grid.
+        plot.Axes.Margins(0, 0);
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

@@ -34,6 +34,7 @@ public sealed class OverturnChart(IReadOnlyList<CategoryOverturn> rows) : ChartD
             Value = (r.Rate.Value ?? 0) * 100,
             FillColor = ChartStyle.Palette[2],
             Size = 0.7,
+            LineWidth = 0,
             // The number of decisions says how much to trust the rate.
             Label = $"n={r.Decided:N0}",
         }).ToList()).ValueLabelStyle.FontSize = 11;

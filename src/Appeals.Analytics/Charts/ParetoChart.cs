@@ -38,7 +38,7 @@ public sealed class ParetoChart(IReadOnlyList<CategoryAmount> rows) : ChartData
 
     internal override void Draw(Plot plot)
     {
-        var bars = plot.Add.Bars(Rows.Select((r, i) => new Bar { Position = i, Value = (double)r.Denied, FillColor = ChartStyle.Primary, Size = 0.7 }).ToList());
+        var bars = plot.Add.Bars(Rows.Select((r, i) => new Bar { Position = i, Value = (double)r.Denied, FillColor = ChartStyle.Primary, Size = 0.7, LineWidth = 0 }).ToList());
         ChartStyle.MoneyAxis(plot.Axes.Left);
         ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Rows.Select(r => CategoryLabel.Short(r.Category))]);
 

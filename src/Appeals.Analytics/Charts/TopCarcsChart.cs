@@ -25,7 +25,7 @@ public sealed class TopCarcsChart(IReadOnlyList<CarcAmount> rows) : ChartData
     {
         // Largest at the top, as people read a ranking.
         var n = Rows.Count;
-        var bars = plot.Add.Bars(Rows.Select((r, i) => new Bar { Position = n - 1 - i, Value = (double)r.Denied, FillColor = ChartStyle.Primary, Size = 0.7 }).ToList());
+        var bars = plot.Add.Bars(Rows.Select((r, i) => new Bar { Position = n - 1 - i, Value = (double)r.Denied, FillColor = ChartStyle.Primary, Size = 0.7, LineWidth = 0 }).ToList());
         bars.Horizontal = true;
         ChartStyle.MoneyAxis(plot.Axes.Bottom);
         var labels = Rows.Select(r => $"{r.Carc} · {CategoryLabel.Of(r.Category)}").Reverse().ToList();

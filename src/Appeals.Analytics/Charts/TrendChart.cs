@@ -19,7 +19,7 @@ public sealed class TrendChart : ChartData
     {
         var byCategory = rows.GroupBy(r => r.Category).OrderByDescending(g => g.Sum(r => r.Denied)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var named = byCategory.Take(NamedCategories).Select(g => g.Key).ToList();
-        Series = [.. named.Select(CategoryLabel.Of), .. byCategory.Count > NamedCategories ? [OtherCategory] : Array.Empty<string>()];
+        Series = [.. named.Select(CategoryLabel.Short), .. byCategory.Count > NamedCategories ? [OtherCategory] : Array.Empty<string>()];
         Months = MonthsBetween(from ?? rows.Select(r => (DateOnly?)r.Month).Min(), to ?? rows.Select(r => (DateOnly?)r.Month).Max());
         Denied = new decimal[Months.Count, Series.Count];
         foreach (var r in rows)
