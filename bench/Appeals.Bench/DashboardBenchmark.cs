@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Bench;
 
 /// <summary>
-/// `dashboard [--cases N] [--claims-per-case K] [--db FILE] [--charts-out DIR]`: generates N denial
+/// `dashboard [--cases N] [--claims-per-case K] [--db FILE] [--charts-out DIR] [--log-sql]`: generates N denial
 /// cases (default 1,000,000) straight into a SQLite file, then times each chart's data query
 /// (target under 1 s) and the whole dashboard page's data (target under 3 s).
 /// </summary>
@@ -28,7 +28,11 @@ internal sealed class DashboardBenchmark : IBenchScenario
         var claimsPerCase = double.Parse(Option(args, "--claims-per-case") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-dashboard-{cases}.db");
         var chartsOut = Option(args, "--charts-out");
-        var options = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}").Options;
+        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}");
+        // --log-sql prints each command with its elapsed time: how the indexes were chosen.
+        if (args.Contains("--log-sql"))
+            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
+        var options = builder.Options;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         if (!File.Exists(path))
