@@ -1,6 +1,7 @@
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
+using Appeals.Cli.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,6 +22,7 @@ public static class AppealsCli
             config.AddImportCommands();
             config.AddCaseCommands();
             config.AddDemoCommands();
+            config.AddReportCommands();
             // Other features add theirs here: AddMlCommands (ml), AddReportCommands (analytics), AddWorkflowCommands (workflows).
         });
         return app;

@@ -1,3 +1,4 @@
+using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 
@@ -9,6 +10,7 @@ public static class AppealsWebServiceCollectionExtensions
     public static IServiceCollection AddAppealsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAppealsCore(configuration);
+        services.AddAppealsAnalytics();
         services.AddControllersWithViews();
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();

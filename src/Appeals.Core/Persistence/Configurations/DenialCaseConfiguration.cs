@@ -31,7 +31,13 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.HasIndex(d => d.ClaimPaymentId).IsUnique();
         b.HasIndex(d => new { d.Status, d.Priority });
         b.HasIndex(d => d.PayerId);
-        b.HasIndex(d => d.Category);
+        // The dashboard's covering index (ADR 0051): every KPI and chart query reads only these
+        // columns, so SQLite scans this narrow index instead of the wide rows, in category order.
+        b.HasIndex(d => new
+        {
+            d.Category, d.DenialDate, d.PayerId, d.RenderingProviderId, d.PrimaryReason, d.Status,
+            d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
+        }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
         b.HasOne(d => d.ClaimPayment).WithMany().HasForeignKey(d => d.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(d => d.Payer).WithMany().HasForeignKey(d => d.PayerId).OnDelete(DeleteBehavior.Restrict);

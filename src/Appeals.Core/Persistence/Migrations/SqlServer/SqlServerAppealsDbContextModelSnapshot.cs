@@ -145,8 +145,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("ClaimPaymentId")
                         .IsUnique();
 
@@ -155,6 +153,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                        .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases");
                 });
@@ -400,11 +401,12 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PayerClaimControlNumber");
 
-                    b.HasIndex("RemittanceId");
-
                     b.HasIndex("ReversesClaimPaymentId");
 
                     b.HasIndex("PatientControlNumber", "ServiceDateFrom");
+
+                    b.HasIndex("RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount")
+                        .HasDatabaseName("IX_ClaimPayments_Dashboard");
 
                     b.ToTable("ClaimPayments");
                 });
