@@ -1,6 +1,9 @@
+using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
+using Appeals.Core.Letters;
 using Appeals.Core.Remittances;
+using Appeals.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Persistence;
@@ -18,6 +21,10 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RemarkCode> RemarkCodes => Set<RemarkCode>();
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
+    public DbSet<PayerAppealRule> PayerAppealRules => Set<PayerAppealRule>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
