@@ -33,7 +33,7 @@ public sealed class TestDatabase : IDisposable
         var remittance = new Remittance
         {
             ContentHash = Guid.NewGuid().ToString("N"), TransactionControlNumber = "0001", Payer = payer, ImportedFile = file,
-            PaymentDate = denialDate ?? new DateOnly(2026, 3, 2),
+            PaymentDate = denialDate ?? new DateOnly(2026, 3, 2), PayeeName = "Example Clinic", PayeeIdentifier = "1999999984",
         };
         var claim = new ClaimPayment
         {
