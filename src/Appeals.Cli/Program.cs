@@ -1,1 +1,4 @@
-return 0;
+using Appeals.Cli;
+using Spectre.Console;
+
+return await AppealsCli.Create(AnsiConsole.Console).RunAsync(args);

@@ -32,4 +32,6 @@ public enum ImportStatus
     PartiallyImported,
     /// <summary>Nothing in the file could be stored.</summary>
     Rejected,
+    /// <summary>Being imported now, or the import was interrupted: importing the file again resumes it.</summary>
+    Importing,
 }

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Appeals.Core.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Common;
+
+/// <summary>
+/// Settings every database command shares: where the database is and whether to answer in JSON.
+/// The database comes from --db/--provider, else configuration (appsettings.json beside the tool,
+/// environment variables ConnectionStrings__Appeals and Database__Provider), else the default SQLite
+/// file that the web app uses too.
+/// </summary>
+public class DatabaseSettings : CommandSettings
+{
+    [CommandOption("--db <CONNECTION>")]
+    [Description("Connection string of the database (default: the shared SQLite file, see README)")]
+    public string? ConnectionString { get; init; }
+
+    [CommandOption("--provider <PROVIDER>")]
+    [Description("Database provider: sqlite (default) or sqlserver")]
+    public string? Provider { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print one JSON object instead of a readable summary")]
+    public bool Json { get; init; }
+
+    public override ValidationResult Validate() =>
+        Provider is null or "sqlite" or "sqlserver"
+            ? ValidationResult.Success()
+            : ValidationResult.Error("--provider must be sqlite or sqlserver");
+
+    /// <summary>The configuration the services are built from, with the command line winning over files and environment.</summary>
+    public IConfiguration BuildConfiguration()
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (ConnectionString is not null) overrides["ConnectionStrings:Appeals"] = ConnectionString;
+        if (Provider is not null) overrides["Database:Provider"] = Provider;
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Appeals")))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!);
+            configuration["ConnectionStrings:Appeals"] = $"Data Source={AppealsDatabase.DefaultSqlitePath}";
+        }
+        return configuration;
+    }
+
+    /// <summary>The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.</summary>
+    public ServiceProvider BuildServices()
+    {
+        var configuration = BuildConfiguration();
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging();
+        services.AddAppealsCore(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Builds the services and brings the database schema up to date (created on first use).</summary>
+    public async Task<ServiceProvider> OpenDatabaseAsync(CancellationToken ct)
+    {
+        var services = BuildServices();
+        await using var scope = services.CreateAsyncScope();
+        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>());
+        return services;
+    }
+}

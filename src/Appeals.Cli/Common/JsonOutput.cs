@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace Appeals.Cli.Common;
+
+/// <summary>Writes --json answers: one camelCase object, straight to the console's writer so nothing wraps or styles it.</summary>
+public static class JsonOutput
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static void Write<T>(IAnsiConsole console, T value)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(JsonSerializer.Serialize(value, Options));
+        writer.Flush();
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Appeals.Cli.Common;
+using Appeals.Core.Imports;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Imports;
+
+public sealed class ImportSettings : DatabaseSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("835 files, or folders to import every file in")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--dry-run")]
+    [Description("Read, validate and detect denials without writing anything")]
+    public bool DryRun { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var missing = Paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        return missing is not null ? ValidationResult.Error($"No such file or folder: {missing}") : base.Validate();
+    }
+}
+
+/// <summary>`appeals import`: the DESIGN.md contract. Exit 0 when no file was rejected, 2 otherwise.</summary>
+public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSettings>
+{
+    public const int RejectedExitCode = 2;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
+        var options = new ImportOptions(settings.DryRun);
+
+        ImportSummary summary;
+        if (ShowProgress(settings))
+        {
+            summary = await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var bar = new ImportProgressBar(progress.AddTask("Importing"));
+                    return await importer.ImportAsync(settings.Paths, options, bar, cancellationToken);
+                });
+        }
+        else
+        {
+            summary = await importer.ImportAsync(settings.Paths, options, null, cancellationToken);
+        }
+
+        if (settings.Json) JsonOutput.Write(console, summary);
+        else ImportSummaryView.Write(console, summary, settings.DryRun);
+        return summary.Rejected == 0 ? 0 : RejectedExitCode;
+    }
+
+    /// <summary>A live bar only for a person at a terminal: never with --json, never into a pipe or file.</summary>
+    private bool ShowProgress(ImportSettings settings) =>
+        !settings.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+}
+
+/// <summary>Feeds importer progress into a Spectre task, synchronously (no SynchronizationContext hop needed).</summary>
+internal sealed class ImportProgressBar(ProgressTask task) : IProgress<ImportProgress>
+{
+    public void Report(ImportProgress value)
+    {
+        task.MaxValue = Math.Max(1, value.TotalBytes);
+        task.Value = value.BytesRead;
+        task.Description = $"Importing {value.FilesDone}/{value.FilesTotal} files";
+    }
+}

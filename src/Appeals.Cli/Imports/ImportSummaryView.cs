@@ -1,0 +1,40 @@
+using System.Globalization;
+using Appeals.Core.Imports;
+using Spectre.Console;
+
+namespace Appeals.Cli.Imports;
+
+/// <summary>The readable form of an import summary: counts, money, then every warning and error with its location.</summary>
+internal static class ImportSummaryView
+{
+    public static void Write(IAnsiConsole console, ImportSummary s, bool dryRun)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(dryRun ? "Import (dry run: nothing written)" : "Import")
+            .AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        Row(table, "Files", s.Files);
+        Row(table, "  imported", s.Imported);
+        Row(table, "  duplicates", s.Duplicates);
+        Row(table, "  rejected", s.Rejected);
+        Row(table, "Transactions", s.Transactions);
+        Row(table, "Claims", s.Claims);
+        Row(table, "Service lines", s.ServiceLines);
+        Row(table, "Adjustments", s.Adjustments);
+        Row(table, "Denial cases", s.DenialCases);
+        table.AddRow("Charged", Money(s.ChargedAmount));
+        table.AddRow("Paid", Money(s.PaidAmount));
+        table.AddRow("Denied", Money(s.DeniedAmount));
+        console.Write(table);
+
+        foreach (var warning in s.Warnings)
+            console.MarkupLineInterpolated($"[yellow]warning[/] {warning}");
+        foreach (var error in s.Errors)
+            console.MarkupLineInterpolated($"[red]error[/] {error.File}: segment {error.Segment} at byte {error.Offset}: {error.Message}");
+    }
+
+    private static void Row(Table table, string label, int value) =>
+        table.AddRow(label, value.ToString("N0", CultureInfo.InvariantCulture));
+
+    // InvariantGlobalization is on (no en-US culture): format dollars by hand.
+    internal static string Money(decimal amount) =>
+        (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("N2", CultureInfo.InvariantCulture);
+}

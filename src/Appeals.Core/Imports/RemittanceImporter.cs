@@ -1,0 +1,99 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Core.Persistence.BulkInsert;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Appeals.Core.Imports;
+
+/// <summary>
+/// Imports 835 files: each file once (by SHA-256), each transaction all-or-nothing and once (by its
+/// content hash), denials detected and denial cases opened, a bad transaction or file never stopping
+/// the rest of the batch. The bulk path writes with prepared batched INSERTs, not change tracking.
+/// </summary>
+public sealed class RemittanceImporter
+{
+    private readonly AppealsDbContext _db;
+    private readonly DenialDetector _detector;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RemittanceImporter> _logger;
+    private readonly IReadOnlyList<IImportedRemittanceHandler> _handlers;
+    private readonly TransactionSource _source;
+
+    public RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
+        ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers)
+        : this(db, detector, time, logger, handlers, Remittance835Source.Read)
+    {
+    }
+
+    internal RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
+        ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers, TransactionSource source)
+    {
+        _db = db;
+        _detector = detector;
+        _time = time;
+        _logger = logger;
+        _handlers = handlers.ToList();
+        _source = source;
+    }
+
+    /// <summary>Imports the files given, and every file under the folders given (sorted by path).</summary>
+    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var summary = new ImportSummary();
+        var files = ExpandPaths(paths, summary);
+        await _db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (_db.Database.IsSqlite() && !options.DryRun)
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+            using var tables = options.DryRun ? null : new RemittanceTables(_db);
+            var context = new ImportRun(_db, _detector, _time, _logger, _handlers, tables, summary);
+            for (var i = 0; i < files.Count; i++)
+            {
+                summary.Files++;
+                var file = new FileImport(context, files[i], _source, i, files.Count, progress);
+                await file.RunAsync(options, ct);
+            }
+        }
+        finally
+        {
+            await _db.Database.CloseConnectionAsync();
+        }
+        _logger.LogInformation("Import done: {Files} files, {Imported} imported, {Duplicates} duplicate, {Rejected} rejected, {Transactions} transactions, {Claims} claims, {Cases} denial cases",
+            summary.Files, summary.Imported, summary.Duplicates, summary.Rejected, summary.Transactions, summary.Claims, summary.DenialCases);
+        return summary;
+    }
+
+    private static List<string> ExpandPaths(IReadOnlyList<string> paths, ImportSummary summary)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                summary.Files++;
+                summary.Rejected++;
+                summary.Errors.Add(new ImportError(path, 0, 0, "No such file or folder."));
+            }
+        }
+        return files;
+    }
+}
+
+/// <summary>What every file of one import run shares.</summary>
+internal sealed record ImportRun(AppealsDbContext Db, DenialDetector Detector, TimeProvider Time, ILogger Logger,
+    IReadOnlyList<IImportedRemittanceHandler> Handlers, RemittanceTables? Tables, ImportSummary Summary)
+{
+    public PayerDirectory? Payers { get; } = Tables is null ? null : new PayerDirectory(Db, Tables);
+}

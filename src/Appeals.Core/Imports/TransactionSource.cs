@@ -1,0 +1,20 @@
+using Appeals.Core.Remittances;
+
+namespace Appeals.Core.Imports;
+
+/// <summary>One transaction as read from a file: a remittance, or the located errors that refused it.</summary>
+internal sealed record ReadTransaction(Remittance? Remittance, IReadOnlyList<ImportIssue> Warnings, IReadOnlyList<ImportIssue> Errors);
+
+/// <summary>The file as a whole cannot be read as X12 (or stopped being readable part way).</summary>
+internal sealed class UnreadableFileException(ImportIssue issue, Exception? inner = null) : Exception(issue.Message, inner)
+{
+    public ImportIssue Issue { get; } = issue;
+}
+
+/// <summary>
+/// Streams the transactions of one file in order, adding envelope warnings to <paramref name="envelopeWarnings"/>
+/// when enumeration ends. Throws <see cref="UnreadableFileException"/> when the file cannot be read.
+/// The importer depends on this seam rather than on the reader type so that its tests can feed it
+/// remittances directly.
+/// </summary>
+internal delegate IEnumerable<ReadTransaction> TransactionSource(Stream input, string fileName, List<ImportIssue> envelopeWarnings);

@@ -1,0 +1,40 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Appeals.Core.Persistence;
+
+/// <summary>Registers Core: the database, the CARC catalog, denial detection and the importer.</summary>
+public static class AppealsCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppealsDbContext"/> (scoped) from <c>ConnectionStrings:Appeals</c> and
+    /// <c>Database:Provider</c> (sqlite default, sqlserver), <see cref="CarcCatalog"/>,
+    /// <see cref="TimeProvider"/>, <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>.
+    /// </summary>
+    public static IServiceCollection AddAppealsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString("Appeals");
+        // Resolved lazily so that a command that never touches the database never creates the default file.
+        void Configure(DbContextOptionsBuilder o) =>
+            o.UseAppealsDatabase(provider, AppealsDatabase.ResolveConnectionString(provider, connectionString));
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<AppealsDbContext, SqliteAppealsDbContext>(Configure);
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<AppealsDbContext, SqlServerAppealsDbContext>(Configure);
+                break;
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => CarcCatalog.Shipped);
+        services.TryAddSingleton<DenialDetector>();
+        services.TryAddScoped<RemittanceImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Core.Persistence;
+
+/// <summary>Where the database lives by default, how a context is built for a provider, and how it is brought up to date.</summary>
+public static class AppealsDatabase
+{
+    /// <summary>The SQLite file the CLI and the web app share when no connection string is configured.</summary>
+    public static string DefaultSqlitePath { get; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "Appeals", "appeals.db");
+
+    /// <summary>Reads <c>sqlite</c> or <c>sqlserver</c> (any case); empty means SQLite.</summary>
+    public static DatabaseProvider ParseProvider(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+        _ => throw new ArgumentException($"Unknown database provider '{name}': use sqlite or sqlserver.", nameof(name)),
+    };
+
+    /// <summary>The connection string to use: the configured one, else the default SQLite file (its folder created).</summary>
+    public static string ResolveConnectionString(DatabaseProvider provider, string? connectionString)
+    {
+        if (!string.IsNullOrWhiteSpace(connectionString)) return connectionString;
+        if (provider == DatabaseProvider.SqlServer)
+            throw new InvalidOperationException("Database:Provider is sqlserver but ConnectionStrings:Appeals is not set.");
+        Directory.CreateDirectory(Path.GetDirectoryName(DefaultSqlitePath)!);
+        return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
+    }
+
+    /// <summary>Points EF at the provider, with the migrations of that provider's context.</summary>
+    public static DbContextOptionsBuilder UseAppealsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.CommandTimeout(300)),
+        };
+
+    /// <summary>A context of the right provider-specific type for these options, outside dependency injection (tests, tools).</summary>
+    public static AppealsDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder().UseAppealsDatabase(provider, connectionString).Options;
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteAppealsDbContext(options),
+            DatabaseProvider.SqlServer => new SqlServerAppealsDbContext(options),
+        };
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also turns on WAL (readers do not block the importer) and synchronous=NORMAL.</summary>
+    public static async Task MigrateAsync(AppealsDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder) && file != ":memory:") Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // journal_mode=WAL persists in the file; synchronous is per connection, the importer sets it again.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Appeals.Core.Denials;
+using Appeals.Core.Remittances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Appeals.Core.Persistence.BulkInsert;
+
+/// <summary>
+/// The bulk writer of one remittance and its denial cases: assigns ids (max id read once per
+/// transaction, under the write lock), fills the foreign keys, and inserts table by table.
+/// </summary>
+internal sealed class RemittanceTables : IDisposable
+{
+    private readonly TableInserter<Payer> _payers;
+    private readonly TableInserter<Remittance> _remittances;
+    private readonly TableInserter<ClaimPayment> _claims;
+    private readonly TableInserter<ServiceLine> _lines;
+    private readonly TableInserter<Adjustment> _adjustments;
+    private readonly TableInserter<RemarkCode> _remarks;
+    private readonly TableInserter<ProviderAdjustment> _providerAdjustments;
+    private readonly TableInserter<DenialCase> _cases;
+    private readonly List<ServiceLine> _lineRows = [];
+    private readonly List<Adjustment> _adjustmentRows = [];
+    private readonly List<RemarkCode> _remarkRows = [];
+
+    public RemittanceTables(AppealsDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var sqlServer = db.Database.IsSqlServer();
+        // SQL Server takes at most 2,100 parameters per command; SQLite far more, but 2,000 is already past the gain.
+        TableInserter<T> For<T>() where T : class =>
+            new(connection, db.Model.FindEntityType(typeof(T))!, sql, maxParameters: 2000, identityInsert: sqlServer);
+        _payers = For<Payer>();
+        _remittances = For<Remittance>();
+        _claims = For<ClaimPayment>();
+        _lines = For<ServiceLine>();
+        _adjustments = For<Adjustment>();
+        _remarks = For<RemarkCode>();
+        _providerAdjustments = For<ProviderAdjustment>();
+        _cases = For<DenialCase>();
+    }
+
+    public long AddPayer(Payer payer, DbTransaction tx)
+    {
+        payer.Id = _payers.MaxId(tx) + 1;
+        _payers.Insert([payer], tx);
+        return payer.Id;
+    }
+
+    /// <summary>Gives the remittance and everything under it ids and foreign keys (before reversal linking and case building).</summary>
+    public void AssignIds(Remittance r, long importedFileId, long payerId, DbTransaction tx)
+    {
+        r.Id = _remittances.MaxId(tx) + 1;
+        r.ImportedFileId = importedFileId;
+        r.PayerId = payerId;
+        long claimId = _claims.MaxId(tx), lineId = _lines.MaxId(tx), adjustmentId = _adjustments.MaxId(tx);
+        long remarkId = _remarks.MaxId(tx), plbId = _providerAdjustments.MaxId(tx);
+        _lineRows.Clear();
+        _adjustmentRows.Clear();
+        _remarkRows.Clear();
+        foreach (var claim in r.Claims)
+        {
+            claim.Id = ++claimId;
+            claim.RemittanceId = r.Id;
+            foreach (var line in claim.ServiceLines)
+            {
+                line.Id = ++lineId;
+                line.ClaimPaymentId = claim.Id;
+                _lineRows.Add(line);
+            }
+            foreach (var a in claim.Adjustments)
+            {
+                a.Id = ++adjustmentId;
+                a.ClaimPaymentId = claim.Id;
+                a.ServiceLineId = a.ServiceLine?.Id;
+                _adjustmentRows.Add(a);
+            }
+            foreach (var m in claim.RemarkCodes)
+            {
+                m.Id = ++remarkId;
+                m.ClaimPaymentId = claim.Id;
+                m.ServiceLineId = m.ServiceLine?.Id;
+                _remarkRows.Add(m);
+            }
+        }
+        foreach (var p in r.ProviderAdjustments)
+        {
+            p.Id = ++plbId;
+            p.RemittanceId = r.Id;
+        }
+    }
+
+    /// <summary>Inserts the remittance (ids assigned) and its cases.</summary>
+    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx)
+    {
+        var caseId = _cases.MaxId(tx);
+        foreach (var c in cases) c.Id = ++caseId;
+        _remittances.Insert([r], tx);
+        _claims.Insert(r.Claims, tx);
+        _lines.Insert(_lineRows, tx);
+        _adjustments.Insert(_adjustmentRows, tx);
+        _remarks.Insert(_remarkRows, tx);
+        _providerAdjustments.Insert(r.ProviderAdjustments, tx);
+        _cases.Insert(cases, tx);
+    }
+
+    public void Dispose()
+    {
+        _payers.Dispose();
+        _remittances.Dispose();
+        _claims.Dispose();
+        _lines.Dispose();
+        _adjustments.Dispose();
+        _remarks.Dispose();
+        _providerAdjustments.Dispose();
+        _cases.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using Appeals.Core.Remittances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appeals.Core.Persistence.Configurations;
+
+internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<ClaimPayment>
+{
+    public void Configure(EntityTypeBuilder<ClaimPayment> b)
+    {
+        b.HasKey(c => c.Id);
+        // X12 maxima: CLP01 38, CLP07 50, REF02 50, NM103 60, NM104 35, NM109 80.
+        b.Property(c => c.PatientControlNumber).HasMaxLength(38).IsRequired();
+        b.Property(c => c.ChargeAmount).HasPrecision(18, 2);
+        b.Property(c => c.PaymentAmount).HasPrecision(18, 2);
+        b.Property(c => c.PatientResponsibilityAmount).HasPrecision(18, 2);
+        b.Property(c => c.ClaimFilingIndicator).HasMaxLength(2).IsRequired();
+        b.Property(c => c.PayerClaimControlNumber).HasMaxLength(50).IsRequired();
+        b.Property(c => c.FacilityTypeCode).HasMaxLength(2).IsRequired();
+        b.Property(c => c.FrequencyCode).HasMaxLength(1).IsRequired();
+        b.Property(c => c.OriginalReferenceNumber).HasMaxLength(50).IsRequired();
+        b.Property(c => c.PatientLastName).HasMaxLength(60).IsRequired();
+        b.Property(c => c.PatientFirstName).HasMaxLength(35).IsRequired();
+        b.Property(c => c.MemberId).HasMaxLength(80).IsRequired();
+        b.Property(c => c.RenderingProviderId).HasMaxLength(80).IsRequired();
+
+        // Later ERAs find the claim they answer by CLP07, else by CLP01 with the service dates.
+        b.HasIndex(c => c.PayerClaimControlNumber);
+        b.HasIndex(c => new { c.PatientControlNumber, c.ServiceDateFrom });
+        b.HasIndex(c => c.OriginalReferenceNumber);
+
+        b.HasOne<ClaimPayment>().WithMany().HasForeignKey(c => c.ReversesClaimPaymentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.ServiceLines).WithOne(l => l.ClaimPayment).HasForeignKey(l => l.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Adjustments).WithOne(a => a.ClaimPayment).HasForeignKey(a => a.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.RemarkCodes).WithOne(m => m.ClaimPayment).HasForeignKey(m => m.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,39 @@
+using Appeals.Core.Denials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appeals.Core.Persistence.Configurations;
+
+internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialCase>
+{
+    public void Configure(EntityTypeBuilder<DenialCase> b)
+    {
+        b.HasKey(d => d.Id);
+        b.Property(d => d.PatientControlNumber).HasMaxLength(38).IsRequired();
+        b.Property(d => d.PayerClaimControlNumber).HasMaxLength(50).IsRequired();
+        b.Property(d => d.RenderingProviderId).HasMaxLength(80).IsRequired();
+        b.Property(d => d.ProcedureCode).HasMaxLength(48).IsRequired();
+        b.Property(d => d.Category).HasMaxLength(64).IsRequired();
+        b.Property(d => d.PrimaryReason).HasMaxLength(8).IsRequired();
+        b.Property(d => d.BilledAmount).HasPrecision(18, 2);
+        b.Property(d => d.DeniedAmount).HasPrecision(18, 2);
+        b.Property(d => d.RecoveredAmount).HasPrecision(18, 2);
+        b.Property(d => d.Status).HasMaxLength(32).IsRequired();
+        b.Property(d => d.AssignedTo).HasMaxLength(256).IsRequired();
+        b.Property(d => d.ExpectedRecovery).HasPrecision(18, 2);
+        b.Property(d => d.ScoreExplanation).HasMaxLength(2000).IsRequired();
+        b.Property(d => d.ScoreSource).HasMaxLength(100).IsRequired();
+        b.Property(d => d.Priority).HasPrecision(18, 2);
+        // Two people never take the same case unknowingly: every update must change Version.
+        b.Property(d => d.Version).IsConcurrencyToken();
+
+        // One case per claim payment; the queue orders open cases by priority; the dashboard filters.
+        b.HasIndex(d => d.ClaimPaymentId).IsUnique();
+        b.HasIndex(d => new { d.Status, d.Priority });
+        b.HasIndex(d => d.PayerId);
+        b.HasIndex(d => d.Category);
+        b.HasIndex(d => d.DenialDate);
+        b.HasOne(d => d.ClaimPayment).WithMany().HasForeignKey(d => d.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(d => d.Payer).WithMany().HasForeignKey(d => d.PayerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,490 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Appeals.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ImportedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TransactionsImported = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionsDuplicate = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionsRejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalBytes = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PayerType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportedFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SegmentNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByteOffset = table.Column<long>(type: "INTEGER", nullable: false),
+                    SegmentId = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportMessages_ImportedFiles_ImportedFileId",
+                        column: x => x.ImportedFileId,
+                        principalTable: "ImportedFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Remittances",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportedFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PayerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    InterchangeControlNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    GroupControlNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    TransactionControlNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    HandlingCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PaymentAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CreditDebitFlag = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PaymentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TraceNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ProductionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PayeeName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PayeeIdentifier = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Remittances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Remittances_ImportedFiles_ImportedFileId",
+                        column: x => x.ImportedFileId,
+                        principalTable: "ImportedFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Remittances_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimPayments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RemittanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientControlNumber = table.Column<string>(type: "TEXT", maxLength: 38, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChargeAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaymentAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PatientResponsibilityAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ClaimFilingIndicator = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PayerClaimControlNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FacilityTypeCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    FrequencyCode = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    OriginalReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PatientLastName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PatientFirstName = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    RenderingProviderId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ServiceDateFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceDateTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReceivedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReversesClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimPayments_ClaimPayments_ReversesClaimPaymentId",
+                        column: x => x.ReversesClaimPaymentId,
+                        principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClaimPayments_Remittances_RemittanceId",
+                        column: x => x.RemittanceId,
+                        principalTable: "Remittances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProviderAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RemittanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProviderIdentifier = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FiscalPeriodDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProviderAdjustments_Remittances_RemittanceId",
+                        column: x => x.RemittanceId,
+                        principalTable: "Remittances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DenialCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PayerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientControlNumber = table.Column<string>(type: "TEXT", maxLength: 38, nullable: false),
+                    PayerClaimControlNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RenderingProviderId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DenialDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PrimaryReason = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Avoidable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShiftedToPatient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BilledAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    DeniedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    RecoveredAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FirstAppealedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    DeadlineMissed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssignedTo = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecoveryProbability = table.Column<double>(type: "REAL", nullable: true),
+                    ExpectedRecovery = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ScoreExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ScoreSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Priority = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AppealDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DenialCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DenialCases_ClaimPayments_ClaimPaymentId",
+                        column: x => x.ClaimPaymentId,
+                        principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DenialCases_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureQualifier = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Modifiers = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChargeAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    RevenueCode = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Units = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LineControlNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AllowedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceLines_ClaimPayments_ClaimPaymentId",
+                        column: x => x.ClaimPaymentId,
+                        principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Adjustments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServiceLineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    GroupCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Carc = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    IsDenial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsShiftedToPatient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Adjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Adjustments_ClaimPayments_ClaimPaymentId",
+                        column: x => x.ClaimPaymentId,
+                        principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Adjustments_ServiceLines_ServiceLineId",
+                        column: x => x.ServiceLineId,
+                        principalTable: "ServiceLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RemarkCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServiceLineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemarkCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RemarkCodes_ClaimPayments_ClaimPaymentId",
+                        column: x => x.ClaimPaymentId,
+                        principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RemarkCodes_ServiceLines_ServiceLineId",
+                        column: x => x.ServiceLineId,
+                        principalTable: "ServiceLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Adjustments_Carc",
+                table: "Adjustments",
+                column: "Carc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Adjustments_ClaimPaymentId",
+                table: "Adjustments",
+                column: "ClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Adjustments_ServiceLineId",
+                table: "Adjustments",
+                column: "ServiceLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_OriginalReferenceNumber",
+                table: "ClaimPayments",
+                column: "OriginalReferenceNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_PatientControlNumber_ServiceDateFrom",
+                table: "ClaimPayments",
+                columns: new[] { "PatientControlNumber", "ServiceDateFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_PayerClaimControlNumber",
+                table: "ClaimPayments",
+                column: "PayerClaimControlNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_RemittanceId",
+                table: "ClaimPayments",
+                column: "RemittanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_ReversesClaimPaymentId",
+                table: "ClaimPayments",
+                column: "ReversesClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Category",
+                table: "DenialCases",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_ClaimPaymentId",
+                table: "DenialCases",
+                column: "ClaimPaymentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_DenialDate",
+                table: "DenialCases",
+                column: "DenialDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_PayerId",
+                table: "DenialCases",
+                column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Status_Priority",
+                table: "DenialCases",
+                columns: new[] { "Status", "Priority" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportMessages_ImportedFileId",
+                table: "ImportMessages",
+                column: "ImportedFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_ContentHash",
+                table: "ImportedFiles",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_ImportedAt",
+                table: "ImportedFiles",
+                column: "ImportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payers_Identifier",
+                table: "Payers",
+                column: "Identifier",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderAdjustments_RemittanceId",
+                table: "ProviderAdjustments",
+                column: "RemittanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemarkCodes_ClaimPaymentId",
+                table: "RemarkCodes",
+                column: "ClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemarkCodes_ServiceLineId",
+                table: "RemarkCodes",
+                column: "ServiceLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Remittances_ContentHash",
+                table: "Remittances",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Remittances_ImportedFileId",
+                table: "Remittances",
+                column: "ImportedFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Remittances_PayerId",
+                table: "Remittances",
+                column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Remittances_TraceNumber",
+                table: "Remittances",
+                column: "TraceNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceLines_ClaimPaymentId",
+                table: "ServiceLines",
+                column: "ClaimPaymentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Adjustments");
+
+            migrationBuilder.DropTable(
+                name: "DenialCases");
+
+            migrationBuilder.DropTable(
+                name: "ImportMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProviderAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "RemarkCodes");
+
+            migrationBuilder.DropTable(
+                name: "ServiceLines");
+
+            migrationBuilder.DropTable(
+                name: "ClaimPayments");
+
+            migrationBuilder.DropTable(
+                name: "Remittances");
+
+            migrationBuilder.DropTable(
+                name: "ImportedFiles");
+
+            migrationBuilder.DropTable(
+                name: "Payers");
+        }
+    }
+}

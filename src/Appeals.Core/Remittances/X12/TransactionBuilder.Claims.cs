@@ -1,0 +1,140 @@
+namespace Appeals.Core.Remittances.X12;
+
+/// <summary>Claim (CLP), adjustment (CAS), service line (SVC), remark (MIA/MOA/LQ) and provider adjustment (PLB) mapping.</summary>
+internal sealed partial class TransactionBuilder
+{
+    private void Clp()
+    {
+        _line = null;
+        _counts.Claims++;
+        var status = 0;
+        if (!_s[2].IsEmpty && !X12Values.TryInt(_s[2], out status))
+            Error(2, $"CLP02 ({X12Values.Preview(_s[2])}) is not a claim status code.");
+        else if (_s[2].IsEmpty) Warn(2, "CLP02, the claim status, is missing.");
+        _claim = new ClaimPayment
+        {
+            PatientControlNumber = X12Values.Text(_s[1]),
+            StatusCode = status,
+            ChargeAmount = RequiredAmount(3),
+            PaymentAmount = RequiredAmount(4),
+            PatientResponsibilityAmount = OptionalAmount(5),
+            ClaimFilingIndicator = _codes.Get(_s[6]),
+            PayerClaimControlNumber = X12Values.Text(_s[7]),
+            FacilityTypeCode = _codes.Get(_s[8]),
+            FrequencyCode = _codes.Get(_s[9]),
+        };
+        _remittance.Claims.Add(_claim);
+    }
+
+    private void Cas()
+    {
+        if (_claim is null)
+        {
+            Error(0, "CAS comes before any CLP: an adjustment must belong to a claim.");
+            return;
+        }
+        if (_line is null) _counts.ClaimAdjustmentSegments++;
+        else _counts.LineAdjustmentSegments++;
+        var group = _codes.Get(_s[1]);
+        if (group.Length == 0) Error(1, "CAS01, the adjustment group code, is missing.");
+        for (var i = 2; i < _s.Count; i += 3)
+        {
+            if (_s[i].IsEmpty)
+            {
+                if (!_s[i + 1].IsEmpty) Error(i, $"CAS{i:D2}, the reason code for the amount in CAS{i + 1:D2}, is missing.");
+                continue;
+            }
+            var adjustment = new Adjustment
+            {
+                GroupCode = group,
+                Carc = _codes.Get(_s[i]),
+                Amount = _s[i + 1].IsEmpty ? MissingAmount(i + 1) : RequiredAmount(i + 1),
+                Quantity = OptionalAmount(i + 2),
+                ServiceLine = _line,
+            };
+            _claim.Adjustments.Add(adjustment);
+            _line?.Adjustments.Add(adjustment);
+        }
+    }
+
+    private void ClaimParty()
+    {
+        if (_claim is null || _line is not null) return;
+        var entity = _s[1];
+        if (entity.SequenceEqual("QC"u8))
+        {
+            _claim.PatientLastName = X12Values.Text(_s[3]);
+            _claim.PatientFirstName = X12Values.Text(_s[4]);
+            _claim.MemberId = X12Values.Text(_s[9]);
+        }
+        else if (entity.SequenceEqual("82"u8)) _claim.RenderingProviderId = X12Values.Text(_s[9]);
+    }
+
+    /// <summary>MIA05 and MIA20-23, MOA03-07 carry remark codes; the other elements are amounts and counts.</summary>
+    private void Remarks(string source, int single, int from, int to)
+    {
+        if (_claim is null)
+        {
+            Error(0, $"{source} comes before any CLP: remarks must belong to a claim.");
+            return;
+        }
+        if (source == "MIA") _counts.MiaSegments++;
+        else _counts.MoaSegments++;
+        if (single != from) AddRemark(source, single);
+        for (var i = from; i <= to; i++) AddRemark(source, i);
+    }
+
+    private void AddRemark(string source, int element)
+    {
+        if (_s[element].IsEmpty) return;
+        _claim!.RemarkCodes.Add(new RemarkCode { Source = source, Code = _codes.Get(_s[element]) });
+    }
+
+    private void Lq()
+    {
+        if (_claim is null)
+        {
+            Error(0, "LQ comes before any CLP: a remark must belong to a claim.");
+            return;
+        }
+        _counts.LqSegments++;
+        if (_s[2].IsEmpty)
+        {
+            Warn(2, "LQ02, the remark code, is missing.");
+            return;
+        }
+        _claim.RemarkCodes.Add(new RemarkCode
+        {
+            Source = "LQ",
+            Qualifier = _codes.Get(_s[1]),
+            Code = _codes.Get(_s[2]),
+            ServiceLine = _line,
+        });
+    }
+
+    private void Plb()
+    {
+        _counts.ProviderAdjustmentSegments++;
+        var provider = X12Values.Text(_s[1]);
+        var period = Date(2);
+        var component = _s.Separators.Component;
+        for (var i = 3; i < _s.Count; i += 2)
+        {
+            var reason = _s[i];
+            if (reason.IsEmpty)
+            {
+                if (!_s[i + 1].IsEmpty) Error(i, $"PLB{i:D2}, the reason for the amount in PLB{i + 1:D2}, is missing.");
+                continue;
+            }
+            var split = reason.IndexOf(component);
+            _remittance.ProviderAdjustments.Add(new ProviderAdjustment
+            {
+                ProviderIdentifier = provider,
+                FiscalPeriodDate = period,
+                ReasonCode = _codes.Get(split < 0 ? reason : reason[..split]),
+                ReferenceId = split < 0 ? "" : X12Values.Text(reason[(split + 1)..]),
+                Amount = _s[i + 1].IsEmpty ? MissingAmount(i + 1) : RequiredAmount(i + 1),
+            });
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Appeals.Core.Imports;
+using static Appeals.Core.Remittances.X12.X12SegmentIds;
+
+namespace Appeals.Core.Remittances.X12;
+
+/// <summary>
+/// Maps the segments of one ST..SE transaction onto a <see cref="Remittance"/> as they stream past,
+/// collecting located warnings (read anyway) and errors (the transaction is refused).
+/// Holds one transaction only: it is dropped once <see cref="Finish"/> has run.
+/// </summary>
+internal sealed partial class TransactionBuilder
+{
+    private const int MaxIssues = 200;
+
+    private readonly X12SegmentScanner _s;
+    private readonly X12CodeCache _codes;
+    private readonly X12ReadCounts _counts;
+    private readonly List<ImportIssue> _warnings = [];
+    private readonly List<ImportIssue> _errors = [];
+    private readonly Remittance _remittance;
+    private ClaimPayment? _claim;
+    private ServiceLine? _line;
+    private string _payerName = "", _payerN104 = "", _payerRef2U = "";
+    private string _n1Qualifier = "";
+    private int _segments = 1;
+
+    internal TransactionBuilder(X12SegmentScanner scanner, X12CodeCache codes, X12ReadCounts counts,
+        string interchangeControlNumber, string groupControlNumber)
+    {
+        _s = scanner;
+        _codes = codes;
+        _counts = counts;
+        _remittance = new Remittance
+        {
+            ContentHash = "",
+            InterchangeControlNumber = interchangeControlNumber,
+            GroupControlNumber = groupControlNumber,
+            TransactionControlNumber = X12Values.Text(_s[2]),
+        };
+        if (!_s[1].SequenceEqual("835"u8))
+            Error(1, $"This is a {X12Values.Preview(_s[1])} transaction, not an 835 remittance.");
+        if (_remittance.TransactionControlNumber.Length == 0) Warn(2, "ST02, the transaction control number, is empty.");
+    }
+
+    internal void Apply()
+    {
+        _segments++;
+        switch (_s.Id)
+        {
+            case BPR: Bpr(); break;
+            case TRN: if (_claim is null) _remittance.TraceNumber = X12Values.Text(_s[2]); break;
+            case DTM: Dtm(); break;
+            case N1: PartyName(); break;
+            case REF: Reference(); break;
+            case CLP: Clp(); break;
+            case CAS: Cas(); break;
+            case NM1: ClaimParty(); break;
+            case MIA: Remarks("MIA", 5, 20, 23); break;
+            case MOA: Remarks("MOA", 3, 3, 7); break;
+            case SVC: Svc(); break;
+            case AMT: if (_line is not null && _s[1].SequenceEqual("B6"u8)) _line.AllowedAmount = OptionalAmount(2); break;
+            case LQ: Lq(); break;
+            case PLB: Plb(); break;
+            case 0: Error(0, "This is not a segment: its id is not 2 or 3 letters or digits."); break;
+            default: break; // segments the model does not keep: PER, N3, N4, TS3, TS2, QTY, RDM...
+        }
+    }
+
+    /// <summary>Ends the transaction at SE (<paramref name="closed"/>) or where something else interrupted it.</summary>
+    internal TransactionRead Finish(bool closed, string contentHash)
+    {
+        if (closed)
+        {
+            _segments++;
+            if (!X12Values.TryInt(_s[1], out var declared) || declared != _segments)
+                Warn(1, $"SE01 says {X12Values.Preview(_s[1])} segments but the transaction has {_segments} (ST to SE).");
+            if (!_s[2].Trim((byte)' ').SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_remittance.TransactionControlNumber)))
+                Warn(2, $"SE02 ({X12Values.Preview(_s[2])}) does not match ST02 ({_remittance.TransactionControlNumber}).");
+        }
+        else
+        {
+            Error(-1, _s.Count > 0 && _s.Id != 0
+                ? $"The transaction {_remittance.TransactionControlNumber} has no SE: it is cut off here."
+                : $"The transaction {_remittance.TransactionControlNumber} has no SE: the file ends inside it.");
+        }
+        _remittance.ContentHash = contentHash;
+        _remittance.Payer = new Payer
+        {
+            Identifier = _payerRef2U.Length > 0 ? _payerRef2U : _payerN104.Length > 0 ? _payerN104 : _payerName,
+            Name = _payerName,
+        };
+        if (_payerName.Length == 0 && _payerN104.Length == 0 && _payerRef2U.Length == 0)
+            Warn(-1, "The transaction names no payer (N1*PR).");
+        foreach (var claim in _remittance.Claims) FillClaimDates(claim);
+        _counts.Transactions++;
+        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors);
+    }
+
+    private void Bpr()
+    {
+        _remittance.HandlingCode = _codes.Get(_s[1]);
+        _remittance.PaymentAmount = RequiredAmount(2);
+        if (!_s[3].IsEmpty) _remittance.CreditDebitFlag = _codes.Get(_s[3]);
+        _remittance.PaymentMethod = _codes.Get(_s[4]);
+        _remittance.PaymentDate = Date(16);
+    }
+
+    private void PartyName()
+    {
+        if (_claim is not null) return;
+        _n1Qualifier = _codes.Get(_s[1]);
+        switch (_n1Qualifier)
+        {
+            case "PR":
+                _payerName = X12Values.Text(_s[2]);
+                _payerN104 = X12Values.Text(_s[4]);
+                break;
+            case "PE":
+                _remittance.PayeeName = X12Values.Text(_s[2]);
+                _remittance.PayeeIdentifier = X12Values.Text(_s[4]);
+                break;
+        }
+    }
+
+    private void Reference()
+    {
+        var qualifier = _s[1];
+        if (_claim is null)
+        {
+            if (_n1Qualifier == "PR" && qualifier.SequenceEqual("2U"u8)) _payerRef2U = X12Values.Text(_s[2]);
+        }
+        else if (_line is not null)
+        {
+            if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = X12Values.Text(_s[2]);
+        }
+        else if (qualifier.SequenceEqual("F8"u8)) _claim.OriginalReferenceNumber = X12Values.Text(_s[2]);
+    }
+
+    private void Dtm()
+    {
+        if (!X12Values.TryInt(_s[1], out var qualifier)) return;
+        if (_claim is null)
+        {
+            if (qualifier == 405) _remittance.ProductionDate = Date(2);
+        }
+        else if (_line is not null)
+        {
+            if (qualifier == 472) _line.ServiceDate = Date(2);
+            else if (qualifier == 150) _line.ServiceDate ??= Date(2);
+        }
+        else
+        {
+            switch (qualifier)
+            {
+                case 232: _claim.ServiceDateFrom = Date(2); break;
+                case 233: _claim.ServiceDateTo = Date(2); break;
+                case 50: _claim.ReceivedDate = Date(2); break;
+            }
+        }
+    }
+
+    private static void FillClaimDates(ClaimPayment claim)
+    {
+        if (claim.ServiceDateFrom is not null && claim.ServiceDateTo is not null) return;
+        DateOnly? first = null, last = null;
+        foreach (var line in claim.ServiceLines)
+        {
+            if (line.ServiceDate is not { } d) continue;
+            if (first is null || d < first) first = d;
+            if (last is null || d > last) last = d;
+        }
+        claim.ServiceDateFrom ??= first;
+        claim.ServiceDateTo ??= last ?? claim.ServiceDateFrom;
+    }
+}

@@ -1,0 +1,256 @@
+using System.Buffers;
+using Appeals.Core.Imports;
+
+namespace Appeals.Core.Remittances.X12;
+
+/// <summary>
+/// Splits a stream into X12 segments without allocating per segment: one pooled buffer, refilled and
+/// compacted as it is consumed, segments found by searching for the terminator, elements addressed by
+/// index into the buffer. Memory is bounded by the longest segment (at most <see cref="MaxSegmentLength"/>),
+/// never by the file size. Spans it hands out are valid until the next <see cref="MoveNext"/>.
+/// </summary>
+internal sealed class X12SegmentScanner : IDisposable
+{
+    internal const int MaxSegmentLength = 1024 * 1024;
+    private const int InitialSize = 64 * 1024;
+    private const int MaxElements = 512;
+
+    private readonly Stream _input;
+    private readonly string _fileName;
+    private byte[] _buffer;
+    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1])
+    private int _end;
+    private long _bufferOffset;
+    private bool _eof;
+    private bool _started;
+    private bool _replay;
+    private int _gapStart, _segmentStart, _scan, _next;
+
+    internal X12SegmentScanner(Stream input, string fileName)
+    {
+        _input = input;
+        _fileName = fileName;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
+
+    internal X12Separators Separators { get; private set; }
+
+    /// <summary>1-based number of the current segment in the file.</summary>
+    internal long SegmentNumber { get; private set; }
+
+    /// <summary>0-based byte offset of the current segment's first byte in the file.</summary>
+    internal long SegmentOffset { get; private set; }
+
+    /// <summary>The segment id packed as (b0 &lt;&lt; 16 | b1 &lt;&lt; 8 | b2), 0 when it is not 2-3 letters or digits.</summary>
+    internal int Id { get; private set; }
+
+    /// <summary>Number of elements including the id (element 0).</summary>
+    internal int Count { get; private set; }
+
+    /// <summary>Where the first segment starts (after a BOM and white space), and its id, for file-level issues.</summary>
+    internal long FirstSegmentOffset { get; private set; }
+
+    internal string FirstSegmentId { get; private set; } = "";
+
+    /// <summary>Bytes consumed so far, for progress.</summary>
+    internal long Position => _bufferOffset + _next;
+
+    internal ReadOnlySpan<byte> this[int index] =>
+        (uint)index < (uint)Count ? _buffer.AsSpan(_bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
+
+    /// <summary>The current segment through its terminator.</summary>
+    internal ReadOnlySpan<byte> Raw => _buffer.AsSpan(_segmentStart, _next - _segmentStart);
+
+    /// <summary>The bytes since the previous segment's terminator (line breaks, indentation) and the current segment.</summary>
+    internal ReadOnlySpan<byte> RawWithLeadingGap => _buffer.AsSpan(_gapStart, _next - _gapStart);
+
+    internal static int Pack(ReadOnlySpan<byte> id) =>
+        id.Length switch
+        {
+            2 when X12Separators.IsAlphaNumeric(id[0]) && X12Separators.IsAlphaNumeric(id[1]) => id[0] << 16 | id[1] << 8,
+            3 when X12Separators.IsAlphaNumeric(id[0]) && X12Separators.IsAlphaNumeric(id[1]) && X12Separators.IsAlphaNumeric(id[2])
+                => id[0] << 16 | id[1] << 8 | id[2],
+            _ => 0,
+        };
+
+    /// <summary>Makes the next <see cref="MoveNext"/> return the current segment again.</summary>
+    internal void Replay() => _replay = true;
+
+    internal ImportIssue Issue(string segmentId, string field, string message) =>
+        new(_fileName, SegmentNumber, SegmentOffset, segmentId, field, message);
+
+    internal bool MoveNext()
+    {
+        if (_replay)
+        {
+            _replay = false;
+            return true;
+        }
+        if (!_started) Start();
+        _gapStart = _scan = _next;
+        var terminator = Separators.Terminator;
+        while (true)
+        {
+            if (_scan >= _end)
+            {
+                if (!Fill()) return false;
+                continue;
+            }
+            var b = _buffer[_scan];
+            if (b != terminator && !IsWhiteSpace(b)) break;
+            _scan++;
+        }
+        _segmentStart = _scan;
+        SegmentNumber++;
+        SegmentOffset = _bufferOffset + _segmentStart;
+        if (Ensure(4) && _buffer[_segmentStart] == 'I' && _buffer[_segmentStart + 1] == 'S' && _buffer[_segmentStart + 2] == 'A'
+            && !X12Separators.IsAlphaNumeric(_buffer[_segmentStart + 3]))
+            ReadSeparatorsFromIsa();
+        FindTerminator();
+        Split();
+        return true;
+    }
+
+    private void Start()
+    {
+        _started = true;
+        Ensure(X12Separators.MaxIsaLength);
+        var start = 0;
+        if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) start = 3;
+        while (start < _end && IsWhiteSpace(_buffer[start])) start++;
+        _next = start;
+        SegmentOffset = FirstSegmentOffset = start;
+        var head = _buffer.AsSpan(start, _end - start);
+        if (head.StartsWith("ISA"u8))
+        {
+            _segmentStart = start;
+            FirstSegmentId = "ISA";
+            ReadSeparatorsFromIsa();
+        }
+        else if (head.StartsWith("ST"u8) && X12Separators.TryFromSt(head, out var fromSt))
+        {
+            FirstSegmentId = "ST";
+            Separators = fromSt;
+        }
+        else
+        {
+            SegmentNumber = 1;
+            throw new X12ParseException(Issue("", "", head.IsEmpty
+                ? "The file is empty."
+                : "This is not an X12 file: it starts with neither an ISA nor an ST segment."));
+        }
+    }
+
+    private void ReadSeparatorsFromIsa()
+    {
+        Ensure(X12Separators.MaxIsaLength);
+        var isa = _buffer.AsSpan(_segmentStart, _end - _segmentStart);
+        if (!X12Separators.TryFromIsa(isa, out var separators, out var problem))
+        {
+            if (SegmentNumber == 0) SegmentNumber = 1;
+            throw new X12ParseException(Issue("ISA", "", problem));
+        }
+        Separators = separators;
+    }
+
+    private void FindTerminator()
+    {
+        var terminator = Separators.Terminator;
+        _scan = _segmentStart;
+        while (true)
+        {
+            var found = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
+            if (found >= 0)
+            {
+                _scan += found;
+                _next = _scan + 1;
+                return;
+            }
+            _scan = _end;
+            if (_end - _segmentStart > MaxSegmentLength)
+                throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
+            if (!Fill())
+            {
+                _next = _end; // the last segment may lack its terminator
+                return;
+            }
+        }
+    }
+
+    private void Split()
+    {
+        var contentEnd = _scan;
+        while (contentEnd > _segmentStart && X12Separators.IsLineBreak(_buffer[contentEnd - 1])) contentEnd--;
+        var element = Separators.Element;
+        var count = 0;
+        var start = _segmentStart;
+        while (true)
+        {
+            if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
+            _bounds[2 * count] = start;
+            var found = count == MaxElements - 1 ? -1 : _buffer.AsSpan(start, contentEnd - start).IndexOf(element);
+            if (found < 0)
+            {
+                _bounds[2 * count + 1] = contentEnd;
+                count++;
+                break;
+            }
+            _bounds[2 * count + 1] = start + found;
+            count++;
+            start += found + 1;
+        }
+        Count = count;
+        Id = Pack(this[0]);
+    }
+
+    /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
+    private bool Ensure(int bytes)
+    {
+        while (_end - _segmentStart < bytes)
+            if (!Fill()) return false;
+        return true;
+    }
+
+    /// <summary>Drops consumed bytes, grows the buffer when one segment fills it, reads more. False at end of file.</summary>
+    private bool Fill()
+    {
+        if (_eof) return false;
+        if (_gapStart > 0)
+        {
+            var shift = _gapStart;
+            Buffer.BlockCopy(_buffer, shift, _buffer, 0, _end - shift);
+            _end -= shift;
+            _bufferOffset += shift;
+            _gapStart = 0;
+            _segmentStart -= shift;
+            _scan -= shift;
+            _next -= shift;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length > 2 * MaxSegmentLength)
+                throw new X12ParseException(Issue("", "", $"No segment within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        var read = _input.Read(_buffer, _end, _buffer.Length - _end);
+        if (read <= 0)
+        {
+            _eof = true;
+            return false;
+        }
+        _end += read;
+        return true;
+    }
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or (byte)'\v' or 0;
+
+    public void Dispose()
+    {
+        if (_buffer.Length == 0) return;
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}

@@ -1,0 +1,61 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Web.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Web.Cases;
+
+/// <summary>One row of the denial case list.</summary>
+public sealed record CaseRow(long Id, string Payer, string PatientControlNumber, string Category, string Reason,
+    decimal DeniedAmount, decimal RecoveredAmount, string Status, DateOnly DenialDate);
+
+/// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
+public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Controller
+{
+    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    {
+        var total = await db.DenialCases.CountAsync(ct);
+        var number = Page<CaseRow>.Clamp(page, total);
+        var rows = await db.DenialCases.AsNoTracking()
+            // SQLite stores decimals as text and cannot order by them; the REAL cast orders correctly at cents precision.
+            .OrderByDescending(c => (double)c.DeniedAmount).ThenBy(c => c.Id)
+            .Skip((number - 1) * Page<CaseRow>.DefaultSize).Take(Page<CaseRow>.DefaultSize)
+            .Select(c => new CaseRow(c.Id, c.Payer!.Name, c.PatientControlNumber, c.Category, c.PrimaryReason,
+                c.DeniedAmount, c.RecoveredAmount, c.Status, c.DenialDate))
+            .ToListAsync(ct);
+        return View(new Page<CaseRow>(rows, number, Page<CaseRow>.DefaultSize, total));
+    }
+
+    [HttpGet("/Cases/{id:long}")]
+    public async Task<IActionResult> Details(long id, CancellationToken ct = default)
+    {
+        var denial = await db.DenialCases.AsNoTracking()
+            .Include(c => c.Payer)
+            .Include(c => c.ClaimPayment!).ThenInclude(p => p.Remittance)
+            .Include(c => c.ClaimPayment!).ThenInclude(p => p.ServiceLines)
+            .Include(c => c.ClaimPayment!).ThenInclude(p => p.Adjustments)
+            .Include(c => c.ClaimPayment!).ThenInclude(p => p.RemarkCodes)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (denial is null) return NotFound();
+        return View(new CaseDetails(denial, carcs));
+    }
+}
+
+/// <summary>What the case page shows: the case, its claim, and each adjustment explained by the CARC map.</summary>
+public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
+{
+    public DenialCase Case { get; } = denial;
+    public Core.Remittances.ClaimPayment Claim => Case.ClaimPayment!;
+
+    public IEnumerable<Core.Remittances.Adjustment> ClaimLevelAdjustments =>
+        Claim.Adjustments.Where(a => a.ServiceLineId is null);
+
+    public IEnumerable<Core.Remittances.Adjustment> AdjustmentsOf(Core.Remittances.ServiceLine line) =>
+        Claim.Adjustments.Where(a => a.ServiceLineId == line.Id);
+
+    /// <summary>The map's category for any code (contractual and patient-responsibility codes included), and its typical action.</summary>
+    public (string Category, string Action) Explain(Core.Remittances.Adjustment adjustment) =>
+        carcs.TryGet(adjustment.Carc, out var info) ? (info.Category, info.TypicalAction) : (CarcCatalog.UnknownCategory, "");
+}

@@ -1,0 +1,55 @@
+using Appeals.Core.Persistence;
+using Appeals.Core.Tests.Builders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Appeals.Core.Tests.Persistence;
+
+public class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_ApplyToAFreshSqliteFile_AndLeaveNothingPending()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+
+        var pending = await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken);
+        var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(pending);
+        Assert.NotEmpty(applied);
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed since the last SQLite migration: add one.");
+        Assert.Equal(0, await db.DenialCases.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_OnSqlite_TurnsOnWal()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        var mode = (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public void SqlServerIdempotentScript_Parses()
+    {
+        using var db = AppealsDatabase.CreateContext(DatabaseProvider.SqlServer, "Server=unused;Database=Appeals;TrustServerCertificate=True");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed since the last SQL Server migration: add one.");
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        parser.Parse(new StringReader(script), out var errors);
+
+        Assert.Contains("CREATE TABLE [DenialCases]", script);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appeals.Web.Tests.Hosting;
+
+public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task Health_Anonymous_AnswersOk()
+    {
+        var response = await app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ok", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task FirstStart_WithDemoSeed_ImportsDemoDataIntoTheEmptyDatabase()
+    {
+        app.CreateClient();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+
+        Assert.True(await db.Remittances.CountAsync(TestContext.Current.CancellationToken) > 0);
+        Assert.True(await db.ClaimPayments.CountAsync(TestContext.Current.CancellationToken) >= 400);
+        Assert.True(await db.DenialCases.CountAsync(TestContext.Current.CancellationToken) > 0);
+        Assert.Equal(0, await db.ImportedFiles.CountAsync(f => f.Status != Core.Imports.ImportStatus.Imported, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Home_ShowsTheDenialCaseList()
+    {
+        var html = await app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<h1 class=\"h3\">Denial cases</h1>", html);
+        Assert.Contains("No sign-in yet", html);
+    }
+}
