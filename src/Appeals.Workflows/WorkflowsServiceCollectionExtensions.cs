@@ -40,6 +40,7 @@ public static class WorkflowsServiceCollectionExtensions
 
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
+        services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
         services.TryAddScoped<DeadlineJobs>();
         services.TryAddScoped<DeadlineSweepJob>();

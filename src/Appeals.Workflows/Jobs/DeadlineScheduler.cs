@@ -16,7 +16,7 @@ public sealed class DeadlineScheduler(IBackgroundJobClient jobs, IOptions<Deadli
         if (denial.AppealDeadline is not { } deadline) return 0;
         var now = time.GetUtcNow();
         var scheduled = 0;
-        foreach (var days in options.Value.ReminderDays.Distinct())
+        foreach (var days in options.Value.Days.Distinct())
         {
             var at = At(deadline.AddDays(-days));
             if (at <= now) continue;

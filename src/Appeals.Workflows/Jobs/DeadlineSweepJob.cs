@@ -17,7 +17,7 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
     {
         var planned = await PlanMissingAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var horizon = today.AddDays(options.Value.ReminderDays.DefaultIfEmpty(0).Max());
+        var horizon = today.AddDays(options.Value.Days.DefaultIfEmpty(0).Max());
         var due = await db.DenialCases.AsNoTracking()
             .Where(c => (c.Status == Core.Denials.DenialCaseStatus.Open || c.Status == Core.Denials.DenialCaseStatus.InProgress)
                 && c.AppealDeadline != null && c.AppealDeadline <= horizon)
@@ -33,7 +33,7 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
             }
             // Only the nearest reminder still due is sent: a case found late gets one reminder, not three.
             var daysLeft = c.Deadline.DayNumber - today.DayNumber;
-            var dueOffsets = options.Value.ReminderDays.Where(d => d >= daysLeft).ToList();
+            var dueOffsets = options.Value.Days.Where(d => d >= daysLeft).ToList();
             if (dueOffsets.Count > 0 && await jobs.RemindAsync(c.Id, dueOffsets.Min(), ct)) reminded++;
         }
         return new Summary(planned, reminded, missed);

@@ -1,5 +1,5 @@
 using Appeals.Core.Imports;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace Appeals.Workflows.Jobs;
@@ -9,14 +9,14 @@ namespace Appeals.Workflows.Jobs;
 /// processed/ or, when anything in it was rejected, to rejected/ with NAME.error.txt beside it.
 /// Running twice is safe: the importer skips a file it already has, and moved files are gone from the inbox.
 /// </summary>
-public sealed partial class InboxImportJob(RemittanceImporter importer, IConfiguration configuration, TimeProvider time, ILogger<InboxImportJob> logger)
+public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions<InboxOptions> options, TimeProvider time, ILogger<InboxImportJob> logger)
 {
     /// <summary>Files younger than this may still be being copied in: they wait for the next run.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var inbox = configuration["Inbox:Path"];
+        var inbox = options.Value.Path;
         if (string.IsNullOrWhiteSpace(inbox) || !Directory.Exists(inbox)) return 0;
         var processed = Directory.CreateDirectory(Path.Combine(inbox, "processed")).FullName;
         var rejected = Directory.CreateDirectory(Path.Combine(inbox, "rejected")).FullName;
@@ -55,4 +55,11 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IConfigu
 
     [LoggerMessage(LogLevel.Information, "Inbox file {Outcome}: {Transactions} transactions, {DenialCases} new denial cases")]
     private static partial void Imported(ILogger logger, string outcome, int transactions, int denialCases);
+}
+
+/// <summary>Configuration section <c>Inbox</c>.</summary>
+public sealed class InboxOptions
+{
+    /// <summary>The folder watched for 835 files (<c>Inbox:Path</c>); the job does nothing when unset.</summary>
+    public string? Path { get; set; }
 }
