@@ -1,7 +1,10 @@
+using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
 using Appeals.Core.History;
 using Appeals.Core.Imports;
+using Appeals.Core.Letters;
 using Appeals.Core.Remittances;
+using Appeals.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Persistence;
@@ -20,6 +23,11 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
     public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
+    public DbSet<PayerAppealRule> PayerAppealRules => Set<PayerAppealRule>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
