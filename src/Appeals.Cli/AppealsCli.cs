@@ -1,7 +1,9 @@
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
+using Appeals.Cli.Ml;
 using Appeals.Cli.Reports;
+using Appeals.Cli.Workflows;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,8 +24,9 @@ public static class AppealsCli
             config.AddImportCommands();
             config.AddCaseCommands();
             config.AddDemoCommands();
+            config.AddMlCommands();
             config.AddReportCommands();
-            // Other features add theirs here: AddMlCommands (ml), AddReportCommands (analytics), AddWorkflowCommands (workflows).
+            config.AddWorkflowCommands();
         });
         return app;
     }

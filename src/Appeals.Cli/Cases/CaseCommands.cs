@@ -1,3 +1,4 @@
+using Appeals.Cli.Workflows;
 using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Cases;
@@ -13,6 +14,7 @@ public static class CaseCommands
                 .WithDescription("List denial cases, largest denied amount first")
                 .WithExample("cases", "list")
                 .WithExample("cases", "list", "--status", "open", "--json");
+            cases.AddCaseWorkflowCommands();
         });
         return config;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Demo;
+using Appeals.ML.Synthetic;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,6 +23,11 @@ public sealed class DemoGenerateSettings : CommandSettings
     [DefaultValue(2000)]
     public int Claims { get; init; } = 2000;
 
+    [CommandOption("--history-rows <N>")]
+    [Description("Rows of past outcomes to write to history.csv (with their true recovery probability in history_truth.csv); 0 for none")]
+    [DefaultValue(5000)]
+    public int HistoryRows { get; init; } = 5000;
+
     [CommandOption("--json")]
     [Description("Print one JSON object instead of a readable summary")]
     public bool Json { get; init; }
@@ -29,11 +35,12 @@ public sealed class DemoGenerateSettings : CommandSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out DIR is required")
         : Claims <= 0 ? ValidationResult.Error("--claims must be positive")
+        : HistoryRows < 0 ? ValidationResult.Error("--history-rows cannot be negative")
         : ValidationResult.Success();
 }
 
 /// <summary>What `demo generate --json` prints.</summary>
-public sealed record DemoGenerateResult(string Out, int Seed, int Claims, int Files, int Remittances, int Denials, int Recovered, decimal DeniedAmount);
+public sealed record DemoGenerateResult(string Out, int Seed, int Claims, int Files, int Remittances, int Denials, int Recovered, decimal DeniedAmount, int HistoryRows);
 
 /// <summary>`appeals demo generate --out DIR [--seed N] [--claims N]`: synthetic 835 files from Core/Demo.</summary>
 public sealed class DemoGenerateCommand(IAnsiConsole console) : Command<DemoGenerateSettings>
@@ -42,16 +49,23 @@ public sealed class DemoGenerateCommand(IAnsiConsole console) : Command<DemoGene
     {
         var (data, files) = DemoFileWriter.GenerateInto(settings.Out, new DemoOptions(settings.Seed, settings.Claims));
 
-        // The history CSV of past outcomes (DESIGN.md) is written here from data.Denials by the ml feature.
+        // Past outcomes for training, in the DESIGN.md history format; the truth file lets `ml evaluate` compute the oracle.
+        if (settings.HistoryRows > 0)
+        {
+            SyntheticHistory.Write(Path.Combine(settings.Out, "history.csv"), Path.Combine(settings.Out, "history_truth.csv"),
+                settings.HistoryRows, settings.Seed);
+        }
 
         var result = new DemoGenerateResult(Path.GetFullPath(settings.Out), settings.Seed, settings.Claims, files.Count,
-            data.Remittances.Count, data.Denials.Count, data.Denials.Count(d => d.Recovered), data.Denials.Sum(d => d.DeniedAmount));
+            data.Remittances.Count, data.Denials.Count, data.Denials.Count(d => d.Recovered), data.Denials.Sum(d => d.DeniedAmount), settings.HistoryRows);
         if (settings.Json)
         {
             JsonOutput.Write(console, result);
             return 0;
         }
         console.MarkupLineInterpolated($"Wrote [bold]{files.Count}[/] 835 files ({result.Claims} claims, {result.Denials} denied, {result.Recovered} paid later) to {result.Out}");
+        if (result.HistoryRows > 0)
+            console.MarkupLineInterpolated($"Wrote {result.HistoryRows} rows of past outcomes to history.csv (true probabilities in history_truth.csv)");
         console.MarkupLineInterpolated($"Import them with: appeals import \"{result.Out}\"");
         return 0;
     }

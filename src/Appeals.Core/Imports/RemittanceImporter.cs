@@ -78,7 +78,10 @@ public sealed class RemittanceImporter
         {
             if (Directory.Exists(path))
             {
+                // A folder of ERAs often holds the CSVs that travel with them (history, exports): those are
+                // never 835s, so a folder import passes them over; a CSV named explicitly is still read and refused.
                 files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(f => !f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
