@@ -31,9 +31,14 @@ internal static class BenchRemittances
         {
             var remittance = new Remittance
             {
-                ContentHash = "", TransactionControlNumber = n.ToString("D4"), TraceNumber = $"TRC{n:D9}",
-                PaymentMethod = "ACH", PaymentDate = new DateOnly(2026, 1, 1).AddDays(n % 300), ProductionDate = new DateOnly(2026, 1, 1).AddDays(n % 300),
-                PayeeName = "DEMO CLINIC", PayeeIdentifier = "1999999999",
+                ContentHash = "",
+                TransactionControlNumber = n.ToString("D4"),
+                TraceNumber = $"TRC{n:D9}",
+                PaymentMethod = "ACH",
+                PaymentDate = new DateOnly(2026, 1, 1).AddDays(n % 300),
+                ProductionDate = new DateOnly(2026, 1, 1).AddDays(n % 300),
+                PayeeName = "DEMO CLINIC",
+                PayeeIdentifier = "1999999999",
                 Payer = new Payer { Identifier = $"PAYER{n % 12:D2}", Name = $"DEMO PLAN {n % 12}" },
             };
             for (var c = 0; c < 200; c++) remittance.Claims.Add(Claim(random, n, c));
@@ -48,9 +53,15 @@ internal static class BenchRemittances
     {
         var claim = new ClaimPayment
         {
-            PatientControlNumber = $"PCN{n:D5}{c:D3}", StatusCode = random.Next(10) == 0 ? 4 : 1, ClaimFilingIndicator = "CI",
-            PayerClaimControlNumber = $"PCC{n:D6}{c:D4}", FacilityTypeCode = "11", FrequencyCode = "1",
-            PatientLastName = "PATIENT", PatientFirstName = "DEMO", MemberId = $"MBR{random.Next(1_000_000):D7}",
+            PatientControlNumber = $"PCN{n:D5}{c:D3}",
+            StatusCode = random.Next(10) == 0 ? 4 : 1,
+            ClaimFilingIndicator = "CI",
+            PayerClaimControlNumber = $"PCC{n:D6}{c:D4}",
+            FacilityTypeCode = "11",
+            FrequencyCode = "1",
+            PatientLastName = "PATIENT",
+            PatientFirstName = "DEMO",
+            MemberId = $"MBR{random.Next(1_000_000):D7}",
             ServiceDateFrom = new DateOnly(2025, 10, 1).AddDays(random.Next(60)),
         };
         claim.ServiceDateTo = claim.ServiceDateFrom;
@@ -59,8 +70,12 @@ internal static class BenchRemittances
             var charge = random.Next(40, 900) + random.Next(100) / 100m;
             var line = new ServiceLine
             {
-                LineNumber = l, ProcedureQualifier = "HC", ProcedureCode = Procedures[random.Next(Procedures.Length)],
-                Modifiers = random.Next(4) == 0 ? "25" : "", ChargeAmount = charge, ServiceDate = claim.ServiceDateFrom,
+                LineNumber = l,
+                ProcedureQualifier = "HC",
+                ProcedureCode = Procedures[random.Next(Procedures.Length)],
+                Modifiers = random.Next(4) == 0 ? "25" : "",
+                ChargeAmount = charge,
+                ServiceDate = claim.ServiceDateFrom,
                 LineControlNumber = $"L{l}",
             };
             if (claim.StatusCode == 4 || random.Next(8) == 0)

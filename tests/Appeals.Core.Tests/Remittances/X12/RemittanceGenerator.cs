@@ -26,7 +26,10 @@ internal static class RemittanceGenerator
         Gen.Select(Group, Carc, Money, Gen.Int[0, 4],
             (group, carc, amount, quantity) => new Adjustment
             {
-                GroupCode = group, Carc = carc, Amount = amount, Quantity = quantity == 0 ? null : quantity,
+                GroupCode = group,
+                Carc = carc,
+                Amount = amount,
+                Quantity = quantity == 0 ? null : quantity,
             });
 
     private static readonly Gen<ServiceLine> ALine =
@@ -46,8 +49,12 @@ internal static class RemittanceGenerator
             {
                 var claim = new ClaimPayment
                 {
-                    PatientControlNumber = pcn, StatusCode = status, ChargeAmount = charge, PaymentAmount = paid,
-                    PayerClaimControlNumber = pcn + "P", ServiceLines = lines,
+                    PatientControlNumber = pcn,
+                    StatusCode = status,
+                    ChargeAmount = charge,
+                    PaymentAmount = paid,
+                    PayerClaimControlNumber = pcn + "P",
+                    ServiceLines = lines,
                 };
                 for (var i = 0; i < lines.Count; i++) lines[i].LineNumber = i + 1;
                 claim.Adjustments = [.. claimLevel, .. lines.SelectMany(l => l.Adjustments)];
@@ -61,8 +68,13 @@ internal static class RemittanceGenerator
         Gen.Select(Id, Money, AClaim.List[1, 6], Gen.Select(Gen.OneOf("WO", "L6", "FB", "72"), Id, Money, (r, i, m) => (r, i, m)).List[0, 8], Date,
             (trace, payment, claims, plb, paid) => new Remittance
             {
-                ContentHash = "", TransactionControlNumber = "0001", TraceNumber = trace, PaymentAmount = payment,
-                PaymentDate = paid, PayeeName = "DEMO CLINIC", PayeeIdentifier = "1999999999",
+                ContentHash = "",
+                TransactionControlNumber = "0001",
+                TraceNumber = trace,
+                PaymentAmount = payment,
+                PaymentDate = paid,
+                PayeeName = "DEMO CLINIC",
+                PayeeIdentifier = "1999999999",
                 Payer = new Payer { Identifier = "PAYER" + trace, Name = "DEMO PLAN" },
                 Claims = claims,
                 ProviderAdjustments = [.. plb.Select(p => new ProviderAdjustment
