@@ -68,7 +68,7 @@ public sealed class Remittance835Reader
                     continue;
                 }
                 envelope.TransactionStarted();
-                hash.AppendData(scanner.Raw);
+                scanner.StartHash(hash);
                 transaction = new TransactionBuilder(scanner, codes, Counts,
                     envelope.InterchangeControlNumber, envelope.GroupControlNumber);
                 continue;
@@ -76,18 +76,19 @@ public sealed class Remittance835Reader
             switch (id)
             {
                 case SE:
-                    hash.AppendData(scanner.RawWithLeadingGap);
+                    scanner.FinishHash();
                     return transaction.Finish(closed: true, Hex(hash));
                 case ST or GE or IEA or ISA or GS:
                     // The transaction lost its SE; this segment belongs to what follows.
                     scanner.Replay();
+                    scanner.AbandonHash();
                     return transaction.Finish(closed: false, Hex(hash));
                 default:
-                    hash.AppendData(scanner.RawWithLeadingGap);
                     transaction.Apply();
                     break;
             }
         }
+        scanner.AbandonHash();
         return transaction?.Finish(closed: false, Hex(hash));
     }
 

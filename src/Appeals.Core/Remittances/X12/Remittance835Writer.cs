@@ -78,6 +78,18 @@ public sealed class Remittance835Writer(TextWriter output, X12WriteOptions? opti
         if (c.PatientLastName.Length > 0 || c.MemberId.Length > 0)
             Segment("NM1", "QC", "1", c.PatientLastName, c.PatientFirstName, "", "", "", c.MemberId.Length > 0 ? "MI" : "", c.MemberId);
         if (c.RenderingProviderId.Length > 0) Segment("NM1", "82", "1", "PROVIDER", "DEMO", "", "", "", "XX", c.RenderingProviderId);
+        var inpatientRemarks = c.RemarkCodes.Where(m => m.Source == "MIA").Select(m => m.Code).Take(5).ToList();
+        if (inpatientRemarks.Count > 0)
+        {
+            // MIA01 (covered days) is required; remark codes go in MIA05, then MIA20-23.
+            var mia = new List<string> { "MIA", "0", "", "", "", inpatientRemarks[0] };
+            if (inpatientRemarks.Count > 1)
+            {
+                while (mia.Count < 20) mia.Add("");
+                mia.AddRange(inpatientRemarks.Skip(1));
+            }
+            Segment([.. mia]);
+        }
         var claimRemarks = c.RemarkCodes.Where(m => m.Source == "MOA").Select(m => m.Code).Take(5).ToList();
         if (claimRemarks.Count > 0) Segment(["MOA", "", "", .. claimRemarks]);
         if (c.OriginalReferenceNumber.Length > 0) Segment("REF", "F8", c.OriginalReferenceNumber);

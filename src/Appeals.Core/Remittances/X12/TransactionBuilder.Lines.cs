@@ -69,7 +69,7 @@ internal sealed partial class TransactionBuilder
         var end = 0;
         for (var parts = 0; end < modifiers.Length; end++)
             if (modifiers[end] == component && ++parts == 4) break;
-        var text = X12Values.Text(modifiers[..end]);
+        var text = _codes.Get(modifiers[..end]);
         line.Modifiers = component == ':' ? text : text.Replace((char)component, ':');
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class TransactionBuilder
     private string _payerName = "", _payerN104 = "", _payerRef2U = "";
     private string _n1Qualifier = "";
     private int _segments = 1;
+    private readonly ImportIssue _stIssue;
 
     internal TransactionBuilder(X12SegmentScanner scanner, X12CodeCache codes, X12ReadCounts counts,
         string interchangeControlNumber, string groupControlNumber)
@@ -30,6 +31,7 @@ internal sealed partial class TransactionBuilder
         _s = scanner;
         _codes = codes;
         _counts = counts;
+        _stIssue = scanner.Issue("ST", "", "");
         _remittance = new Remittance
         {
             ContentHash = "",
@@ -79,9 +81,10 @@ internal sealed partial class TransactionBuilder
         }
         else
         {
-            Error(-1, _s.Count > 0 && _s.Id != 0
-                ? $"The transaction {_remittance.TransactionControlNumber} has no SE: it is cut off here."
-                : $"The transaction {_remittance.TransactionControlNumber} has no SE: the file ends inside it.");
+            if (_s.Count > 0) Error(-1, $"The transaction {_remittance.TransactionControlNumber} has no SE: it is cut off here.");
+            else if (_errors.Count <= MaxIssues)
+                _errors.Add(new ImportIssue(_stIssue.File, _stIssue.Segment, _stIssue.Offset, "ST", "",
+                    $"The transaction {_remittance.TransactionControlNumber} that starts here has no SE: the file ends inside it."));
         }
         _remittance.ContentHash = contentHash;
         _remittance.Payer = new Payer
@@ -131,7 +134,7 @@ internal sealed partial class TransactionBuilder
         }
         else if (_line is not null)
         {
-            if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = X12Values.Text(_s[2]);
+            if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = _codes.Get(_s[2]); // often "1", "2"...
         }
         else if (qualifier.SequenceEqual("F8"u8)) _claim.OriginalReferenceNumber = X12Values.Text(_s[2]);
     }

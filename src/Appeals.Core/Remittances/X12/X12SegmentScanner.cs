@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Security.Cryptography;
 using Appeals.Core.Imports;
 
 namespace Appeals.Core.Remittances.X12;
@@ -18,7 +22,9 @@ internal sealed class X12SegmentScanner : IDisposable
     private readonly Stream _input;
     private readonly string _fileName;
     private byte[] _buffer;
-    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1])
+    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1]) relative to the segment start
+    private IncrementalHash? _hash;
+    private int _hashFrom;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
@@ -56,13 +62,7 @@ internal sealed class X12SegmentScanner : IDisposable
     internal long Position => _bufferOffset + _next;
 
     internal ReadOnlySpan<byte> this[int index] =>
-        (uint)index < (uint)Count ? _buffer.AsSpan(_bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
-
-    /// <summary>The current segment through its terminator.</summary>
-    internal ReadOnlySpan<byte> Raw => _buffer.AsSpan(_segmentStart, _next - _segmentStart);
-
-    /// <summary>The bytes since the previous segment's terminator (line breaks, indentation) and the current segment.</summary>
-    internal ReadOnlySpan<byte> RawWithLeadingGap => _buffer.AsSpan(_gapStart, _next - _gapStart);
+        (uint)index < (uint)Count ? _buffer.AsSpan(_segmentStart + _bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
 
     internal static int Pack(ReadOnlySpan<byte> id) =>
         id.Length switch
@@ -93,8 +93,9 @@ internal sealed class X12SegmentScanner : IDisposable
         {
             if (_scan >= _end)
             {
-                if (!Fill()) return false;
-                continue;
+                if (Fill()) continue;
+                Count = Id = 0; // the previous segment's bytes may be gone
+                return false;
             }
             var b = _buffer[_scan];
             if (b != terminator && !IsWhiteSpace(b)) break;
@@ -106,8 +107,7 @@ internal sealed class X12SegmentScanner : IDisposable
         if (Ensure(4) && _buffer[_segmentStart] == 'I' && _buffer[_segmentStart + 1] == 'S' && _buffer[_segmentStart + 2] == 'A'
             && !X12Separators.IsAlphaNumeric(_buffer[_segmentStart + 3]))
             ReadSeparatorsFromIsa();
-        FindTerminator();
-        Split();
+        SplitToTerminator();
         return true;
     }
 
@@ -153,55 +153,105 @@ internal sealed class X12SegmentScanner : IDisposable
         Separators = separators;
     }
 
-    private void FindTerminator()
+    /// <summary>
+    /// One pass over the segment, 32 bytes at a time: a block compare yields bit masks of the element
+    /// separators and the terminator, and each set bit becomes an element bound. Segments are short
+    /// (most fit in one block), so this beats a search call per element. The tail near the end of the
+    /// buffer goes byte by byte, then the buffer is refilled. Bounds are relative to the segment start,
+    /// so they survive a refill that moves the segment within the buffer.
+    /// </summary>
+    private void SplitToTerminator()
     {
         var terminator = Separators.Terminator;
-        _scan = _segmentStart;
+        var element = Separators.Element;
+        var terminators = Vector256.Create(terminator);
+        var elements = Vector256.Create(element);
+        int count = 0, elementStart = 0, scan = 0;
         while (true)
         {
-            var found = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
-            if (found >= 0)
+            var available = _end - _segmentStart;
+            while (Vector256.IsHardwareAccelerated && available - scan >= Vector256<byte>.Count)
             {
-                _scan += found;
-                _next = _scan + 1;
-                return;
+                var block = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_buffer), (nuint)(_segmentStart + scan));
+                var ends = Vector256.Equals(block, terminators).ExtractMostSignificantBits();
+                var separators = Vector256.Equals(block, elements).ExtractMostSignificantBits();
+                if (ends != 0)
+                {
+                    var at = BitOperations.TrailingZeroCount(ends);
+                    count = AddAll(count, ref elementStart, scan, separators & ((1u << at) - 1));
+                    End(count, elementStart, scan + at, _segmentStart + scan + at + 1);
+                    return;
+                }
+                count = AddAll(count, ref elementStart, scan, separators);
+                scan += Vector256<byte>.Count;
             }
-            _scan = _end;
-            if (_end - _segmentStart > MaxSegmentLength)
+            for (; scan < available; scan++)
+            {
+                var b = _buffer[_segmentStart + scan];
+                if (b == terminator)
+                {
+                    End(count, elementStart, scan, _segmentStart + scan + 1);
+                    return;
+                }
+                if (b != element || count >= MaxElements - 1) continue;
+                count = Add(count, elementStart, scan);
+                elementStart = scan + 1;
+            }
+            if (scan > MaxSegmentLength)
                 throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
-            if (!Fill())
-            {
-                _next = _end; // the last segment may lack its terminator
-                return;
-            }
+            if (Fill()) continue;
+            End(count, elementStart, scan, _end); // the last segment may lack its terminator
+            return;
         }
     }
 
-    private void Split()
+    private int AddAll(int count, ref int elementStart, int blockStart, uint separators)
     {
-        var contentEnd = _scan;
-        while (contentEnd > _segmentStart && X12Separators.IsLineBreak(_buffer[contentEnd - 1])) contentEnd--;
-        var element = Separators.Element;
-        var count = 0;
-        var start = _segmentStart;
-        while (true)
+        for (; separators != 0 && count < MaxElements - 1; separators &= separators - 1)
         {
-            if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
-            _bounds[2 * count] = start;
-            var found = count == MaxElements - 1 ? -1 : _buffer.AsSpan(start, contentEnd - start).IndexOf(element);
-            if (found < 0)
-            {
-                _bounds[2 * count + 1] = contentEnd;
-                count++;
-                break;
-            }
-            _bounds[2 * count + 1] = start + found;
-            count++;
-            start += found + 1;
+            var at = blockStart + BitOperations.TrailingZeroCount(separators);
+            count = Add(count, elementStart, at);
+            elementStart = at + 1;
         }
-        Count = count;
+        return count;
+    }
+
+    private void End(int count, int elementStart, int end, int next)
+    {
+        _next = next;
+        Count = AddLast(count, elementStart, end);
         Id = Pack(this[0]);
     }
+
+    private int AddLast(int count, int start, int end)
+    {
+        while (end > start && X12Separators.IsLineBreak(_buffer[_segmentStart + end - 1])) end--;
+        return Add(count, start, end);
+    }
+
+    private int Add(int count, int start, int end)
+    {
+        if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
+        _bounds[2 * count] = start;
+        _bounds[2 * count + 1] = end;
+        return count + 1;
+    }
+
+    /// <summary>Starts hashing at the current segment (an ST); bytes are hashed in large runs as the buffer is recycled.</summary>
+    internal void StartHash(IncrementalHash hash)
+    {
+        _hash = hash;
+        _hashFrom = _segmentStart;
+    }
+
+    /// <summary>Hashes through the current segment's terminator (the SE) and stops.</summary>
+    internal void FinishHash()
+    {
+        _hash?.AppendData(_buffer, _hashFrom, _next - _hashFrom);
+        _hash = null;
+    }
+
+    internal void AbandonHash() => _hash = null;
 
     /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
     private bool Ensure(int bytes)
@@ -218,6 +268,12 @@ internal sealed class X12SegmentScanner : IDisposable
         if (_gapStart > 0)
         {
             var shift = _gapStart;
+            if (_hash is not null)
+            {
+                // Bytes before the gap are about to be dropped: hash them first.
+                _hash.AppendData(_buffer, _hashFrom, shift - _hashFrom);
+                _hashFrom = 0;
+            }
             Buffer.BlockCopy(_buffer, shift, _buffer, 0, _end - shift);
             _end -= shift;
             _bufferOffset += shift;

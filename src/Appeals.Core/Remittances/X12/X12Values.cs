@@ -7,10 +7,41 @@ namespace Appeals.Core.Remittances.X12;
 /// <summary>Element values parsed straight from bytes: amounts, dates, integers, and strings only for values that are kept.</summary>
 internal static class X12Values
 {
+    /// <summary>
+    /// X12 decimals ("R" type): optional minus, digits, optional point. Up to 18 digits are assembled
+    /// directly into a decimal; anything else ("+5", "1.5E2", spaces, very long) goes through the full parser.
+    /// </summary>
     internal static bool TryDecimal(ReadOnlySpan<byte> value, out decimal amount)
     {
+        var i = 0;
+        var negative = false;
+        if (value.Length > 0 && value[0] == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+        ulong mantissa = 0;
+        int digits = 0, scale = -1;
+        for (; i < value.Length; i++)
+        {
+            var digit = (uint)(value[i] - '0');
+            if (digit <= 9)
+            {
+                if (++digits > 18) return TryDecimalSlow(value, out amount);
+                mantissa = mantissa * 10 + digit;
+                if (scale >= 0) scale++;
+            }
+            else if (value[i] == '.' && scale < 0) scale = 0;
+            else return TryDecimalSlow(value, out amount);
+        }
+        if (digits == 0) return TryDecimalSlow(value, out amount);
+        amount = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    private static bool TryDecimalSlow(ReadOnlySpan<byte> value, out decimal amount)
+    {
         if (Utf8Parser.TryParse(value, out amount, out var consumed, 'F') && consumed == value.Length) return true;
-        // Rare forms ("+5", "1.5E2", spaces around) go through the full parser on decoded chars.
         if (value.Length is 0 or > 40)
         {
             amount = 0;
@@ -18,7 +49,8 @@ internal static class X12Values
         }
         Span<char> chars = stackalloc char[value.Length];
         for (var i = 0; i < value.Length; i++) chars[i] = (char)value[i];
-        return decimal.TryParse(chars.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+        return decimal.TryParse(chars, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent
+            | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out amount);
     }
 
     internal static bool TryInt(ReadOnlySpan<byte> value, out int number) =>
