@@ -70,6 +70,7 @@ internal sealed class ImportBenchmark : IBenchScenario
         Console.WriteLine($"  imported {summary.Claims:N0} claims, {summary.ServiceLines:N0} lines, {summary.Adjustments:N0} adjustments, {remarks:N0} remarks, {summary.DenialCases:N0} denial cases; {summary.Errors.Count} errors");
         Console.WriteLine($"  {seconds:F1} s, {summary.Claims / seconds:N0} claims/s, {rows / seconds:N0} rows/s, {Megabytes(bytes) / seconds:F1} MB/s; {cpuSeconds:F1} s of CPU");
         Console.WriteLine($"  working set at 25/50/75/100 % of the file: {string.Join(" / ", samples.Samples.Select(Megabytes))} MB");
+        Console.WriteLine($"  managed heap at 25/50/75/100 % of the file: {string.Join(" / ", samples.Heap.Select(Megabytes))} MB (the rest is mostly SQLite's page cache, capped at 64 MB)");
         Console.WriteLine($"  peak working set so far: {Megabytes(Process.GetCurrentProcess().PeakWorkingSet64)} MB");
     }
 
@@ -87,6 +88,7 @@ internal sealed class ImportBenchmark : IBenchScenario
         private int _next = 1;
 
         public List<long> Samples { get; } = [];
+        public List<long> Heap { get; } = [];
 
         public void Report(ImportProgress value)
         {
@@ -94,6 +96,7 @@ internal sealed class ImportBenchmark : IBenchScenario
             {
                 using var process = Process.GetCurrentProcess();
                 Samples.Add(process.WorkingSet64);
+                Heap.Add(GC.GetTotalMemory(forceFullCollection: false));
                 _next++;
             }
         }

@@ -45,6 +45,7 @@ internal sealed class ModelColumn<T>
 
     public ModelColumn(IProperty property, string name)
     {
+        Property = property;
         Name = name;
         Nullable = property.IsNullable;
         Mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
@@ -54,6 +55,7 @@ internal sealed class ModelColumn<T>
         _get = Expression.Lambda<Func<T, object?>>(read, entity).Compile();
     }
 
+    public IProperty Property { get; }
     /// <summary>The delimited column name.</summary>
     public string Name { get; }
     public bool Nullable { get; }

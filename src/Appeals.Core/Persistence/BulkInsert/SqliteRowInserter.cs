@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,14 +9,14 @@ namespace Appeals.Core.Persistence.BulkInsert;
 /// <summary>
 /// The SQLite bulk writer: one prepared single-row INSERT per table on the connection's native handle,
 /// bound by position and stepped once per row. ADO.NET's per-command work (a data reader per execute,
-/// parameters bound by name) costs several times what SQLite itself spends on a row, so the hot path
-/// talks to SQLite directly. Values are written exactly as Microsoft.Data.Sqlite writes them (text for
-/// decimal, dates, instants and GUIDs), which a test checks against rows written by EF.
+/// parameters bound by name, values boxed) costs more than SQLite itself spends on a row, so the hot
+/// path talks to SQLite directly, inside the transaction the importer began on the same connection.
 /// </summary>
 internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
 {
     private readonly sqlite3 _db;
     private readonly ModelTable<T> _model;
+    private readonly Func<T, sqlite3_stmt, int, int>?[] _binders;
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _maxId;
 
@@ -25,6 +24,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection must be open.");
         _model = new ModelTable<T>(entity, sql);
+        _binders = _model.Columns.Select(SqliteBinder.For).ToArray();
         _insert = Prepare(_model.InsertSql(1));
         _maxId = Prepare($"SELECT MAX({_model.Key}) FROM {_model.Table}");
     }
@@ -49,7 +49,11 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            for (var c = 0; c < columns.Length; c++) Bind(c + 1, columns[c].Read(row));
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var rc = _binders[c] is { } bind ? bind(row, _insert, c + 1) : SqliteBinder.BindObject(_insert, c + 1, columns[c].Read(row));
+                if (rc != raw.SQLITE_OK) Check(rc, raw.SQLITE_OK);
+            }
             try
             {
                 Check(raw.sqlite3_step(_insert), raw.SQLITE_DONE);
@@ -59,52 +63,6 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
                 raw.sqlite3_reset(_insert);
             }
         }
-    }
-
-    private void Bind(int index, object? value)
-    {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(_insert, index),
-            string s => s.Length == 0 ? raw.sqlite3_bind_text(_insert, index, "") : raw.sqlite3_bind_text16(_insert, index, s.AsSpan()),
-            long l => raw.sqlite3_bind_int64(_insert, index, l),
-            int n => raw.sqlite3_bind_int64(_insert, index, n),
-            bool b => raw.sqlite3_bind_int64(_insert, index, b ? 1 : 0),
-            decimal d => BindDecimal(index, d),
-            double f => raw.sqlite3_bind_double(_insert, index, f),
-            DateOnly day => BindDate(index, day),
-            DateTimeOffset t => raw.sqlite3_bind_text16(_insert, index, t.ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture).AsSpan()),
-            Guid g => raw.sqlite3_bind_text16(_insert, index, g.ToString().ToUpperInvariant().AsSpan()),
-            byte[] bytes => raw.sqlite3_bind_blob(_insert, index, bytes),
-            _ => throw new NotSupportedException($"The SQLite bulk writer cannot bind a {value.GetType().Name} ({_model.Table} column {index})."),
-        };
-        if (rc != raw.SQLITE_OK) Check(rc, raw.SQLITE_OK);
-    }
-
-    /// <summary>As Microsoft.Data.Sqlite writes a decimal ("0.0###…"): at least one decimal, no trailing zeros after it.</summary>
-    private int BindDecimal(int index, decimal value)
-    {
-        Span<char> text = stackalloc char[40];
-        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        var point = text[..length].IndexOf('.');
-        if (point < 0)
-        {
-            text[length++] = '.';
-            text[length++] = '0';
-        }
-        else
-        {
-            while (length > point + 2 && text[length - 1] == '0') length--;
-        }
-        return raw.sqlite3_bind_text16(_insert, index, text[..length]);
-    }
-
-    /// <summary>As Microsoft.Data.Sqlite writes a DateOnly: yyyy-MM-dd.</summary>
-    private int BindDate(int index, DateOnly day)
-    {
-        Span<char> text = stackalloc char[10];
-        day.TryFormat(text, out _, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text16(_insert, index, text);
     }
 
     private sqlite3_stmt Prepare(string sql)
