@@ -1,5 +1,6 @@
 using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
+using Appeals.Core.History;
 using Appeals.Core.Imports;
 using Appeals.Core.Letters;
 using Appeals.Core.Remittances;
@@ -26,6 +27,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
