@@ -30,6 +30,25 @@ public sealed class ModelJobsTests : IDisposable
     }
 
     [Fact]
+    public async Task Rescore_KeepsAFlaggedPayerWithoutADeadline()
+    {
+        var id = await _test.AddCaseAsync(payerType: Core.Remittances.PayerTypes.Other);
+        await using var db = _test.Open();
+        var denial = (await db.DenialCases.FindAsync(id))!;
+        await new Appeals.Workflows.Deadlines.CaseDeadlinePlanner(db, new Appeals.Workflows.Deadlines.AppealRuleBook(db)).PlanAsync(denial);
+        await db.SaveChangesAsync();
+        var rescoring = new MlCaseRescoring(db, CarcCatalog.Shipped,
+            Options.Create(new ModelsOptions { Path = Path.Combine(_test.Folder, "no-models") }), TimeProvider.System);
+
+        await rescoring.RescoreOpenCasesAsync(CancellationToken.None);
+
+        await using var check = _test.Open();
+        var after = (await check.DenialCases.FindAsync(id))!;
+        Assert.True(after.DeadlineRuleMissing);
+        Assert.Null(after.AppealDeadline);
+    }
+
+    [Fact]
     public async Task Retrain_WithNoTrainerRegistered_DoesNothing()
     {
         await using var db = _test.Open();
