@@ -41,6 +41,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
+        services.Configure<ModelsOptions>(configuration.GetSection("Models"));
+        services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
+        // Retraining (IModelRetraining) has no implementation yet: the job logs that and does nothing.
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
         services.TryAddScoped<DeadlineJobs>();
         services.TryAddScoped<DeadlineSweepJob>();

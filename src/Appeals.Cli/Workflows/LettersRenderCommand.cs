@@ -59,13 +59,13 @@ public sealed class LettersRenderCommand(IAnsiConsole console) : AsyncCommand<Le
         {
             JsonOutput.Write(console, new
             {
-                caseId = settings.CaseId, written = result.Succeeded, file = result.Succeeded ? settings.Out : null,
+                caseId = settings.CaseId, written = result.Succeeded, letterId = result.Letter?.Id, file = result.Succeeded ? settings.Out : null,
                 kind = result.Letter?.Kind, version = result.Letter?.VersionNumber, sha256 = result.Letter?.Sha256, errors = result.Errors,
             });
         }
         else if (result.Letter is { } letter)
         {
-            console.MarkupLineInterpolated($"Letter {letter.Kind} version {letter.VersionNumber} written to {settings.Out} (sha256 {letter.Sha256}). Sign it off before submitting.");
+            console.MarkupLineInterpolated($"Letter {letter.Id} ({letter.Kind} version {letter.VersionNumber}) written to {settings.Out} (sha256 {letter.Sha256}). Sign it off before submitting.");
         }
         else
         {

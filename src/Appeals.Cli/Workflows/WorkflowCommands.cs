@@ -18,6 +18,9 @@ public static class WorkflowCommands
             letters.AddCommand<LettersRenderCommand>("render")
                 .WithDescription("Generate a case's letter as a new stored version and write it to a .docx file")
                 .WithExample("letters", "render", "42", "--out", "appeal.docx", "--field", "Argument=The visit met the policy.");
+            letters.AddCommand<LettersSignOffCommand>("sign-off")
+                .WithDescription("Sign off a letter version (needed before the case can be submitted)")
+                .WithExample("letters", "sign-off", "7");
             letters.AddCommand<LettersMakeTemplatesCommand>("make-templates")
                 .WithDescription("Write the shipped letter templates (.docx) into a folder")
                 .WithExample("letters", "make-templates", "--out", "templates/letters");

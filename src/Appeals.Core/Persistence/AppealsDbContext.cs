@@ -22,12 +22,12 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RemarkCode> RemarkCodes => Set<RemarkCode>();
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
-    public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
     public DbSet<PayerAppealRule> PayerAppealRules => Set<PayerAppealRule>();
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
