@@ -23,6 +23,9 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.Property(d => d.ExpectedRecovery).HasPrecision(18, 2);
         b.Property(d => d.ScoreExplanation).HasMaxLength(2000).IsRequired();
         b.Property(d => d.ScoreSource).HasMaxLength(100).IsRequired();
+        b.Property(d => d.DeadlineBasis).HasMaxLength(1000).IsRequired();
+        b.Property(d => d.WorkflowRoute).HasMaxLength(50).IsRequired();
+        b.Property(d => d.WorkflowState).HasMaxLength(50).IsRequired();
         b.Property(d => d.Priority).HasPrecision(18, 2);
         // Two people never take the same case unknowingly: every update must change Version.
         b.Property(d => d.Version).IsConcurrencyToken();
