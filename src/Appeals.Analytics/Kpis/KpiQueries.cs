@@ -120,12 +120,18 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
 
         public CaseTotals Add(CaseTotals o) => new()
         {
-            Cases = Cases + o.Cases, DeniedCents = DeniedCents + o.DeniedCents,
-            AvoidableCases = AvoidableCases + o.AvoidableCases, AvoidableCents = AvoidableCents + o.AvoidableCents,
-            ResolvedCases = ResolvedCases + o.ResolvedCases, RecoveredCents = RecoveredCents + o.RecoveredCents,
-            WrittenOffCents = WrittenOffCents + o.WrittenOffCents, AppealsDecided = AppealsDecided + o.AppealsDecided,
-            AppealsOverturned = AppealsOverturned + o.AppealsOverturned, DecidedDeniedCents = DecidedDeniedCents + o.DecidedDeniedCents,
-            DecidedRecoveredCents = DecidedRecoveredCents + o.DecidedRecoveredCents, DeadlinesMissed = DeadlinesMissed + o.DeadlinesMissed,
+            Cases = Cases + o.Cases,
+            DeniedCents = DeniedCents + o.DeniedCents,
+            AvoidableCases = AvoidableCases + o.AvoidableCases,
+            AvoidableCents = AvoidableCents + o.AvoidableCents,
+            ResolvedCases = ResolvedCases + o.ResolvedCases,
+            RecoveredCents = RecoveredCents + o.RecoveredCents,
+            WrittenOffCents = WrittenOffCents + o.WrittenOffCents,
+            AppealsDecided = AppealsDecided + o.AppealsDecided,
+            AppealsOverturned = AppealsOverturned + o.AppealsOverturned,
+            DecidedDeniedCents = DecidedDeniedCents + o.DecidedDeniedCents,
+            DecidedRecoveredCents = DecidedRecoveredCents + o.DecidedRecoveredCents,
+            DeadlinesMissed = DeadlinesMissed + o.DeadlinesMissed,
         };
     }
 }
