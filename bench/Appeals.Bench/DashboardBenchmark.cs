@@ -133,15 +133,24 @@ internal sealed class DashboardBenchmark : IBenchScenario
             var paid = generator.RandomDate(730);
             remittances.Insert(new Remittance
             {
-                Id = ++remittanceId, ImportedFileId = 1, PayerId = payerId, ContentHash = $"r{remittanceId}",
-                TransactionControlNumber = $"{remittanceId:D9}", PaymentDate = paid, HandlingCode = "I",
+                Id = ++remittanceId,
+                ImportedFileId = 1,
+                PayerId = payerId,
+                ContentHash = $"r{remittanceId}",
+                TransactionControlNumber = $"{remittanceId:D9}",
+                PaymentDate = paid,
+                HandlingCode = "I",
             });
             for (var i = 0; i < 200 && caseId < cases; i++)
             {
                 var claim = new ClaimPayment
                 {
-                    Id = ++claimId, RemittanceId = remittanceId, PatientControlNumber = $"PCN{claimId:D9}", StatusCode = 1,
-                    ChargeAmount = generator.Charge(), RenderingProviderId = generator.Provider(),
+                    Id = ++claimId,
+                    RemittanceId = remittanceId,
+                    PatientControlNumber = $"PCN{claimId:D9}",
+                    StatusCode = 1,
+                    ChargeAmount = generator.Charge(),
+                    RenderingProviderId = generator.Provider(),
                 };
                 claims.Insert(claim);
                 if (random.NextDouble() * claimsPerCase < 1)
