@@ -29,19 +29,23 @@ public sealed class ChartQueries(AppealsDbContext db, TimeProvider time)
 
     public async Task<TrendChart> TrendAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
+        // Grouped by (category, day), the order of the dashboard index, so SQLite aggregates as it
+        // scans instead of sorting every row by a computed month; days roll up to months here.
         var rows = await filter.Apply(db.DenialCases)
-            .GroupBy(c => new { c.DenialDate.Year, c.DenialDate.Month, c.Category })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Category, Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
+            .GroupBy(c => new { c.Category, c.DenialDate })
+            .Select(g => new { g.Key.Category, g.Key.DenialDate, Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
             .ToListAsync(ct);
-        return new TrendChart(
-            [.. rows.Select(r => new MonthCategoryAmount(new DateOnly(r.Year, r.Month, 1), r.Category, Cents.ToDollars(r.Cents)))],
-            filter.From, filter.To);
+        var months = rows
+            .GroupBy(r => (Month: new DateOnly(r.DenialDate.Year, r.DenialDate.Month, 1), r.Category))
+            .Select(g => new MonthCategoryAmount(g.Key.Month, g.Key.Category, Cents.ToDollars(g.Sum(r => r.Cents))));
+        return new TrendChart([.. months], filter.From, filter.To);
     }
 
     public async Task<HeatmapChart> HeatmapAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         var rows = await filter.Apply(db.DenialCases)
-            .GroupBy(c => new { c.PayerId, c.Category })
+            // Category first: SQLite then scans the covering dashboard index, not the PayerId one plus every row.
+            .GroupBy(c => new { c.Category, c.PayerId })
             .Select(g => new { g.Key.PayerId, g.Key.Category, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
             .ToListAsync(ct);
         var names = await db.Payers.ToDictionaryAsync(p => p.Id, p => p.Name, ct);
@@ -52,7 +56,7 @@ public sealed class ChartQueries(AppealsDbContext db, TimeProvider time)
     public async Task<TopCarcsChart> TopCarcsAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         var rows = await filter.Apply(db.DenialCases)
-            .GroupBy(c => new { c.PrimaryReason, c.Category })
+            .GroupBy(c => new { c.Category, c.PrimaryReason })
             .Select(g => new { g.Key.PrimaryReason, g.Key.Category, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
             .ToListAsync(ct);
         // CO-16 and PI-16 are one reason code: add the groups, keep the costliest category.

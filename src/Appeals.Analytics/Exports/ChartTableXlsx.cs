@@ -67,7 +67,8 @@ public static class ChartTableXlsx
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(
-            new NumberingFormat { NumberFormatId = 164, FormatCode = "\"$\"#,##0.00" }) { Count = 1 },
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "\"$\"#,##0.00" })
+        { Count = 1 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
@@ -76,5 +77,6 @@ public static class ChartTableXlsx
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true }) { Count = 5 });
+            new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true })
+        { Count = 5 });
 }

@@ -32,7 +32,13 @@ public sealed class DenialRateQueries(AppealsDbContext db)
             DenialDimension.Procedure => (await Denials(cases, c => c.ProcedureCode, k => k, ct), null),
             _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
         };
-        var total = adjudicated is null ? await Claims(claims, c => 1, _ => "", ct) : null;
+        // Plain aggregates for the overall denominator: GroupBy(constant) would sort every row on SQLite.
+        var total = adjudicated is null
+            ? new Dictionary<string, (int Count, decimal Amount)>
+            {
+                [""] = (await claims.CountAsync(ct), Cents.ToDollars(await claims.SumAsync(c => (long)Math.Round((double)c.ChargeAmount * 100), ct))),
+            }
+            : null;
         var labels = dimension == DenialDimension.Payer ? await PayerNamesAsync(ct) : null;
 
         var keys = denials.Keys.Union(adjudicated?.Keys ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal);

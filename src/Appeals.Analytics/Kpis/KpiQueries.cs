@@ -11,14 +11,17 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
 
     public async Task<KpiSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
-        var claims = await filter.Apply(db.ClaimPayments)
-            .GroupBy(c => 1)
-            .Select(g => new { Count = g.Count(), ChargedCents = g.Sum(c => (long)Math.Round((double)c.ChargeAmount * 100)) })
-            .SingleOrDefaultAsync(ct);
-        var cases = await CaseTotalsAsync(filter, ct) ?? new CaseTotals();
+        // Two plain aggregates, not GroupBy(constant): SQLite would sort every row by the constant.
+        var adjudicated = filter.Apply(db.ClaimPayments);
+        var claims = new
+        {
+            Count = await adjudicated.CountAsync(ct),
+            ChargedCents = await adjudicated.SumAsync(c => (long)Math.Round((double)c.ChargeAmount * 100), ct),
+        };
+        var cases = await CaseTotalsAsync(filter, ct);
         var durations = await new CaseDurationQueries(db).AveragesAsync(filter, ct);
 
-        var charged = Cents.ToDollars(claims?.ChargedCents ?? 0);
+        var charged = Cents.ToDollars(claims.ChargedCents);
         var denied = Cents.ToDollars(cases.DeniedCents);
         var avoidable = Cents.ToDollars(cases.AvoidableCents);
         var decidedDenied = Cents.ToDollars(cases.DecidedDeniedCents);
@@ -26,11 +29,11 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
         {
             Filter = filter,
             AsOf = Today,
-            AdjudicatedClaims = claims?.Count ?? 0,
+            AdjudicatedClaims = claims.Count,
             ChargedAmount = charged,
             DenialCases = cases.Cases,
             DeniedAmount = denied,
-            InitialDenialRateByCount = Ratio.Of(cases.Cases, claims?.Count ?? 0, KpiMissing.NoData),
+            InitialDenialRateByCount = Ratio.Of(cases.Cases, claims.Count, KpiMissing.NoData),
             InitialDenialRateByDollars = Ratio.Of(denied, charged, KpiMissing.NoData),
             AvoidableCases = cases.AvoidableCases,
             AvoidableAmount = avoidable,
@@ -57,22 +60,27 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<AgingBucketRow>> AgingAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        DateOnly d30 = today.AddDays(-30), d60 = today.AddDays(-60), d90 = today.AddDays(-90), d120 = today.AddDays(-120);
+        // Grouped in the dashboard index's order (category, day) so SQLite aggregates while it scans;
+        // the few thousand (category, day) groups fall into buckets here.
         var rows = await filter.Apply(db.DenialCases)
             .Where(c => !CaseOutcomes.Resolved.Contains(c.Status))
-            .GroupBy(c => c.DenialDate >= d30 ? 0 : c.DenialDate >= d60 ? 1 : c.DenialDate >= d90 ? 2 : c.DenialDate >= d120 ? 3 : 4)
-            .Select(g => new { Bucket = g.Key, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
+            .GroupBy(c => new { c.Category, c.DenialDate })
+            .Select(g => new { g.Key.DenialDate, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
             .ToListAsync(ct);
-        return AgingBuckets.Names
-            .Select((name, i) => rows.FirstOrDefault(r => r.Bucket == i) is { } r
-                ? new AgingBucketRow(name, r.Count, Cents.ToDollars(r.Cents))
-                : new AgingBucketRow(name, 0, 0m))
-            .ToList();
+        var buckets = rows
+            .GroupBy(r => AgingBuckets.IndexOf(today.DayNumber - r.DenialDate.DayNumber))
+            .ToDictionary(g => g.Key, g => (Count: g.Sum(r => r.Count), Cents: g.Sum(r => r.Cents)));
+        return [.. AgingBuckets.Names.Select((name, i) => buckets.TryGetValue(i, out var b)
+            ? new AgingBucketRow(name, b.Count, Cents.ToDollars(b.Cents))
+            : new AgingBucketRow(name, 0, 0m))];
     }
 
-    private Task<CaseTotals?> CaseTotalsAsync(AnalyticsFilter filter, CancellationToken ct) =>
-        filter.Apply(db.DenialCases)
-            .GroupBy(c => 1)
+    // Grouped by category, the leading column of the dashboard index, so SQLite aggregates while it
+    // scans (a constant key would make it sort every row); the category totals are added here.
+    private async Task<CaseTotals> CaseTotalsAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        var byCategory = await filter.Apply(db.DenialCases)
+            .GroupBy(c => c.Category)
             .Select(g => new CaseTotals
             {
                 Cases = g.Count(),
@@ -91,7 +99,9 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
                     ? (long)Math.Round((double)c.RecoveredAmount * 100) : 0L),
                 DeadlinesMissed = g.Count(c => c.DeadlineMissed),
             })
-            .SingleOrDefaultAsync(ct);
+            .ToListAsync(ct);
+        return byCategory.Aggregate(new CaseTotals(), (sum, c) => sum.Add(c));
+    }
 
     private sealed class CaseTotals
     {
@@ -107,6 +117,22 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
         public long DecidedDeniedCents { get; init; }
         public long DecidedRecoveredCents { get; init; }
         public int DeadlinesMissed { get; init; }
+
+        public CaseTotals Add(CaseTotals o) => new()
+        {
+            Cases = Cases + o.Cases,
+            DeniedCents = DeniedCents + o.DeniedCents,
+            AvoidableCases = AvoidableCases + o.AvoidableCases,
+            AvoidableCents = AvoidableCents + o.AvoidableCents,
+            ResolvedCases = ResolvedCases + o.ResolvedCases,
+            RecoveredCents = RecoveredCents + o.RecoveredCents,
+            WrittenOffCents = WrittenOffCents + o.WrittenOffCents,
+            AppealsDecided = AppealsDecided + o.AppealsDecided,
+            AppealsOverturned = AppealsOverturned + o.AppealsOverturned,
+            DecidedDeniedCents = DecidedDeniedCents + o.DecidedDeniedCents,
+            DecidedRecoveredCents = DecidedRecoveredCents + o.DecidedRecoveredCents,
+            DeadlinesMissed = DeadlinesMissed + o.DeadlinesMissed,
+        };
     }
 }
 
@@ -114,4 +140,14 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
 public static class AgingBuckets
 {
     public static readonly IReadOnlyList<string> Names = ["0–30", "31–60", "61–90", "91–120", ">120"];
+
+    /// <summary>The bucket of a case denied <paramref name="days"/> ago (a future date counts as 0–30).</summary>
+    public static int IndexOf(int days) => days switch
+    {
+        <= 30 => 0,
+        <= 60 => 1,
+        <= 90 => 2,
+        <= 120 => 3,
+        _ => 4,
+    };
 }
