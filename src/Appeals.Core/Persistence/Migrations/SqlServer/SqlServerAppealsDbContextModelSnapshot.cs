@@ -301,8 +301,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Carc");
-
                     b.HasIndex("ClaimPaymentId");
 
                     b.HasIndex("ServiceLineId");
@@ -399,8 +397,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 

@@ -288,8 +288,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Carc");
-
                     b.HasIndex("ClaimPaymentId");
 
                     b.HasIndex("ServiceLineId");
@@ -384,8 +382,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 

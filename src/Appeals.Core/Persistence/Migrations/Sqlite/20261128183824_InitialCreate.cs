@@ -324,11 +324,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Adjustments_Carc",
-                table: "Adjustments",
-                column: "Carc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Adjustments_ClaimPaymentId",
                 table: "Adjustments",
                 column: "ClaimPaymentId");
@@ -337,11 +332,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 name: "IX_Adjustments_ServiceLineId",
                 table: "Adjustments",
                 column: "ServiceLineId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ClaimPayments_OriginalReferenceNumber",
-                table: "ClaimPayments",
-                column: "OriginalReferenceNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimPayments_PatientControlNumber_ServiceDateFrom",

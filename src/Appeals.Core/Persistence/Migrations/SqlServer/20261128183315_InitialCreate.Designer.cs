@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppealsDbContext))]
-    [Migration("20261128175132_InitialCreate")]
+    [Migration("20261128183315_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -304,8 +304,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Carc");
-
                     b.HasIndex("ClaimPaymentId");
 
                     b.HasIndex("ServiceLineId");
@@ -402,8 +400,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 

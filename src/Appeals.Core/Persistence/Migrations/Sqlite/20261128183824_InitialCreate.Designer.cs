@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppealsDbContext))]
-    [Migration("20261128175106_InitialCreate")]
+    [Migration("20261128183824_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -291,8 +291,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Carc");
-
                     b.HasIndex("ClaimPaymentId");
 
                     b.HasIndex("ServiceLineId");
@@ -387,8 +385,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 
