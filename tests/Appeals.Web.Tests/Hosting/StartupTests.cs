@@ -1,5 +1,6 @@
 using System.Net;
 using Appeals.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,11 +31,31 @@ public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     }
 
     [Fact]
+    public async Task SecondStart_OnAFilledDatabase_ImportsNothingMore()
+    {
+        app.CreateClient();
+        var before = await CountRemittancesAsync(app.Services);
+
+        // A second host on the same database file, as when the app is restarted. Another demo seed, so that
+        // seeding again would add new files rather than duplicates of the first ones.
+        await using var restarted = app.WithWebHostBuilder(b => b.UseSetting("Demo:RandomSeed", "99"));
+        restarted.CreateClient();
+
+        Assert.Equal(before, await CountRemittancesAsync(restarted.Services));
+    }
+
+    [Fact]
     public async Task Home_ShowsTheDenialCaseList()
     {
         var html = await app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("<h1 class=\"h3\">Denial cases</h1>", html);
         Assert.Contains("No sign-in yet", html);
+    }
+
+    private static async Task<int> CountRemittancesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().Remittances.CountAsync(TestContext.Current.CancellationToken);
     }
 }
