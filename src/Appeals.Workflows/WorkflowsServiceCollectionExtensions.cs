@@ -24,6 +24,18 @@ public static class WorkflowsServiceCollectionExtensions
     /// SQL Server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>). Call
     /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
     /// </summary>
+    /// <summary>
+    /// Records what later ERAs say about open denial cases on every import (recovered dollars, workflow moves).
+    /// Every host that imports calls this, the CLI included, so no import path skips the loop.
+    /// </summary>
+    public static IServiceCollection AddAppealsOutcomeRecording(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkflowDefinitions.Shipped);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
+        return services;
+    }
+
     public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +48,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped(sp => new LetterTemplateStore(sp.GetRequiredService<AppealsDbContext>(),
             sp.GetRequiredService<LetterSettings>().TemplatesPath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<CaseLetters>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
+        services.AddAppealsOutcomeRecording();
 
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Appeals.Core.Persistence;
+using Appeals.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -55,6 +56,7 @@ public class DatabaseSettings : CommandSettings
         services.AddSingleton(configuration);
         services.AddLogging();
         services.AddAppealsCore(configuration);
+        services.AddAppealsOutcomeRecording();
         return services.BuildServiceProvider();
     }
 

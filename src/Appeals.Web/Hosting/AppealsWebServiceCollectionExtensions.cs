@@ -1,6 +1,7 @@
 using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
+using Appeals.Workflows;
 
 namespace Appeals.Web.Hosting;
 
@@ -10,6 +11,7 @@ public static class AppealsWebServiceCollectionExtensions
     public static IServiceCollection AddAppealsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAppealsCore(configuration);
+        services.AddAppealsOutcomeRecording();
         services.AddAppealsAnalytics();
         services.AddControllersWithViews();
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));

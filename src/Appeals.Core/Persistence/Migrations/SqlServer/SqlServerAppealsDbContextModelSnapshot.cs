@@ -154,7 +154,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<string>("DeadlineBasis")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<bool>("DeadlineMissed")
                         .HasColumnType("bit");
@@ -248,11 +249,13 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<string>("WorkflowRoute")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("WorkflowState")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<int>("WorkflowVersion")
                         .HasColumnType("int");

@@ -143,6 +143,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DeadlineBasis")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DeadlineMissed")
@@ -237,10 +238,12 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("WorkflowRoute")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkflowState")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WorkflowVersion")
