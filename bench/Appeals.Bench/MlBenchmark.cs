@@ -73,7 +73,7 @@ internal sealed class MlScoringBenchmark : IBenchScenario
         var (history, _) = SyntheticHistory.Generate(20_000 + cases, 13);
         var model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System).Train(history.Take(20_000).ToList(), new TrainingOptions(), "synthetic");
         var toScore = history.Skip(20_000).Select(r => r with { Recovered = null, RecoveredAmount = null }).ToList();
-        model.Predict(toScore.Take(1000).ToList(), CarcCatalog.Shipped); // warm up
+        model.Predict(toScore.Take(40_000).ToList(), CarcCatalog.Shipped); // warm up: steady state of a long-running rescoring job (tiered JIT)
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var p = model.Predict(toScore, CarcCatalog.Shipped);
