@@ -37,25 +37,24 @@ public sealed class RecoveryModel
     public string Source => $"model {Metadata.Version}";
 
     /// <summary>Calibrated recovery probabilities of rows, featurised against the saved outcome snapshot.</summary>
-    /// <remarks>The hot path of batch scoring: large batches are cut into one chunk per core, each featurised and
-    /// transformed on its own (the snapshot is only read, and ML.NET transformers may be shared between threads).</remarks>
+    /// <remarks>The hot path of batch scoring: large batches are cut into pieces that stay in cache, featurised and
+    /// transformed on every core (the snapshot is only read, and ML.NET transformers may be shared between threads).</remarks>
     public double[] Predict(IReadOnlyList<HistoryRecord> rows, CarcCatalog catalog)
     {
-        var chunks = Math.Clamp(rows.Count / ParallelChunkRows, 1, Environment.ProcessorCount);
-        if (chunks == 1) return Probabilities(HistoryFeatureStream.Frozen(rows, Builder, catalog, Stats));
+        if (rows.Count <= PieceRows) return Probabilities(HistoryFeatureStream.Frozen(rows, Builder, catalog, Stats));
         var p = new double[rows.Count];
-        var size = (rows.Count + chunks - 1) / chunks;
         var all = rows as HistoryRecord[] ?? [.. rows];
-        Parallel.For(0, chunks, c =>
+        var pieces = (rows.Count + PieceRows - 1) / PieceRows;
+        Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, piece =>
         {
-            var start = c * size;
-            var part = new ArraySegment<HistoryRecord>(all, start, Math.Min(size, rows.Count - start));
+            var start = piece * PieceRows;
+            var part = new ArraySegment<HistoryRecord>(all, start, Math.Min(PieceRows, rows.Count - start));
             Probabilities(HistoryFeatureStream.Frozen(part, Builder, catalog, Stats)).CopyTo(p, start);
         });
         return p;
     }
 
-    private const int ParallelChunkRows = 20_000;
+    private const int PieceRows = 8_192;
 
     public double[] Probabilities(FeatureMatrix features)
     {
