@@ -1,7 +1,6 @@
+using Appeals.Cli.Common;
 using Appeals.Core.Persistence;
 using Appeals.ML.Scoring;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
@@ -21,29 +20,15 @@ internal static class MlEnvironment
         Configuration["Models:Path"] ?? ModelStore.DefaultDirectory,
         int.TryParse(Configuration["Models:MinimumOutcomes"], out var minimum) ? minimum : ModelStore.DefaultMinimumOutcomes);
 
-    /// <summary>The default SQLite file shared by the CLI and the web app.</summary>
-    public static string DefaultConnectionString =>
-        Configuration.GetConnectionString("Appeals") ?? new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Appeals", "appeals.db"),
-        }.ToString();
-
-    /// <summary>Opens the database and brings its schema up to date (migrations when the build has them).</summary>
+    /// <summary>Opens the database the other commands use (command line, else configuration, else the shared
+    /// SQLite file) with its provider's migrations applied.</summary>
     public static async Task<AppealsDbContext> OpenDatabaseAsync(string? connectionString, string? provider, CancellationToken ct)
     {
-        var connection = connectionString ?? DefaultConnectionString;
-        var options = new DbContextOptionsBuilder<AppealsDbContext>();
-        if (string.Equals(provider ?? Configuration["Database:Provider"], "sqlserver", StringComparison.OrdinalIgnoreCase))
-            options.UseSqlServer(connection);
-        else
-        {
-            var file = new SqliteConnectionStringBuilder(connection).DataSource;
-            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) Directory.CreateDirectory(folder);
-            options.UseSqlite(connection);
-        }
-        var db = new AppealsDbContext(options.Options);
-        if (db.Database.GetMigrations().Any()) await db.Database.MigrateAsync(ct);
-        else await db.Database.EnsureCreatedAsync(ct); // before the first migration exists (development builds)
+        var configuration = new DatabaseSettings { ConnectionString = connectionString, Provider = provider }.BuildConfiguration();
+        var databaseProvider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
+        var db = AppealsDatabase.CreateContext(databaseProvider,
+            AppealsDatabase.ResolveConnectionString(databaseProvider, configuration.GetConnectionString("Appeals")));
+        await AppealsDatabase.MigrateAsync(db, ct);
         return db;
     }
 

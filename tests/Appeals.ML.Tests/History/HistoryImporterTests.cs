@@ -52,18 +52,22 @@ public sealed class HistoryImporterTests
     {
         await using var db = NewDatabase();
         var payer = new Payer { Identifier = "60001", Name = "Synthetic Health Plan", PayerType = PayerTypes.Medicare };
-        var claim = new ClaimPayment { PatientControlNumber = "PCN-1", StatusCode = 1, ChargeAmount = 800m };
+        // One case per claim (the database allows no more), so each case has its own claim.
+        var claims = Enumerable.Range(1, 3)
+            .Select(i => new ClaimPayment { PatientControlNumber = $"PCN-{i}", StatusCode = 1, ChargeAmount = 800m })
+            .ToList();
         var remittance = new Remittance
         {
             ImportedFile = new Appeals.Core.Imports.ImportedFile { FileName = "synthetic.835", ContentHash = "00" },
-            Payer = payer, ContentHash = "ab", TransactionControlNumber = "0001", Claims = [claim],
+            Payer = payer, ContentHash = "ab", TransactionControlNumber = "0001", Claims = claims,
         };
-        claim.RemarkCodes.Add(new RemarkCode { Source = "MOA", Code = "N54" });
+        claims.ForEach(c => c.RemarkCodes.Add(new RemarkCode { Source = "MOA", Code = "N54" }));
         db.Add(remittance);
         await db.SaveChangesAsync(Ct);
+        var nextClaim = 0;
         DenialCase Case(string status, DateOnly denied) => new()
         {
-            ClaimPaymentId = claim.Id, PayerId = payer.Id, PatientControlNumber = "PCN-1", Category = "authorization_referral",
+            ClaimPaymentId = claims[nextClaim++].Id, PayerId = payer.Id, PatientControlNumber = "PCN-1", Category = "authorization_referral",
             PrimaryReason = "CO-197", BilledAmount = 800m, DeniedAmount = 800m, DenialDate = denied, Status = status,
         };
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
