@@ -55,8 +55,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
         services.Configure<ModelsOptions>(configuration.GetSection("Models"));
         services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
-        // Retraining (IModelRetraining) has no implementation yet: the job logs that and does nothing.
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IModelRetraining, MlModelRetraining>());
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
         services.TryAddScoped<DeadlineJobs>();
         services.TryAddScoped<DeadlineSweepJob>();

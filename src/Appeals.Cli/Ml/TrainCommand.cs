@@ -55,10 +55,7 @@ internal sealed class TrainCommand : AsyncCommand<TrainSettings>
         }
         catch (InvalidOperationException e) { return MlEnvironment.Fail(e.Message); }
 
-        var path = settings.ModelOut ?? Path.Combine(MlEnvironment.Models.Directory, $"recovery-{model.Metadata.Version}.zip");
-        model.Save(path);
-        var metadataPath = Path.ChangeExtension(path, ".json");
-        await File.WriteAllTextAsync(metadataPath, JsonSerializer.Serialize(model.Metadata, ModelJson.Options), ct);
+        var (path, metadataPath) = MlEnvironment.Models.Publish(model, settings.ModelOut);
 
         if (settings.Json) MlEnvironment.Raw(JsonSerializer.Serialize(new { model = path, metadata = metadataPath, model.Metadata }, ModelJson.Options));
         else MetricsTable.Print(model.Metadata, path);

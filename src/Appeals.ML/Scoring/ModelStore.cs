@@ -29,6 +29,17 @@ public sealed class ModelStore(string directory, int minimumOutcomes = ModelStor
         return null;
     }
 
+    /// <summary>Writes the model (<c>recovery-&lt;version&gt;.zip</c> in <see cref="Directory"/> unless a path is given) and its
+    /// metadata <c>.json</c> beside it; from then on it is the newest model. Returns both paths.</summary>
+    public (string ModelPath, string MetadataPath) Publish(RecoveryModel model, string? modelPath = null)
+    {
+        var path = modelPath ?? Path.Combine(Directory, $"recovery-{model.Metadata.Version}.zip");
+        model.Save(path);
+        var metadataPath = Path.ChangeExtension(path, ".json");
+        File.WriteAllText(metadataPath, System.Text.Json.JsonSerializer.Serialize(model.Metadata, ModelJson.Options));
+        return (path, metadataPath);
+    }
+
     /// <summary>The scorer for <paramref name="modelPath"/> (used as given), else for the newest model when it learned from
     /// enough outcomes, else the base rates.</summary>
     public IRecoveryScorer OpenScorer(CarcCatalog catalog, string? modelPath = null)

@@ -1,4 +1,7 @@
 using Appeals.Core.Denials;
+using Appeals.ML.History;
+using Appeals.ML.Scoring;
+using Appeals.ML.Synthetic;
 using Appeals.Workflows.Jobs;
 using Appeals.Workflows.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,6 +57,33 @@ public sealed class ModelJobsTests : IDisposable
         await using var db = _test.Open();
         var jobs = new ModelJobs(db, [], [], Options.Create(new RetrainingOptions()), NullLogger<ModelJobs>.Instance);
 
+        Assert.False(await jobs.RetrainIfEnoughOutcomesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Retrain_WithEnoughNewOutcomes_PublishesTheNewestModel()
+    {
+        var history = Path.Combine(_test.Folder, "history.csv");
+        SyntheticHistory.Write(history, Path.Combine(_test.Folder, "truth.csv"), rows: 3000, seed: 3);
+        var closedId = await _test.AddCaseAsync();
+        await using (var setup = _test.Open())
+        {
+            await new HistoryImporter(setup, TimeProvider.System).ImportAsync(history);
+            var closed = (await setup.DenialCases.FindAsync(closedId))!;
+            (closed.Status, closed.RecoveredAmount, closed.ClosedAt) = (DenialCaseStatus.Recovered, closed.DeniedAmount, DateTimeOffset.UtcNow);
+            await setup.SaveChangesAsync();
+        }
+        var models = Path.Combine(_test.Folder, "models");
+        await using var db = _test.Open();
+        var retraining = new MlModelRetraining(db, CarcCatalog.Shipped, Options.Create(new ModelsOptions { Path = models }), TimeProvider.System);
+        var jobs = new ModelJobs(db, [], [retraining], Options.Create(new RetrainingOptions { MinimumNewOutcomes = 1 }), NullLogger<ModelJobs>.Instance);
+
+        Assert.True(await jobs.RetrainIfEnoughOutcomesAsync(CancellationToken.None));
+
+        var published = Assert.Single(Directory.GetFiles(models, ModelStore.FilePattern));
+        Assert.Equal(published, new ModelStore(models).Newest());
+        Assert.True(File.Exists(Path.ChangeExtension(published, ".json")));
+        // Nothing closed since: the next run leaves the model alone.
         Assert.False(await jobs.RetrainIfEnoughOutcomesAsync(CancellationToken.None));
     }
 }

@@ -1,0 +1,28 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.ML.History;
+using Appeals.ML.Scoring;
+using Appeals.ML.Training;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Workflows.Jobs;
+
+/// <summary>
+/// Retraining through Appeals.ML: the imported history plus every closed case is the training set, and the
+/// new model is published into <c>Models:Path</c>, where the next rescoring finds it as the newest.
+/// </summary>
+public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time)
+    : IModelRetraining
+{
+    private ModelStore Store => new(options.Value.Path, options.Value.MinimumOutcomes);
+
+    public Task<DateTimeOffset?> LastTrainedAtAsync(CancellationToken ct) =>
+        Task.FromResult(Store.Newest() is { } path ? RecoveryModel.Load(path).Metadata.TrainedAt : (DateTimeOffset?)null);
+
+    public async Task RetrainAsync(CancellationToken ct)
+    {
+        var rows = await DatabaseHistory.LabelledAsync(db, ct);
+        var model = new RecoveryTrainer(catalog, time).Train(rows, new TrainingOptions(), "database");
+        Store.Publish(model);
+    }
+}
