@@ -88,21 +88,7 @@ internal sealed class DemoClaimFactory(Random random)
     /// <summary>A CLP02=22 reversal: the original claim with every amount negated, same CLP01 and CLP07.</summary>
     public static ClaimPayment Reversal(ClaimPayment original)
     {
-        var reversal = new ClaimPayment
-        {
-            PatientControlNumber = original.PatientControlNumber,
-            StatusCode = 22,
-            ClaimFilingIndicator = original.ClaimFilingIndicator,
-            PayerClaimControlNumber = original.PayerClaimControlNumber,
-            FacilityTypeCode = original.FacilityTypeCode,
-            FrequencyCode = "8",
-            PatientLastName = original.PatientLastName,
-            PatientFirstName = original.PatientFirstName,
-            MemberId = original.MemberId,
-            RenderingProviderId = original.RenderingProviderId,
-            ServiceDateFrom = original.ServiceDateFrom,
-            ServiceDateTo = original.ServiceDateTo,
-        };
+        var reversal = FollowUpOf(original, statusCode: 22, frequencyCode: "8", original.PayerClaimControlNumber);
         foreach (var line in original.ServiceLines)
         {
             var negated = new ServiceLine
@@ -124,23 +110,9 @@ internal sealed class DemoClaimFactory(Random random)
     /// </summary>
     public ClaimPayment Correction(ClaimPayment original, IEnumerable<ServiceLine> lines, string payerClaimNumber, DemoPayer payer, double allowedFactor)
     {
-        var corrected = new ClaimPayment
-        {
-            PatientControlNumber = original.PatientControlNumber,
-            StatusCode = 1,
-            ClaimFilingIndicator = original.ClaimFilingIndicator,
-            PayerClaimControlNumber = payerClaimNumber,
-            FacilityTypeCode = original.FacilityTypeCode,
-            FrequencyCode = "7",
-            OriginalReferenceNumber = original.PayerClaimControlNumber,
-            PatientLastName = original.PatientLastName,
-            PatientFirstName = original.PatientFirstName,
-            MemberId = original.MemberId,
-            RenderingProviderId = original.RenderingProviderId,
-            ServiceDateFrom = original.ServiceDateFrom,
-            ServiceDateTo = original.ServiceDateTo,
-            ReceivedDate = original.ReceivedDate,
-        };
+        var corrected = FollowUpOf(original, statusCode: 1, frequencyCode: "7", payerClaimNumber);
+        corrected.OriginalReferenceNumber = original.PayerClaimControlNumber;
+        corrected.ReceivedDate = original.ReceivedDate;
         foreach (var line in lines)
         {
             var copy = new ServiceLine
@@ -194,4 +166,21 @@ internal sealed class DemoClaimFactory(Random random)
         line.Adjustments.Add(adjustment);
         claim.Adjustments.Add(adjustment);
     }
+
+    /// <summary>A later claim payment about the same claim: same patient, claim and provider, no lines yet.</summary>
+    private static ClaimPayment FollowUpOf(ClaimPayment original, int statusCode, string frequencyCode, string payerClaimNumber) => new()
+    {
+        PatientControlNumber = original.PatientControlNumber,
+        StatusCode = statusCode,
+        ClaimFilingIndicator = original.ClaimFilingIndicator,
+        PayerClaimControlNumber = payerClaimNumber,
+        FacilityTypeCode = original.FacilityTypeCode,
+        FrequencyCode = frequencyCode,
+        PatientLastName = original.PatientLastName,
+        PatientFirstName = original.PatientFirstName,
+        MemberId = original.MemberId,
+        RenderingProviderId = original.RenderingProviderId,
+        ServiceDateFrom = original.ServiceDateFrom,
+        ServiceDateTo = original.ServiceDateTo,
+    };
 }
