@@ -25,13 +25,15 @@ public static class WorkflowsServiceCollectionExtensions
     /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
     /// </summary>
     /// <summary>
-    /// Records what later ERAs say about open denial cases on every import (recovered dollars, workflow moves).
-    /// Every host that imports calls this, the CLI included, so no import path skips the loop.
+    /// On every import: plans the appeal deadlines of the cases it opened, and records what later ERAs say about
+    /// open cases (recovered dollars, workflow moves). Every host that imports calls this, the CLI included,
+    /// so no import path skips either.
     /// </summary>
     public static IServiceCollection AddAppealsOutcomeRecording(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, DeadlinePlanningHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
         return services;
     }

@@ -1,6 +1,8 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using System.Linq.Expressions;
 using Appeals.Workflows.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Deadlines;
 
@@ -40,6 +42,25 @@ public sealed class CaseDeadlinePlanner(AppealsDbContext db, AppealRuleBook rule
                 throw new InvalidOperationException($"Unhandled deadline result {result.GetType().Name}.");
         }
         return result;
+    }
+
+    /// <summary>
+    /// Plans every open case in <paramref name="scope"/> (all open cases when null) that has no deadline basis yet,
+    /// at most <paramref name="limit"/> of them, and saves. Returns how many were planned.
+    /// </summary>
+    public async Task<int> PlanUnplannedAsync(Expression<Func<DenialCase, bool>>? scope, int limit, CancellationToken ct = default)
+    {
+        var cases = db.DenialCases.Include(c => c.Payer)
+            .Where(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.DeadlineBasis == "");
+        if (scope is not null) cases = cases.Where(scope);
+        var unplanned = await cases.Take(limit).ToListAsync(ct);
+        foreach (var denial in unplanned)
+        {
+            await PlanAsync(denial, ct);
+            denial.Version = Guid.NewGuid();
+        }
+        await db.SaveChangesAsync(ct);
+        return unplanned.Count;
     }
 
     private static void Apply(DenialCase denial, DateOnly? deadline, string basis, bool missing)

@@ -39,19 +39,6 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
         return new Summary(planned, reminded, missed);
     }
 
-    private async Task<int> PlanMissingAsync(CancellationToken ct)
-    {
-        var planner = new CaseDeadlinePlanner(db, new AppealRuleBook(db));
-        var unplanned = await db.DenialCases.Include(c => c.Payer)
-            .Where(c => (c.Status == Core.Denials.DenialCaseStatus.Open || c.Status == Core.Denials.DenialCaseStatus.InProgress)
-                && c.DeadlineBasis == "")
-            .Take(5000).ToListAsync(ct);
-        foreach (var denial in unplanned)
-        {
-            await planner.PlanAsync(denial, ct);
-            denial.Version = Guid.NewGuid();
-        }
-        await db.SaveChangesAsync(ct);
-        return unplanned.Count;
-    }
+    private Task<int> PlanMissingAsync(CancellationToken ct) =>
+        new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanUnplannedAsync(scope: null, limit: 5000, ct);
 }

@@ -1,0 +1,64 @@
+using Appeals.Cli.Tests.Common;
+
+namespace Appeals.Cli.Tests.Workflows;
+
+public sealed class WorkflowCommandsTests
+{
+    [Fact]
+    public async Task DeadlinesList_AfterAnImport_ShowsEachOpenCaseDeadlineWithItsBasis()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+
+        var run = await CliRun.RunAsync("deadlines", "list", "--due-within", "400", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var cases = run.Json().GetProperty("cases").EnumerateArray().ToList();
+        Assert.NotEmpty(cases);
+        Assert.All(cases, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("basis").GetString())));
+        Assert.Contains(cases, c => c.GetProperty("deadline").ValueKind != System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task CasesAdvance_MovesAnOpenCase_AndRefusesAMoveItDoesNotAllow()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
+            .Json().GetProperty("cases")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var start = await CliRun.RunAsync("cases", "advance", id, "start", "--user", "specialist1", "--db", temp.ConnectionString, "--json");
+        var bogus = await CliRun.RunAsync("cases", "advance", id, "not_a_trigger", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(0, start.ExitCode);
+        Assert.True(start.Json().GetProperty("moved").GetBoolean());
+        Assert.NotEqual(start.Json().GetProperty("from").GetString(), start.Json().GetProperty("to").GetString());
+        Assert.Equal(1, bogus.ExitCode);
+        Assert.False(bogus.Json().GetProperty("moved").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(bogus.Json().GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task LettersRender_WithoutTheAppellantFields_NamesWhatIsMissingAndWritesNothing()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
+            .Json().GetProperty("cases")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var file = temp.Sub("letter.docx");
+
+        var run = await CliRun.RunAsync("letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(File.Exists(file));
+        var errors = run.Json().GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.NotEmpty(errors);
+        Assert.Contains(errors, e => e!.Contains("{{", StringComparison.Ordinal) || e.Contains("field", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task ImportDemo(TempFolder temp)
+    {
+        await CliRun.RunAsync("demo", "generate", "--out", temp.Sub("demo"), "--claims", "150", "--seed", "2", "--history-rows", "0");
+        Assert.Equal(0, (await CliRun.RunAsync("import", temp.Sub("demo"), "--db", temp.ConnectionString, "--json")).ExitCode);
+    }
+}
