@@ -1,5 +1,6 @@
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
+using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Jobs;
 using Appeals.Workflows.Letters;
 using Appeals.Workflows.Outcomes;
@@ -43,7 +44,8 @@ public sealed class WorkflowsRegistrationTests : IDisposable
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<DeadlineSweepJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InboxImportJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>());
-        Assert.IsType<EraOutcomeHandler>(Assert.Single(scope.ServiceProvider.GetServices<IImportedRemittanceHandler>()));
+        Assert.Equal([typeof(DeadlinePlanningHandler), typeof(EraOutcomeHandler)],
+            scope.ServiceProvider.GetServices<IImportedRemittanceHandler>().Select(h => h.GetType()));
         Assert.Equal("Example Clinic billing office", scope.ServiceProvider.GetRequiredService<LetterSettings>().Fields["AppellantName"]);
         Assert.Equal([10], scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value.Days);
     }
