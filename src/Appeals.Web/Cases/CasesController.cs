@@ -11,6 +11,7 @@ public sealed record CaseRow(long Id, string Payer, string PatientControlNumber,
     decimal DeniedAmount, decimal RecoveredAmount, string Status, DateOnly DenialDate);
 
 /// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
 public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Controller
 {
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
