@@ -1,3 +1,4 @@
+using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
@@ -21,6 +22,7 @@ public static class AppealsCli
             config.AddImportCommands();
             config.AddCaseCommands();
             config.AddDemoCommands();
+            config.AddAuditCommands();
             // Other features add theirs here: AddMlCommands (ml), AddReportCommands (analytics), AddWorkflowCommands (workflows).
         });
         return app;

@@ -1,3 +1,4 @@
+using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Remittances;
@@ -18,6 +19,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RemarkCode> RemarkCodes => Set<RemarkCode>();
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,18 +14,22 @@ public sealed class LoginForm
 }
 
 /// <summary>Sign-in and sign-out. Failed attempts count towards lockout; messages never say which part was wrong.</summary>
-public sealed class AccountController(SignInManager<IdentityUser> signIn, ILogger<AccountController> logger) : Controller
+[Route("Account")]
+public sealed class AccountController(SignInManager<IdentityUser> signIn, Core.Audit.AuditLog audit, ILogger<AccountController> logger) : Controller
 {
-    [AllowAnonymous, HttpGet]
+    [AllowAnonymous, HttpGet("Login")]
     public IActionResult Login(string? returnUrl = null) => View(new LoginForm { ReturnUrl = returnUrl });
 
-    [AllowAnonymous, HttpPost]
+    [AllowAnonymous, HttpPost("Login")]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid) return View(form);
         var result = await signIn.PasswordSignInAsync(form.UserName, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            await audit.AppendAsync(form.UserName, Core.Audit.AuditActions.SignIn);
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+        }
         if (result.IsLockedOut)
         {
             logger.LogWarning("A sign-in was refused: the account is locked out");
@@ -35,14 +39,14 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, ILogge
         return View(form);
     }
 
-    [HttpPost]
+    [HttpPost("Logout")]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
 
-    [AllowAnonymous, HttpGet]
+    [AllowAnonymous, HttpGet("AccessDenied")]
     public IActionResult AccessDenied() => View();
 }
 

@@ -12,8 +12,9 @@ public sealed record CaseRow(long Id, string Payer, string PatientControlNumber,
 
 /// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
-public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Controller
+public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core.Audit.AuditLog audit) : Controller
 {
+    [HttpGet("/Cases")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
     {
         var total = await db.DenialCases.CountAsync(ct);
@@ -40,6 +41,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Co
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (denial is null) return NotFound();
+        await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.CaseView, nameof(DenialCase), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
         return View(new CaseDetails(denial, carcs));
     }
 }

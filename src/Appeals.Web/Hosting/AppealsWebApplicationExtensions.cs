@@ -38,7 +38,6 @@ public static class AppealsWebApplicationExtensions
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();
-        app.MapControllerRoute("default", "{controller}/{action=Index}/{id?}");
         return app;
     }
 

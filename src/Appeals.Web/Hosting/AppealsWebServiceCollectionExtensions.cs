@@ -20,6 +20,12 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Core.Audit.AuditLog>();
+        services.AddScoped<Queue.QueueQuery>();
+        services.AddScoped<Queue.CaseAssignment>();
+        services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
+        services.AddSingleton<Imports.ImportJobs>();
+        services.AddHostedService<Imports.ImportJobRunner>();
         return services;
     }
 

@@ -12,6 +12,7 @@ public sealed record RemittanceRow(long Id, string Payer, string TraceNumber, Da
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
 public sealed class RemittancesController(AppealsDbContext db) : Controller
 {
+    [HttpGet("/Remittances")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
     {
         var total = await db.Remittances.CountAsync(ct);

@@ -6,6 +6,7 @@ using Appeals.Web.Tests.Remittances;
 
 namespace Appeals.Web.Tests.Cases;
 
+[Collection(WebCollection.Name)]
 public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Web.Tests.Hosting;
 
+[Collection(WebCollection.Name)]
 public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]

@@ -3,6 +3,7 @@ using Appeals.Web.Tests.Hosting;
 
 namespace Appeals.Web.Tests.Remittances;
 
+[Collection(WebCollection.Name)]
 public sealed class RemittancesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]

@@ -23,13 +23,17 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.Property(d => d.ExpectedRecovery).HasPrecision(18, 2);
         b.Property(d => d.ScoreExplanation).HasMaxLength(2000).IsRequired();
         b.Property(d => d.ScoreSource).HasMaxLength(100).IsRequired();
-        b.Property(d => d.Priority).HasPrecision(18, 2);
+        // Priority is a sort key, not money: stored as a float so that SQLite (which keeps decimals as
+        // text) can order and range-compare it in SQL, and the queue can walk an index in priority order.
+        b.Property(d => d.Priority).HasConversion<double>();
         // Two people never take the same case unknowingly: every update must change Version.
         b.Property(d => d.Version).IsConcurrencyToken();
 
         // One case per claim payment; the queue orders open cases by priority; the dashboard filters.
         b.HasIndex(d => d.ClaimPaymentId).IsUnique();
         b.HasIndex(d => new { d.Status, d.Priority });
+        // The queue's keyset order (priority desc, id): its first page reads 25 index entries, not every open case.
+        b.HasIndex(d => new { d.Priority, d.Id }).HasDatabaseName("IX_DenialCases_Queue");
         b.HasIndex(d => d.PayerId);
         b.HasIndex(d => d.Category);
         b.HasIndex(d => d.DenialDate);
