@@ -30,7 +30,14 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
     }
 
     [HttpGet("/Cases/{id:long}")]
-    public async Task<IActionResult> Details(long id, CancellationToken ct = default)
+    public Task<IActionResult> Details(long id, CancellationToken ct = default) => ShowAsync(id, revealReason: null, ct);
+
+    /// <summary>Shows the case with its member id unmasked, once, and logs who asked and why.</summary>
+    [HttpPost("/Cases/{id:long}/RevealMemberId")]
+    public Task<IActionResult> RevealMemberId(long id, string reason, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) ? Task.FromResult<IActionResult>(BadRequest("A reason is required.")) : ShowAsync(id, reason.Trim(), ct);
+
+    private async Task<IActionResult> ShowAsync(long id, string? revealReason, CancellationToken ct)
     {
         var denial = await db.DenialCases.AsNoTracking()
             .Include(c => c.Payer)
@@ -41,8 +48,10 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (denial is null) return NotFound();
-        await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.CaseView, nameof(DenialCase), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
-        return View(new CaseDetails(denial, carcs));
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (revealReason is null) await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.CaseView, nameof(DenialCase), key, ct: ct);
+        else await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.MemberIdReveal, nameof(DenialCase), key, revealReason, ct: ct);
+        return View("Details", new CaseDetails(denial, carcs) { MemberIdRevealed = revealReason is not null });
     }
 }
 
@@ -50,6 +59,11 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
 public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
 {
     public DenialCase Case { get; } = denial;
+    public bool MemberIdRevealed { get; init; }
+
+    /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>
+    public static string Mask(string memberId) =>
+        memberId.Length <= 4 ? new string('•', memberId.Length) : new string('•', memberId.Length - 4) + memberId[^4..];
     public Core.Remittances.ClaimPayment Claim => Case.ClaimPayment!;
 
     public IEnumerable<Core.Remittances.Adjustment> ClaimLevelAdjustments =>

@@ -23,6 +23,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
+        services.AddScoped<Audit.AppealTimeline>();
         services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
         services.AddSingleton<Imports.ImportJobs>();
         services.AddHostedService<Imports.ImportJobRunner>();
