@@ -2,6 +2,7 @@ using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
+using Appeals.Cli.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,6 +24,7 @@ public static class AppealsCli
             config.AddCaseCommands();
             config.AddDemoCommands();
             config.AddAuditCommands();
+            config.AddReportCommands();
             // Other features add theirs here: AddMlCommands (ml), AddReportCommands (analytics), AddWorkflowCommands (workflows).
         });
         return app;

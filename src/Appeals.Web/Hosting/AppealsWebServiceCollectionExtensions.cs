@@ -1,3 +1,4 @@
+using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
@@ -16,6 +17,7 @@ public static class AppealsWebServiceCollectionExtensions
             .SetApplicationName("Appeals")
             .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(configuration)));
         services.AddAppealsIdentity(configuration);
+        services.AddAppealsAnalytics();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));

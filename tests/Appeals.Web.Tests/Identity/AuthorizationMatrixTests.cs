@@ -38,6 +38,9 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["GET /Cases/{id:long}"] = Workers,
         ["GET /Remittances"] = Workers,
         ["POST /Cases/{id:long}/RevealMemberId"] = Workers,
+        ["GET /Dashboard"] = ["Manager", "Admin"],
+        ["GET /Dashboard/Chart/{name}.{format}"] = ["Manager", "Admin"],
+        ["GET /Dashboard/Data/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Admin"] = ["Admin"],
         ["POST /Admin/Users"] = ["Admin"],
         ["POST /Admin/Users/{id}/Lock"] = ["Admin"],
@@ -92,6 +95,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             {
                 var url = Regex.Replace(pattern, @"\{(\*\*)?(\w+)(:[^}]*)?\??\}",
                     m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
+                if (pattern.StartsWith("/Dashboard/Data/")) url = url.Replace(".png", ".csv");
                 var response = method == "POST"
                     ? await client.PostAsync(url, new FormUrlEncodedContent([]), ct)
                     : await client.GetAsync(url, ct);

@@ -28,6 +28,9 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
         b.HasIndex(c => c.PayerClaimControlNumber);
         b.HasIndex(c => new { c.PatientControlNumber, c.ServiceDateFrom });
         b.HasIndex(c => c.OriginalReferenceNumber);
+        // The denial-rate denominator (ADR 0051): claims per remittance with what the dashboard sums and
+        // filters, so a date or payer filter reads remittances, then this index, never the wide claim rows.
+        b.HasIndex(c => new { c.RemittanceId, c.StatusCode, c.RenderingProviderId, c.ChargeAmount }).HasDatabaseName("IX_ClaimPayments_Dashboard");
 
         b.HasOne<ClaimPayment>().WithMany().HasForeignKey(c => c.ReversesClaimPaymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.ServiceLines).WithOne(l => l.ClaimPayment).HasForeignKey(l => l.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);

@@ -35,7 +35,13 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // The queue's keyset order (priority desc, id): its first page reads 25 index entries, not every open case.
         b.HasIndex(d => new { d.Priority, d.Id }).HasDatabaseName("IX_DenialCases_Queue");
         b.HasIndex(d => d.PayerId);
-        b.HasIndex(d => d.Category);
+        // The dashboard's covering index (ADR 0051): every KPI and chart query reads only these
+        // columns, so SQLite scans this narrow index instead of the wide rows, in category order.
+        b.HasIndex(d => new
+        {
+            d.Category, d.DenialDate, d.PayerId, d.RenderingProviderId, d.PrimaryReason, d.Status,
+            d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
+        }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
         b.HasOne(d => d.ClaimPayment).WithMany().HasForeignKey(d => d.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(d => d.Payer).WithMany().HasForeignKey(d => d.PayerId).OnDelete(DeleteBehavior.Restrict);

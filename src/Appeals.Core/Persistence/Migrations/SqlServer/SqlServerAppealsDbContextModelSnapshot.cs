@@ -209,8 +209,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("ClaimPaymentId")
                         .IsUnique();
 
@@ -222,6 +220,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                        .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases");
                 });
@@ -471,11 +472,12 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PayerClaimControlNumber");
 
-                    b.HasIndex("RemittanceId");
-
                     b.HasIndex("ReversesClaimPaymentId");
 
                     b.HasIndex("PatientControlNumber", "ServiceDateFrom");
+
+                    b.HasIndex("RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount")
+                        .HasDatabaseName("IX_ClaimPayments_Dashboard");
 
                     b.ToTable("ClaimPayments");
                 });

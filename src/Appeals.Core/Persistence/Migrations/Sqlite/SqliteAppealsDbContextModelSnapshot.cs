@@ -200,8 +200,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("ClaimPaymentId")
                         .IsUnique();
 
@@ -213,6 +211,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                        .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases");
                 });
@@ -454,11 +455,12 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PayerClaimControlNumber");
 
-                    b.HasIndex("RemittanceId");
-
                     b.HasIndex("ReversesClaimPaymentId");
 
                     b.HasIndex("PatientControlNumber", "ServiceDateFrom");
+
+                    b.HasIndex("RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount")
+                        .HasDatabaseName("IX_ClaimPayments_Dashboard");
 
                     b.ToTable("ClaimPayments");
                 });

@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Appeals.Analytics.Charts;
+using Appeals.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Reports;
+
+public sealed class ReportChartSettings : ReportSettings
+{
+    [CommandArgument(0, "<NAME>")]
+    [Description("pareto, trend, heatmap, top-carcs, aging or overturn")]
+    public string Name { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("The image to write: .png or .svg")]
+    public string Out { get; init; } = "";
+
+    public override ValidationResult Validate()
+    {
+        if (!ChartNames.TryParse(Name, out _))
+            return ValidationResult.Error($"NAME must be one of: {string.Join(", ", ChartNames.All)}");
+        if (Path.GetExtension(Out).ToLowerInvariant() is not (".png" or ".svg"))
+            return ValidationResult.Error("--out must name a .png or .svg file");
+        return base.Validate();
+    }
+}
+
+/// <summary>`appeals report chart NAME --out FILE(.png|.svg) [filters]`.</summary>
+public sealed class ReportChartCommand(IAnsiConsole console) : AsyncCommand<ReportChartSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ReportChartSettings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        if (await settings.FilterAsync(db, cancellationToken) is not { } filter)
+        {
+            console.MarkupLineInterpolated($"[red]No payer matches[/] {settings.Payer}");
+            return 2;
+        }
+        ChartNames.TryParse(settings.Name, out var kind);
+        var chart = await new ChartQueries(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(kind, filter, cancellationToken);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        ChartRenderer.Save(chart, settings.Out);
+        console.MarkupLineInterpolated($"{chart.Title}: {(chart.IsEmpty ? chart.EmptyMessage : $"{chart.ToTable().Rows.Count} rows")} → {settings.Out}");
+        return 0;
+    }
+}
