@@ -33,6 +33,8 @@ public static class AuditActions
     public const string Download = "download";
     public const string Export = "export";
     public const string WorkflowMove = "workflow_move";
+    public const string LetterGenerate = "letter_generate";
+    public const string LetterSignOff = "letter_sign_off";
     public const string CaseClaim = "case_claim";
     public const string Import = "import";
     public const string UserChange = "user_change";

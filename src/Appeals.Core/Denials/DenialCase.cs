@@ -62,6 +62,24 @@ public sealed class DenialCase
     /// <summary>The next appeal deadline, when known.</summary>
     public DateOnly? AppealDeadline { get; set; }
 
+    /// <summary>Why <see cref="AppealDeadline"/> is that date (rule, level, citation, what started the clock), or why there is none.</summary>
+    public string DeadlineBasis { get; set; } = "";
+    /// <summary>True when the payer has no appeal rule for the case's level: flagged for an admin, never defaulted.</summary>
+    public bool DeadlineRuleMissing { get; set; }
+
+    // Workflow (Appeals.Workflows): the route the category picked, the definition version the case
+    // started on (a changed definition never moves open cases), and where it stands.
+    /// <summary>The workflow route, e.g. "appeal_letter"; empty until the workflow starts.</summary>
+    public string WorkflowRoute { get; set; } = "";
+    /// <summary>The workflow definition version this case runs on.</summary>
+    public int WorkflowVersion { get; set; }
+    /// <summary>The state within the route, e.g. "drafting"; empty until the workflow starts.</summary>
+    public string WorkflowState { get; set; } = "";
+    /// <summary>Current appeal level: 0 before any appeal (or for a corrected claim), 1 first appeal...</summary>
+    public int AppealLevel { get; set; }
+    /// <summary>The date of the notice that started the current level's clock (the denial, or the last decision).</summary>
+    public DateOnly? LevelNoticeDate { get; set; }
+
     /// <summary>Optimistic concurrency token: two people never take the same case unknowingly.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -1,7 +1,11 @@
 using Appeals.Core.Audit;
+using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
+using Appeals.Core.History;
 using Appeals.Core.Imports;
+using Appeals.Core.Letters;
 using Appeals.Core.Remittances;
+using Appeals.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Persistence;
@@ -20,6 +24,12 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PayerAppealRule> PayerAppealRules => Set<PayerAppealRule>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

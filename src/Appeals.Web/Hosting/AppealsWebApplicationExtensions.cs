@@ -2,6 +2,8 @@ using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
 using Appeals.Web.Security;
+using Appeals.Workflows.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -38,6 +40,8 @@ public static class AppealsWebApplicationExtensions
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();
+        // Admins only (the filter checks the role); the dashboard has its own antiforgery for its POSTs.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdminAuthorizationFilter()], AppPath = "/Admin" });
         return app;
     }
 

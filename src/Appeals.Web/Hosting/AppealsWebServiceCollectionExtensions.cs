@@ -2,6 +2,7 @@ using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
+using Appeals.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,8 @@ public static class AppealsWebServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(configuration)));
         services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
+        services.AddAppealsWorkflows(configuration);
+        services.AddAppealsJobServer();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));

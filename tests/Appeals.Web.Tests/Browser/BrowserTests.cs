@@ -29,6 +29,29 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
 
         Assert.Contains("Assigned to: specialist", await page.InnerTextAsync("#case-score"));
         Assert.Contains("Service lines", await page.ContentAsync());
+
+        // Generate its letter, preview and download it, sign it off, then move the workflow on.
+        await page.FillAsync("#Argument", "The service met the payer's policy; records enclosed.");
+        foreach (var field in new[] { "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary" })
+            await page.FillAsync("#" + field, "synthetic " + field);
+        await page.ClickAsync("#generate-letter button[type=submit]");
+        await page.WaitForSelectorAsync("#case-message, #case-problem");
+        Assert.True(await page.Locator("#case-message").CountAsync() == 1, await page.Locator("#case-problem").AllInnerTextsAsync() is var p ? string.Join(" ", p) : "");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.letter-download").First.ClickAsync());
+        var letter = Path.Combine(app.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(letter);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(letter, false))
+            Assert.Contains("records enclosed", docx.MainDocumentPart!.Document!.Body!.InnerText);
+        await page.ClickAsync("#letter-versions button:has-text('Sign off')");
+        await page.WaitForSelectorAsync("#case-message");
+        await BrowserAppFactory.ScreenshotAsync(page, "case-with-letter");
+
+        var before = await page.Locator("#workflow").InnerTextAsync();
+        await page.Locator("#moves button").First.ClickAsync();
+        await page.WaitForSelectorAsync("#case-message, #case-problem");
+        Assert.Contains("Moved:", await page.InnerTextAsync("#case-message"));
+        Assert.NotEqual(before, await page.Locator("#workflow").InnerTextAsync());
+        await BrowserAppFactory.ScreenshotAsync(page, "case-moved");
     }
 
     [Fact]
@@ -57,8 +80,8 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
         RequireChromium();
         foreach (var (role, paths) in new[]
                  {
-                     ("manager", new[] { "/Queue", "/Imports", "/Remittances", "/Cases" }),
-                     ("admin", new[] { "/Admin" }),
+                     ("manager", new[] { "/Queue", "/Imports", "/Remittances", "/Cases", "/Dashboard" }),
+                     ("admin", new[] { "/Admin", "/hangfire" }),
                  })
         {
             var page = await app.SignInAsync(role);

@@ -29,6 +29,10 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
+        builder.UseSetting("Hangfire:SqlitePath", Path.Combine(_folder, "hangfire.db"));
+        builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
+        builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
+        builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");
     }
 
     /// <summary>A client signed in through the real login form as the demo user of <paramref name="role"/> (specialist, manager, auditor, admin).</summary>

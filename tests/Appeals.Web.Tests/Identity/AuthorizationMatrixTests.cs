@@ -38,10 +38,17 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["GET /Cases/{id:long}"] = Workers,
         ["GET /Remittances"] = Workers,
         ["POST /Cases/{id:long}/RevealMemberId"] = Workers,
+        ["POST /Cases/{id:long}/Move"] = Workers,
+        ["POST /Cases/{id:long}/Letters"] = Workers,
+        ["GET /Cases/{id:long}/Letters/{letterId:long}"] = Workers,
+        ["GET /Cases/{id:long}/Letters/{letterId:long}/Preview"] = Workers,
+        ["POST /Cases/{id:long}/Letters/{letterId:long}/SignOff"] = Workers,
         ["GET /Dashboard"] = ["Manager", "Admin"],
         ["GET /Dashboard/Chart/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Dashboard/Data/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Admin"] = ["Admin"],
+        ["GET /hangfire/{**path}"] = ["Admin"],
+        ["POST /hangfire/{**path}"] = ["Admin"],
         ["POST /Admin/Users"] = ["Admin"],
         ["POST /Admin/Users/{id}/Lock"] = ["Admin"],
         ["GET /Audit"] = ["Auditor"],
@@ -55,7 +62,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
     /// <summary>Values for route parameters, so that an allowed GET can answer 200.</summary>
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["name"] = "pareto", ["format"] = "png",
+        ["name"] = "pareto", ["format"] = "png", ["path"] = "",
     };
 
     private static IEnumerable<(string Method, string Pattern)> Routes(IServiceProvider services) =>
@@ -81,6 +88,15 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         long caseId;
         await using (var scope = app.Services.CreateAsyncScope())
             caseId = await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().DenialCases.Select(c => c.Id).FirstAsync(ct);
+        string letterId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+                .ToDictionary(f => f, f => "synthetic " + f);
+            var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(caseId, fields, "test", ct: ct);
+            Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
+            letterId = letter.Letter!.Id.ToString();
+        }
         var emptyUpload = Directory.CreateDirectory(Path.Combine(app.Folder, "empty-upload")).FullName;
         var jobId = app.Services.GetRequiredService<Appeals.Web.Imports.ImportJobs>().Enqueue("test", [], emptyUpload).Id.ToString();
 
@@ -94,7 +110,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             foreach (var (method, pattern) in Routes(app.Services).Where(r => Rules.ContainsKey($"{r.Method} {r.Pattern}")))
             {
                 var url = Regex.Replace(pattern, @"\{(\*\*)?(\w+)(:[^}]*)?\??\}",
-                    m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
+                    m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "letterId" ? letterId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
                 if (pattern.StartsWith("/Dashboard/Data/")) url = url.Replace(".png", ".csv");
                 var response = method == "POST"
                     ? await client.PostAsync(url, new FormUrlEncodedContent([]), ct)

@@ -87,6 +87,96 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "AppealLevel", "Deadline", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineReminders");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.PayerAppealRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ClockStartsFrom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("DeadlineDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PresumedReceiptDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("PayerAppealRules");
+                });
+
             modelBuilder.Entity("Appeals.Core.Denials.DenialCase", b =>
                 {
                     b.Property<long>("Id")
@@ -97,6 +187,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("AppealDeadline")
                         .HasColumnType("date");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("int");
 
                     b.Property<string>("AssignedTo")
                         .IsRequired()
@@ -124,7 +217,14 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("DeadlineBasis")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("DeadlineMissed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("DeadlineRuleMissing")
                         .HasColumnType("bit");
 
                     b.Property<DateOnly>("DenialDate")
@@ -140,6 +240,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("LevelNoticeDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("PatientControlNumber")
                         .IsRequired()
@@ -207,6 +310,17 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("WorkflowRoute")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("WorkflowState")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimPaymentId")
@@ -225,6 +339,93 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases");
+                });
+
+            modelBuilder.Entity("Appeals.Core.History.HistoricalDenial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("BilledAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Carc")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("DenialId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal>("DeniedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("GroupCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("PayerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PlaceOfService")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Rarcs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("RecoveredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly>("RemitDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialId")
+                        .IsUnique();
+
+                    b.HasIndex("RemitDate");
+
+                    b.ToTable("HistoricalDenials", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.Imports.ImportMessage", b =>
@@ -322,6 +523,111 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("ImportedAt");
 
                     b.ToTable("ImportedFiles");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Letters.AppealLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("AppealLetters");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Letters.LetterTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Placeholders")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LetterTemplates");
                 });
 
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
@@ -746,6 +1052,85 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("ServiceLines");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("int");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "OccurredAt");
+
+                    b.ToTable("WorkflowTransitions");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.PayerAppealRule", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Payer");
+                });
+
             modelBuilder.Entity("Appeals.Core.Denials.DenialCase", b =>
                 {
                     b.HasOne("Appeals.Core.Remittances.ClaimPayment", "ClaimPayment")
@@ -774,6 +1159,17 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ImportedFile");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Letters.AppealLetter", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
                 });
 
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
@@ -867,6 +1263,17 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
                 });
 
             modelBuilder.Entity("Appeals.Core.Imports.ImportedFile", b =>

@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Appeals.ML.History;
+using Appeals.ML.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Ml;
+
+internal sealed class HistoryImportSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>"), Description("History CSV with outcomes.")]
+    public required string File { get; init; }
+
+    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
+    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
+    [CommandOption("--json")] public bool Json { get; init; }
+}
+
+/// <summary>`appeals history import FILE`: stores past outcomes; a bad row refuses the whole file.</summary>
+internal sealed class HistoryImportCommand : AsyncCommand<HistoryImportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, HistoryImportSettings settings, CancellationToken ct)
+    {
+        await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+        HistoryImportSummary summary;
+        try { summary = await new HistoryImporter(db, TimeProvider.System).ImportAsync(settings.File, ct); }
+        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
+        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
+        if (settings.Json) MlEnvironment.Raw(JsonSerializer.Serialize(summary, ModelJson.Options));
+        else AnsiConsole.MarkupLine($"{summary.Rows} rows read, {summary.Added} added, {summary.AlreadyStored} already stored");
+        return 0;
+    }
+}

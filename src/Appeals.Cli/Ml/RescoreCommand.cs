@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using Appeals.Core.Denials;
+using Appeals.ML.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Ml;
+
+internal sealed class RescoreSettings : CommandSettings
+{
+    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
+    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
+
+    [CommandOption("--model <FILE>"), Description("Model file (default: newest in Models:Path, else the shipped one).")]
+    public string? Model { get; init; }
+}
+
+/// <summary>`appeals ml rescore`: probability, expected recovery, reasons and priority of every open case.</summary>
+internal sealed class RescoreCommand : AsyncCommand<RescoreSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RescoreSettings settings, CancellationToken ct)
+    {
+        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
+        var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
+        await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+        var count = await new CaseRescorer(db, scorer, TimeProvider.System).RescoreOpenCasesAsync(ct);
+        AnsiConsole.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Appeals.Core.Denials;
+using Appeals.ML.History;
+using Appeals.ML.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Ml;
+
+internal sealed class TrainSettings : CommandSettings
+{
+    [CommandOption("--history <FILE>"), Description("History CSV (DESIGN.md format) with outcomes.")]
+    public string? History { get; init; }
+
+    [CommandOption("--from-db"), Description("Train on the database instead: imported history plus closed cases.")]
+    public bool FromDatabase { get; init; }
+
+    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
+    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
+
+    [CommandOption("--model-out <FILE>"), Description("Where to write the model (default: Models:Path/recovery-<version>.zip).")]
+    public string? ModelOut { get; init; }
+
+    [CommandOption("--seed <N>")] public int Seed { get; init; } = 42;
+    [CommandOption("--json")] public bool Json { get; init; }
+
+    public override ValidationResult Validate() =>
+        History is null == !FromDatabase ? ValidationResult.Error("give --history FILE or --from-db") : ValidationResult.Success();
+}
+
+/// <summary>`appeals ml train --history FILE [--model-out FILE] [--json]`.</summary>
+internal sealed class TrainCommand : AsyncCommand<TrainSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, TrainSettings settings, CancellationToken ct)
+    {
+        List<HistoryRecord> rows;
+        try
+        {
+            if (settings.History is { } file) rows = HistoryCsv.Read(file, requireOutcome: true);
+            else
+            {
+                await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+                rows = await DatabaseHistory.LabelledAsync(db, ct);
+            }
+        }
+        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
+        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
+
+        RecoveryModel model;
+        try
+        {
+            model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System)
+                .Train(rows, new TrainingOptions { Seed = settings.Seed }, settings.History is { } h ? Path.GetFileName(h) : "database");
+        }
+        catch (InvalidOperationException e) { return MlEnvironment.Fail(e.Message); }
+
+        var path = settings.ModelOut ?? Path.Combine(MlEnvironment.Models.Directory, $"recovery-{model.Metadata.Version}.zip");
+        model.Save(path);
+        var metadataPath = Path.ChangeExtension(path, ".json");
+        await File.WriteAllTextAsync(metadataPath, JsonSerializer.Serialize(model.Metadata, ModelJson.Options), ct);
+
+        if (settings.Json) MlEnvironment.Raw(JsonSerializer.Serialize(new { model = path, metadata = metadataPath, model.Metadata }, ModelJson.Options));
+        else MetricsTable.Print(model.Metadata, path);
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using Appeals.Cli.Common;
+using Appeals.Core.Persistence;
+using Appeals.Workflows.Letters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Workflows;
+
+public sealed class LettersRenderSettings : DatabaseSettings
+{
+    [CommandArgument(0, "<CASE>")]
+    [Description("The denial case id")]
+    public long CaseId { get; init; }
+
+    [CommandOption("--out <FILE>")]
+    [Description("Where to write the .docx")]
+    public string Out { get; init; } = "";
+
+    [CommandOption("--field <NAME=VALUE>")]
+    [Description("A letter field the specialist supplies (Argument, Enclosures, ...); repeatable")]
+    public string[] Fields { get; init; } = [];
+
+    [CommandOption("--kind <KIND>")]
+    [Description("The template to use (default: chosen from the case's route, payer type and category)")]
+    public string? Kind { get; init; }
+
+    [CommandOption("--user <NAME>")]
+    [Description("Who generates it (default: the operating-system user)")]
+    public string? User { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Out.Length == 0) return ValidationResult.Error("--out FILE.docx is required");
+        if (Fields.Any(f => !f.Contains('=', StringComparison.Ordinal))) return ValidationResult.Error("--field takes NAME=VALUE");
+        if (Kind is not null && !LetterKinds.All.Contains(Kind)) return ValidationResult.Error($"--kind must be one of: {string.Join(", ", LetterKinds.All)}");
+        return base.Validate();
+    }
+}
+
+/// <summary>`appeals letters render CASE --out FILE.docx`: stores a new letter version and writes it; exit 1 naming every missing field.</summary>
+public sealed class LettersRenderCommand(IAnsiConsole console) : AsyncCommand<LettersRenderSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LettersRenderSettings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var letterSettings = settings.BuildConfiguration().GetSection("Letters").Get<LetterSettings>() ?? new LetterSettings();
+        var letters = new CaseLetters(db, new LetterTemplateStore(db, letterSettings.TemplatesPath, TimeProvider.System), letterSettings, TimeProvider.System);
+        var entered = settings.Fields.Select(f => f.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
+
+        var result = await letters.GenerateAsync(settings.CaseId, entered, settings.User ?? "cli:" + Environment.UserName, settings.Kind, cancellationToken);
+        if (result.Letter is { } written)
+            await File.WriteAllBytesAsync(settings.Out, written.Content, cancellationToken);
+        if (settings.Json)
+        {
+            JsonOutput.Write(console, new
+            {
+                caseId = settings.CaseId, written = result.Succeeded, letterId = result.Letter?.Id, file = result.Succeeded ? settings.Out : null,
+                kind = result.Letter?.Kind, version = result.Letter?.VersionNumber, sha256 = result.Letter?.Sha256, errors = result.Errors,
+            });
+        }
+        else if (result.Letter is { } letter)
+        {
+            console.MarkupLineInterpolated($"Letter {letter.Id} ({letter.Kind} version {letter.VersionNumber}) written to {settings.Out} (sha256 {letter.Sha256}). Sign it off before submitting.");
+        }
+        else
+        {
+            foreach (var error in result.Errors) console.MarkupLineInterpolated($"[red]{error}[/]");
+        }
+        return result.Succeeded ? 0 : 1;
+    }
+}
+
+public sealed class LettersMakeTemplatesSettings : CommandSettings
+{
+    [CommandOption("--out <DIR>")]
+    [Description("The folder to write KIND.docx files into (default: templates/letters)")]
+    public string Out { get; init; } = Path.Combine("templates", "letters");
+}
+
+/// <summary>`appeals letters make-templates --out DIR`: writes the shipped templates from code.</summary>
+public sealed class LettersMakeTemplatesCommand(IAnsiConsole console) : Command<LettersMakeTemplatesSettings>
+{
+    public override int Execute(CommandContext context, LettersMakeTemplatesSettings settings, CancellationToken cancellationToken)
+    {
+        LetterTemplateWriter.WriteAll(settings.Out);
+        console.MarkupLineInterpolated($"{LetterKinds.All.Count} templates written to {settings.Out}");
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using Appeals.Cli.Common;
+using Appeals.Core.Persistence;
+using Appeals.Workflows.Letters;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Workflows;
+
+public sealed class LettersSignOffSettings : DatabaseSettings
+{
+    [CommandArgument(0, "<LETTER>")]
+    [Description("The letter version id (printed by letters render --json)")]
+    public long LetterId { get; init; }
+
+    [CommandOption("--user <NAME>")]
+    [Description("Who signs it off (default: the operating-system user)")]
+    public string? User { get; init; }
+}
+
+/// <summary>`appeals letters sign-off LETTER`: a user's sign-off, which the workflow needs before submission.</summary>
+public sealed class LettersSignOffCommand(IAnsiConsole console) : AsyncCommand<LettersSignOffSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LettersSignOffSettings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var letters = new CaseLetters(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System), new LetterSettings(), TimeProvider.System);
+        var result = await letters.SignOffAsync(settings.LetterId, settings.User ?? "cli:" + Environment.UserName, cancellationToken);
+        if (settings.Json)
+            JsonOutput.Write(console, new { letterId = settings.LetterId, signedOff = result.Succeeded, by = result.Letter?.SignedOffBy, errors = result.Errors });
+        else if (result.Letter is { } letter)
+            console.MarkupLineInterpolated($"Letter {letter.Id} (case {letter.DenialCaseId}, version {letter.VersionNumber}) signed off by {letter.SignedOffBy}.");
+        else
+            foreach (var error in result.Errors) console.MarkupLineInterpolated($"[red]{error}[/]");
+        return result.Succeeded ? 0 : 1;
+    }
+}

@@ -1,0 +1,46 @@
+using Appeals.Core.Denials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appeals.Core.Workflow;
+
+/// <summary>
+/// One move of a denial case's workflow: who moved it, when, from where to where, on what trigger and
+/// why. Append-only; together the rows are the auditor's timeline of the case.
+/// </summary>
+public sealed class WorkflowTransition
+{
+    public long Id { get; set; }
+
+    public long DenialCaseId { get; set; }
+    public DenialCase? DenialCase { get; set; }
+
+    public required string Route { get; set; }
+    public int WorkflowVersion { get; set; }
+    /// <summary>Empty for the move that starts the workflow.</summary>
+    public required string FromState { get; set; }
+    public required string ToState { get; set; }
+    public required string Trigger { get; set; }
+    /// <summary>The appeal level after the move.</summary>
+    public int AppealLevel { get; set; }
+
+    /// <summary>The user name, or "system:..." for jobs and imports.</summary>
+    public required string Actor { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTimeOffset OccurredAt { get; set; }
+}
+
+internal sealed class WorkflowTransitionConfiguration : IEntityTypeConfiguration<WorkflowTransition>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTransition> builder)
+    {
+        builder.HasIndex(t => new { t.DenialCaseId, t.OccurredAt });
+        builder.Property(t => t.Route).HasMaxLength(50);
+        builder.Property(t => t.FromState).HasMaxLength(50);
+        builder.Property(t => t.ToState).HasMaxLength(50);
+        builder.Property(t => t.Trigger).HasMaxLength(50);
+        builder.Property(t => t.Actor).HasMaxLength(100);
+        builder.Property(t => t.Reason).HasMaxLength(2000);
+        builder.HasOne(t => t.DenialCase).WithMany().HasForeignKey(t => t.DenialCaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

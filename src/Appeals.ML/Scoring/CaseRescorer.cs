@@ -1,0 +1,49 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.ML.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.ML.Scoring;
+
+/// <summary>
+/// Rescores every open denial case in batches: probability, expected recovery, reasons, source, priority.
+/// Cases without a deadline from the workflow get the default payer-type deadline. Safe to run twice.
+/// </summary>
+public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, TimeProvider time)
+{
+    public const int BatchSize = 2000;
+
+    public async Task<int> RescoreOpenCasesAsync(CancellationToken ct = default)
+    {
+        var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        long after = 0;
+        var total = 0;
+        while (true)
+        {
+            var cases = await db.DenialCases.Include(c => c.Payer)
+                .Where(c => c.Id > after && !closed.Contains(c.Status))
+                .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            if (cases.Count == 0) return total;
+            var remarks = await DatabaseHistory.RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
+            var rows = cases.Select(c => DatabaseHistory.FromCase(c, remarks)).ToList();
+            var scores = scorer.Score(rows);
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var c = cases[i];
+                c.RecoveryProbability = scores[i].Probability;
+                c.ExpectedRecovery = scores[i].ExpectedRecovery;
+                c.ScoreExplanation = scores[i].Explanation;
+                c.ScoreSource = scores[i].Source;
+                c.ScoredAt = now;
+                c.AppealDeadline ??= DefaultAppealDeadlines.Shipped.DeadlineFor(rows[i].PayerType, c.DenialDate);
+                c.Priority = PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            after = cases[^1].Id;
+            total += cases.Count;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Appeals.Core.Deadlines;
+using Appeals.Core.Persistence;
+using Appeals.Core.Remittances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.Deadlines;
+
+/// <summary>The rules that apply to one payer: its admin overrides, else its payer type's shipped rules.</summary>
+public sealed class AppealRuleBook(AppealsDbContext db)
+{
+    /// <summary>Every level that applies to the payer (override wins per level), ordered by level.</summary>
+    public async Task<IReadOnlyList<AppealRule>> LevelsForAsync(Payer payer, CancellationToken ct = default)
+    {
+        var overrides = await db.Set<PayerAppealRule>().AsNoTracking()
+            .Where(r => r.PayerId == payer.Id).ToListAsync(ct);
+        return Merge(payer, overrides);
+    }
+
+    /// <summary>The rule for one level, or why there is none.</summary>
+    public async Task<RuleLookup> FindAsync(Payer payer, int level, CancellationToken ct = default)
+    {
+        var rule = (await LevelsForAsync(payer, ct)).FirstOrDefault(r => r.Level == level);
+        return rule is not null
+            ? new RuleLookup.Found(rule)
+            : new RuleLookup.Missing(payer.Id, payer.PayerType, level,
+                $"No appeal rule for payer {payer.Id} (type {payer.PayerType}) at level {level}: an admin must enter one.");
+    }
+
+    /// <summary>The highest appeal level that can be filed for this payer (0 when none).</summary>
+    public async Task<int> HighestLevelAsync(Payer payer, CancellationToken ct = default) =>
+        (await LevelsForAsync(payer, ct)).Select(r => r.Level).DefaultIfEmpty(0).Max();
+
+    internal static IReadOnlyList<AppealRule> Merge(Payer payer, IReadOnlyList<PayerAppealRule> overrides)
+    {
+        var byLevel = ShippedAppealRules.ForPayerType(payer.PayerType).ToDictionary(r => r.Level);
+        foreach (var o in overrides)
+        {
+            byLevel[o.Level] = new AppealRule($"payer:{payer.Id}", o.Level, o.Name, o.DeadlineDays, null,
+                o.PresumedReceiptDays, o.ClockStartsFrom, o.Citation, AppealRule.PayerOverride);
+        }
+        return byLevel.Values.OrderBy(r => r.Level).ToList();
+    }
+}
+
+/// <summary>The outcome of looking up a payer's rule: found, or flagged as missing (never a silent default).</summary>
+public abstract record RuleLookup
+{
+    private RuleLookup() { }
+
+    public sealed record Found(AppealRule Rule) : RuleLookup;
+
+    public sealed record Missing(long PayerId, string PayerType, int Level, string Reason) : RuleLookup;
+}

@@ -1,0 +1,57 @@
+using Appeals.Core.Persistence;
+using Appeals.Workflows.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Workflows.Jobs;
+
+/// <summary>
+/// The daily repair: whatever a lost or never-scheduled job missed — unplanned deadlines, due
+/// reminders, passed deadlines — is done now. Safe to run any number of times.
+/// </summary>
+public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOptions<DeadlineOptions> options, TimeProvider time)
+{
+    public sealed record Summary(int Planned, int Reminded, int Missed);
+
+    public async Task<Summary> RunAsync(CancellationToken ct)
+    {
+        var planned = await PlanMissingAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(options.Value.Days.DefaultIfEmpty(0).Max());
+        var due = await db.DenialCases.AsNoTracking()
+            .Where(c => (c.Status == Core.Denials.DenialCaseStatus.Open || c.Status == Core.Denials.DenialCaseStatus.InProgress)
+                && c.AppealDeadline != null && c.AppealDeadline <= horizon)
+            .Select(c => new { c.Id, Deadline = c.AppealDeadline!.Value, c.DeadlineMissed })
+            .ToListAsync(ct);
+        int reminded = 0, missed = 0;
+        foreach (var c in due)
+        {
+            if (c.Deadline < today)
+            {
+                if (!c.DeadlineMissed && await jobs.MarkMissedAsync(c.Id, ct)) missed++;
+                continue;
+            }
+            // Only the nearest reminder still due is sent: a case found late gets one reminder, not three.
+            var daysLeft = c.Deadline.DayNumber - today.DayNumber;
+            var dueOffsets = options.Value.Days.Where(d => d >= daysLeft).ToList();
+            if (dueOffsets.Count > 0 && await jobs.RemindAsync(c.Id, dueOffsets.Min(), ct)) reminded++;
+        }
+        return new Summary(planned, reminded, missed);
+    }
+
+    private async Task<int> PlanMissingAsync(CancellationToken ct)
+    {
+        var planner = new CaseDeadlinePlanner(db, new AppealRuleBook(db));
+        var unplanned = await db.DenialCases.Include(c => c.Payer)
+            .Where(c => (c.Status == Core.Denials.DenialCaseStatus.Open || c.Status == Core.Denials.DenialCaseStatus.InProgress)
+                && c.DeadlineBasis == "")
+            .Take(5000).ToListAsync(ct);
+        foreach (var denial in unplanned)
+        {
+            await planner.PlanAsync(denial, ct);
+            denial.Version = Guid.NewGuid();
+        }
+        await db.SaveChangesAsync(ct);
+        return unplanned.Count;
+    }
+}

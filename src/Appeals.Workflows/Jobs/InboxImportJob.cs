@@ -1,0 +1,65 @@
+using Appeals.Core.Imports;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+
+namespace Appeals.Workflows.Jobs;
+
+/// <summary>
+/// Imports the 835 files dropped in <c>Inbox:Path</c>: each file is imported, then moved to
+/// processed/ or, when anything in it was rejected, to rejected/ with NAME.error.txt beside it.
+/// Running twice is safe: the importer skips a file it already has, and moved files are gone from the inbox.
+/// </summary>
+public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions<InboxOptions> options, TimeProvider time, ILogger<InboxImportJob> logger)
+{
+    /// <summary>Files younger than this may still be being copied in: they wait for the next run.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var inbox = options.Value.Path;
+        if (string.IsNullOrWhiteSpace(inbox) || !Directory.Exists(inbox)) return 0;
+        var processed = Directory.CreateDirectory(Path.Combine(inbox, "processed")).FullName;
+        var rejected = Directory.CreateDirectory(Path.Combine(inbox, "rejected")).FullName;
+        var now = time.GetUtcNow();
+        var files = new DirectoryInfo(inbox).GetFiles()
+            .Where(f => !f.Name.StartsWith('.') && now - new DateTimeOffset(f.LastWriteTimeUtc, TimeSpan.Zero) >= SettleTime)
+            .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var summary = await importer.ImportAsync([file.FullName], new ImportOptions(), null, ct);
+            // A file with any refused transaction goes to rejected/ with its errors, even when the rest was stored:
+            // someone has to look at it, and re-importing it after a fix adds only what is new.
+            var ok = summary.Rejected == 0 && summary.Errors.Count == 0;
+            var target = Unique(Path.Combine(ok ? processed : rejected, file.Name));
+            File.Move(file.FullName, target);
+            if (!ok)
+            {
+                var errors = summary.Errors.Select(e => $"segment {e.Segment}, offset {e.Offset}: {e.Message}");
+                await File.WriteAllLinesAsync(target + ".error.txt", errors.DefaultIfEmpty("Rejected by the importer."), ct);
+            }
+            Imported(logger, ok ? "processed" : "rejected", summary.Transactions, summary.DenialCases);
+        }
+        return files.Count;
+    }
+
+    private static string Unique(string path)
+    {
+        if (!File.Exists(path)) return path;
+        var stem = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));
+        for (var i = 1; ; i++)
+            {
+            var candidate = $"{stem}.{i}{Path.GetExtension(path)}";
+            if (!File.Exists(candidate)) return candidate;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Inbox file {Outcome}: {Transactions} transactions, {DenialCases} new denial cases")]
+    private static partial void Imported(ILogger logger, string outcome, int transactions, int denialCases);
+}
+
+/// <summary>Configuration section <c>Inbox</c>.</summary>
+public sealed class InboxOptions
+{
+    /// <summary>The folder watched for 835 files (<c>Inbox:Path</c>); the job does nothing when unset.</summary>
+    public string? Path { get; set; }
+}

@@ -1,0 +1,55 @@
+namespace Appeals.Workflows.Letters;
+
+/// <summary>
+/// The placeholders a template may use, after Reference/appeal_letter_elements.csv. A template with any
+/// other {{Name}} is refused; a letter with any of its placeholders unfilled is not produced.
+/// </summary>
+public static class LetterFields
+{
+    // Filled from the case, its claim and remittance.
+    public const string LetterDate = "LetterDate";
+    public const string PayerName = "PayerName";
+    public const string PracticeName = "PracticeName";
+    public const string ProviderNpi = "ProviderNpi";
+    public const string PatientName = "PatientName";
+    public const string MemberId = "MemberId";
+    public const string MedicareNumber = "MedicareNumber";
+    public const string ClaimNumber = "ClaimNumber";
+    public const string PatientAccountNumber = "PatientAccountNumber";
+    public const string DenialDate = "DenialDate";
+    public const string InitialDeterminationDate = "InitialDeterminationDate";
+    public const string ServiceDates = "ServiceDates";
+    public const string ServicesAppealed = "ServicesAppealed";
+    public const string BilledAmount = "BilledAmount";
+    public const string DeniedAmount = "DeniedAmount";
+    public const string DenialReason = "DenialReason";
+    public const string AppealLevel = "AppealLevel";
+    public const string DeadlineBasis = "DeadlineBasis";
+
+    // From configuration (Letters:Fields:*): who appeals and how to reach them.
+    public const string PracticeAddress = "PracticeAddress";
+    public const string AppellantName = "AppellantName";
+    public const string AppellantRelationship = "AppellantRelationship";
+    public const string AppellantContact = "AppellantContact";
+    public const string SignatureName = "SignatureName";
+
+    // From the specialist writing the letter.
+    public const string GroupNumber = "GroupNumber";
+    public const string Argument = "Argument";
+    public const string Enclosures = "Enclosures";
+    public const string ClinicalSummary = "ClinicalSummary";
+    public const string AuthorizationNumber = "AuthorizationNumber";
+    public const string OriginalSubmissionDate = "OriginalSubmissionDate";
+    public const string ProofOfSubmission = "ProofOfSubmission";
+    public const string CorrectionSummary = "CorrectionSummary";
+    public const string ExpeditedRequest = "ExpeditedRequest";
+
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LetterDate, PayerName, PracticeName, ProviderNpi, PatientName, MemberId, MedicareNumber, ClaimNumber,
+        PatientAccountNumber, DenialDate, InitialDeterminationDate, ServiceDates, ServicesAppealed, BilledAmount,
+        DeniedAmount, DenialReason, AppealLevel, DeadlineBasis, PracticeAddress, AppellantName, AppellantRelationship,
+        AppellantContact, SignatureName, GroupNumber, Argument, Enclosures, ClinicalSummary, AuthorizationNumber,
+        OriginalSubmissionDate, ProofOfSubmission, CorrectionSummary, ExpeditedRequest,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Appeals.Core.Letters;
+using Appeals.Core.Persistence;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.Letters;
+
+/// <summary>A template ready to render: its bytes and the version they are (0 = the shipped file).</summary>
+public sealed record LetterTemplateVersion(string Kind, int Version, byte[] Content);
+
+/// <summary>
+/// Where templates come from: the newest version an admin uploaded, else the shipped
+/// templates/letters/KIND.docx (copied beside the binaries; <c>Letters:TemplatesPath</c> overrides).
+/// </summary>
+public sealed class LetterTemplateStore(AppealsDbContext db, string shippedFolder, TimeProvider time)
+{
+    /// <summary>The folder the build copies the shipped templates to.</summary>
+    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "templates", "letters");
+
+    public async Task<LetterTemplateVersion> CurrentAsync(string kind, CancellationToken ct = default)
+    {
+        var uploaded = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind)
+            .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
+        if (uploaded is not null) return new LetterTemplateVersion(kind, uploaded.Version, uploaded.Content);
+        var path = Path.Combine(shippedFolder, kind + ".docx");
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No letter template for '{kind}': neither uploaded nor shipped at {path}.", path);
+        return new LetterTemplateVersion(kind, 0, await File.ReadAllBytesAsync(path, ct));
+    }
+
+    /// <summary>
+    /// Stores an admin's new template version after checking it opens as .docx, uses only known
+    /// placeholders and passes the validator. Returns the problems instead when it does not.
+    /// </summary>
+    public async Task<(LetterTemplate? Template, IReadOnlyList<string> Errors)> UploadAsync(string kind, byte[] content, string user, CancellationToken ct = default)
+    {
+        if (!LetterKinds.All.Contains(kind)) return (null, [$"Unknown letter kind '{kind}'."]);
+        var (placeholders, errors) = Check(content);
+        if (errors.Count > 0) return (null, errors);
+        var version = (await db.LetterTemplates.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.Version, ct) ?? 0) + 1;
+        var template = new LetterTemplate
+        {
+            Kind = kind, Version = version, Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Placeholders = string.Join(",", placeholders), UploadedBy = user, UploadedAt = time.GetUtcNow(),
+        };
+        db.LetterTemplates.Add(template);
+        await db.SaveChangesAsync(ct);
+        return (template, []);
+    }
+
+    /// <summary>The template's placeholders and every reason it cannot be used.</summary>
+    public static (IReadOnlyList<string> Placeholders, IReadOnlyList<string> Errors) Check(byte[] content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            var (names, malformed) = LetterPlaceholders.Scan(document);
+            var errors = malformed.Select(m => $"Malformed placeholder text: {m}")
+                .Concat(names.Where(n => !LetterFields.Known.Contains(n)).Order(StringComparer.Ordinal).Select(n => $"Unknown placeholder {{{{{n}}}}}"))
+                .Concat(LetterRenderer.Validate(document))
+                .ToList();
+            if (names.Count == 0) errors.Add("The template has no {{Field}} placeholders.");
+            return (names.Order(StringComparer.Ordinal).ToList(), errors);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
+        {
+            return ([], [$"Not a readable .docx: {e.Message}"]);
+        }
+    }
+}

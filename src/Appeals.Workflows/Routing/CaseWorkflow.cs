@@ -1,0 +1,155 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Letters;
+using Appeals.Core.Persistence;
+using Appeals.Core.Workflow;
+using Appeals.Workflows.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Stateless;
+
+namespace Appeals.Workflows.Routing;
+
+/// <summary>
+/// Moves denial cases through their route's state machine (Stateless over the case's own
+/// WorkflowState), on the definition version the case started on, and records every move.
+/// </summary>
+public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions definitions, TimeProvider time)
+{
+    public const string RouteTrigger = "route";
+
+    /// <summary>Fires a trigger on a case and saves. Routes the case first when it has no workflow yet.</summary>
+    public async Task<WorkflowResult> FireAsync(long caseId, string trigger, WorkflowActor actor, string reason = "", CancellationToken ct = default)
+    {
+        var denial = await db.DenialCases.Include(c => c.Payer).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (denial is null)
+            return WorkflowResult.Refused(WorkflowErrorCode.CaseNotFound, $"Denial case {caseId} does not exist.");
+        var result = await ApplyAsync(denial, trigger, actor, reason, ct);
+        return result.Succeeded ? await SaveAsync(result) : result;
+    }
+
+    /// <summary>Puts a case on a route (by its category unless given) at the newest definition version, and saves.</summary>
+    public async Task<WorkflowResult> RouteAsync(long caseId, WorkflowActor actor, string? route = null, CancellationToken ct = default)
+    {
+        var denial = await db.DenialCases.Include(c => c.Payer).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (denial is null)
+            return WorkflowResult.Refused(WorkflowErrorCode.CaseNotFound, $"Denial case {caseId} does not exist.");
+        if (denial.WorkflowRoute.Length > 0)
+            return WorkflowResult.Refused(WorkflowErrorCode.IllegalMove, $"Case {caseId} is already on route {denial.WorkflowRoute}.");
+        return await SaveAsync(await RouteCoreAsync(denial, route ?? WorkflowRoutes.For(denial), actor, ct));
+    }
+
+    /// <summary>The triggers allowed now for this actor (guards evaluated), for the UI's buttons.</summary>
+    public async Task<IReadOnlyList<string>> PermittedTriggersAsync(DenialCase denial, WorkflowActor actor, CancellationToken ct = default)
+    {
+        var definition = DefinitionOf(denial);
+        if (definition is null || !definition.HasState(denial.WorkflowState))
+            return [];
+        var facts = await GuardFacts.LoadAsync(db, denial, ct);
+        return (await Machine(denial, definition, facts, actor).GetPermittedTriggersAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Fires a trigger on a tracked case without saving (the caller saves with its own changes).</summary>
+    public async Task<WorkflowResult> ApplyAsync(DenialCase denial, string trigger, WorkflowActor actor, string reason, CancellationToken ct)
+    {
+        if (denial.WorkflowRoute.Length == 0)
+        {
+            var routed = await RouteCoreAsync(denial, WorkflowRoutes.For(denial), actor, ct);
+            if (!routed.Succeeded) return routed;
+        }
+        var definition = DefinitionOf(denial);
+        if (definition is null || !definition.HasState(denial.WorkflowState))
+            return WorkflowResult.Refused(WorkflowErrorCode.UnknownDefinition,
+                $"Case {denial.Id} is on {denial.WorkflowRoute} v{denial.WorkflowVersion} state '{denial.WorkflowState}', which no published definition has.");
+
+        var from = denial.WorkflowState;
+        var move = definition.MovesFrom(from).FirstOrDefault(m => m.Trigger == trigger);
+        var facts = await GuardFacts.LoadAsync(db, denial, ct);
+        if (move is null)
+        {
+            var allowed = (await Machine(denial, definition, facts, actor).GetPermittedTriggersAsync()).Order(StringComparer.Ordinal);
+            return WorkflowResult.Refused(WorkflowErrorCode.IllegalMove,
+                $"'{trigger}' is not allowed from '{from}' on {definition.Route} v{definition.Version}. Allowed now: {string.Join(", ", allowed)}.");
+        }
+        if (!facts.Holds(move.Guard, actor))
+            return WorkflowResult.Refused(WorkflowErrorCode.GuardFailed, $"'{trigger}' from '{from}' needs: {GuardFacts.Describe(move.Guard)}.");
+
+        Machine(denial, definition, facts, actor).Fire(trigger);
+        await ApplyEffectAsync(denial, move.Effect, ct);
+        return WorkflowResult.Moved(Record(denial, definition, from, trigger, actor, reason));
+    }
+
+    private async Task<WorkflowResult> RouteCoreAsync(DenialCase denial, string route, WorkflowActor actor, CancellationToken ct)
+    {
+        var definition = definitions.Latest(route);
+        denial.WorkflowRoute = route;
+        denial.WorkflowVersion = definition.Version;
+        denial.WorkflowState = definition.InitialState;
+        denial.AppealLevel = route == WorkflowRoutes.AppealLetter ? 1 : 0;
+        denial.LevelNoticeDate ??= denial.DenialDate;
+        await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial, ct);
+        return WorkflowResult.Moved(Record(denial, definition, "", RouteTrigger, actor, $"Routed by category {denial.Category}."));
+    }
+
+    private WorkflowDefinition? DefinitionOf(DenialCase denial) => definitions.Find(denial.WorkflowRoute, denial.WorkflowVersion);
+
+    private static StateMachine<string, string> Machine(DenialCase denial, WorkflowDefinition definition, GuardFacts facts, WorkflowActor actor)
+    {
+        var machine = new StateMachine<string, string>(() => denial.WorkflowState, s => denial.WorkflowState = s);
+        foreach (var state in definition.States)
+        {
+            var configuration = machine.Configure(state.Name);
+            foreach (var move in definition.MovesFrom(state.Name))
+                configuration.PermitIf(move.Trigger, move.To, () => facts.Holds(move.Guard, actor), GuardFacts.Describe(move.Guard));
+        }
+        return machine;
+    }
+
+    private async Task ApplyEffectAsync(DenialCase denial, MoveEffect effect, CancellationToken ct)
+    {
+        switch (effect)
+        {
+            case MoveEffect.None:
+                break;
+            case MoveEffect.Submitted:
+                denial.FirstAppealedAt ??= time.GetUtcNow();
+                break;
+            case MoveEffect.NextLevel:
+                denial.AppealLevel++;
+                denial.LevelNoticeDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                denial.DeadlineMissed = false;
+                await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial, ct);
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled move effect {effect}.");
+        }
+    }
+
+    private WorkflowTransition Record(DenialCase denial, WorkflowDefinition definition, string from, string trigger, WorkflowActor actor, string reason)
+    {
+        var now = time.GetUtcNow();
+        var state = definition.State(denial.WorkflowState);
+        denial.Status = state.CaseStatus;
+        denial.ClosedAt = state.Final ? now : null;
+        denial.Version = Guid.NewGuid();
+        var transition = new WorkflowTransition
+        {
+            DenialCaseId = denial.Id, DenialCase = denial, Route = definition.Route, WorkflowVersion = definition.Version,
+            FromState = from, ToState = denial.WorkflowState, Trigger = trigger, AppealLevel = denial.AppealLevel,
+            Actor = actor.Name, Reason = reason.Length > 2000 ? reason[..2000] : reason, OccurredAt = now,
+        };
+        db.WorkflowTransitions.Add(transition);
+        return transition;
+    }
+
+    private async Task<WorkflowResult> SaveAsync(WorkflowResult result)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Refused(WorkflowErrorCode.ConcurrentChange, "Someone else changed this case meanwhile: reload it and try again.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Appeals.Workflows.Routing;
+
+/// <summary>Trigger names shared by several routes (route-specific ones are written in the definitions).</summary>
+public static class WorkflowTriggers
+{
+    public const string Start = "start";
+    public const string SignOff = "sign_off";
+    public const string Submit = "submit";
+    public const string Resubmit = "resubmit";
+    public const string Escalate = "escalate";
+    public const string Close = "close";
+
+    // Payer decisions: fired by people or by a later ERA (Outcomes/).
+    public const string Paid = "paid";
+    public const string PartlyPaid = "partly_paid";
+    public const string Denied = "denied";
+
+    public const string RequestWriteOff = "request_write_off";
+    public const string ApproveWriteOff = "approve_write_off";
+    public const string RejectWriteOff = "reject_write_off";
+}

@@ -1,0 +1,96 @@
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Appeals.Workflows.Deadlines;
+using Appeals.Workflows.Jobs;
+using Appeals.Workflows.Letters;
+using Appeals.Workflows.Outcomes;
+using Appeals.Workflows.Routing;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Workflows;
+
+/// <summary>Registers the workflows feature: routes, deadlines, letters, ERA outcomes and Hangfire.</summary>
+public static class WorkflowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the workflow services and Hangfire's client and storage: SQLite (<c>Hangfire:SqlitePath</c>,
+    /// default hangfire.db beside the Appeals database) unless <c>Database:Provider</c> is sqlserver, then
+    /// SQL Server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>). Call
+    /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
+    /// </summary>
+    public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkflowDefinitions.Shipped);
+        services.TryAddScoped<AppealRuleBook>();
+        services.TryAddScoped<CaseDeadlinePlanner>();
+        services.TryAddScoped<CaseWorkflow>();
+        services.Configure<LetterSettings>(configuration.GetSection("Letters"));
+        services.TryAddScoped(sp => sp.GetRequiredService<IOptions<LetterSettings>>().Value);
+        services.TryAddScoped(sp => new LetterTemplateStore(sp.GetRequiredService<AppealsDbContext>(),
+            sp.GetRequiredService<LetterSettings>().TemplatesPath, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped<CaseLetters>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
+
+        services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
+        services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
+        services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
+        services.Configure<ModelsOptions>(configuration.GetSection("Models"));
+        services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
+        // Retraining (IModelRetraining) has no implementation yet: the job logs that and does nothing.
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
+        services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
+        services.TryAddScoped<DeadlineJobs>();
+        services.TryAddScoped<DeadlineSweepJob>();
+        services.TryAddScoped<DeadlineScheduler>();
+        services.TryAddScoped<ModelJobs>();
+        services.TryAddScoped<InboxImportJob>();
+
+        var provider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+                hangfire.UseSqlServerStorage(configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Appeals"));
+            else
+                hangfire.UseSQLiteStorage(SqlitePath(configuration), new SQLiteStorageOptions());
+        });
+        return services;
+    }
+
+    /// <summary>Runs Hangfire's server in this host and registers the recurring jobs at start.</summary>
+    public static IServiceCollection AddAppealsJobServer(this IServiceCollection services)
+    {
+        services.AddHangfireServer();
+        services.AddHostedService<RecurringJobsRegistration>();
+        return services;
+    }
+
+    private static string SqlitePath(IConfiguration configuration)
+    {
+        var path = configuration["Hangfire:SqlitePath"];
+        if (string.IsNullOrWhiteSpace(path))
+            path = Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "hangfire.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return path;
+    }
+
+    private sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            RecurringJobs.Register(jobs);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

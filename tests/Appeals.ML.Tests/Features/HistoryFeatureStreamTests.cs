@@ -1,0 +1,64 @@
+using Appeals.Core.Denials;
+using Appeals.ML.Features;
+using Appeals.ML.History;
+using Appeals.ML.Synthetic;
+
+namespace Appeals.ML.Tests.Features;
+
+public sealed class HistoryFeatureStreamTests
+{
+    private static readonly FeatureBuilder Builder = new(FeatureLayout.ForCatalog(CarcCatalog.Shipped));
+
+    private static FeatureMatrix Learn(IReadOnlyList<HistoryRecord> rows) =>
+        HistoryFeatureStream.Learn(HistoryFeatureStream.TimeOrdered(rows), Builder, CarcCatalog.Shipped, new OutcomeStats());
+
+    [Fact]
+    public void Learn_FeaturesOfARow_UseOnlyRowsRemittedStrictlyBefore()
+    {
+        var rows = HistoryFeatureStream.TimeOrdered(SyntheticHistory.Generate(800, 5).Rows);
+        var learned = Learn(rows);
+        foreach (var i in new[] { 0, 1, 250, 400, 799 })
+        {
+            var older = new OutcomeStats();
+            var olderRows = rows.Where(r => r.RemitDate < rows[i].RemitDate).ToList();
+            var past = HistoryFeatureStream.Learn(olderRows, Builder, CarcCatalog.Shipped, older);
+            var expected = new float[Builder.Layout.Count];
+            Builder.Build(rows[i], CaseKeys.Of(rows[i], CarcCatalog.Shipped), older, expected);
+            Assert.Equal(expected, learned.Row(i).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Learn_ChangingOutcomesOnOrAfterADate_ChangesNoFeatureUpToThatDate()
+    {
+        var rows = HistoryFeatureStream.TimeOrdered(SyntheticHistory.Generate(600, 6).Rows);
+        var cut = rows[300].RemitDate;
+        var flipped = rows.Select(r => r.RemitDate >= cut ? r with { Recovered = !r.Recovered, RecoveredAmount = r.Recovered == true ? 0 : 1 } : r).ToList();
+        var a = Learn(rows);
+        var b = Learn(flipped);
+        var lastSameDay = rows.FindLastIndex(r => r.RemitDate == cut);
+        Assert.Equal(a.Values.AsSpan(0, (lastSameDay + 1) * a.Width).ToArray(), b.Values.AsSpan(0, (lastSameDay + 1) * b.Width).ToArray());
+        Assert.NotEqual(a.Values.AsSpan((lastSameDay + 1) * a.Width).ToArray(), b.Values.AsSpan((lastSameDay + 1) * b.Width).ToArray());
+    }
+
+    [Fact]
+    public void CaseKeys_UnknownCarc_IsTheExplicitUnknownCategory()
+    {
+        var keys = CaseKeys.Of(TestHistory.Row(carc: "Z77"), CarcCatalog.Shipped);
+        Assert.Equal(CarcCatalog.UnknownCategory, keys.Category);
+        Assert.False(keys.CarcKnown);
+        var features = new float[Builder.Layout.Count];
+        Builder.Build(TestHistory.Row(carc: "Z77"), keys, new OutcomeStats(), features);
+        Assert.Equal(0, features[Builder.Layout.IndexOf("carc_known")]);
+        Assert.Equal(1, features[Builder.Layout.IndexOf($"category={CarcCatalog.UnknownCategory}")]);
+    }
+
+    [Theory]
+    [InlineData("99214", "evaluation_management")]
+    [InlineData("27447", "surgery")]
+    [InlineData("71046", "radiology")]
+    [InlineData("80053", "pathology_lab")]
+    [InlineData("J1745", "hcpcs_drugs")]
+    [InlineData("", "unknown")]
+    public void ProcedureFamily_OfCode_IsItsSection(string code, string family) => Assert.Equal(family, ProcedureFamily.Of(code));
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Appeals.Core.Remittances;
+using Appeals.Workflows.Letters;
+using Appeals.Workflows.Routing;
+using Appeals.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.Tests.Letters;
+
+public sealed class CaseLettersTests : IDisposable
+{
+    private readonly TestDatabase _test = new();
+    private readonly FixedTime _time = FixedTime.At(2026, 3, 10);
+
+    private static readonly LetterSettings Settings = new()
+    {
+        Fields = new()
+        {
+            ["PracticeAddress"] = "1 Example Way, Sampletown", ["AppellantName"] = "Example Clinic billing office",
+            ["AppellantContact"] = "555-0100, billing@example.test", ["SignatureName"] = "A. Specialist",
+        },
+    };
+
+    private static readonly Dictionary<string, string> Entered = new()
+    {
+        ["Argument"] = "The visit met the payer's policy for medical necessity.",
+        ["Enclosures"] = "Office notes; order", ["ClinicalSummary"] = "Synthetic summary.", ["GroupNumber"] = "GRP-1",
+    };
+
+    public void Dispose() => _test.Dispose();
+
+    private CaseLetters Letters(Core.Persistence.AppealsDbContext db) =>
+        new(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time), Settings, _time);
+
+    [Fact]
+    public async Task Generate_StoresEachRenderingAsANewVersionWithItsHash()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+
+        var first = await Letters(db).GenerateAsync(id, Entered, "spec1");
+        var second = await Letters(db).GenerateAsync(id, Entered, "spec1");
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors));
+        Assert.Equal((LetterKinds.MedicalNecessity, 1, 2), (first.Letter!.Kind, first.Letter.VersionNumber, second.Letter!.VersionNumber));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(first.Letter.Content)), first.Letter.Sha256);
+        var text = string.Join("\n", DocxBuilder.PartTexts(first.Letter.Content));
+        Assert.Contains("Testa Synthetic", text);
+        Assert.Contains("March 10, 2026", text);
+        Assert.DoesNotContain("{{", text);
+    }
+
+    [Fact]
+    public async Task Generate_WithoutTheArgument_FailsNamingTheField()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+
+        var result = await Letters(db).GenerateAsync(id, new Dictionary<string, string>(), "spec1");
+
+        Assert.Contains("Unfilled placeholder {{Argument}}", result.Errors);
+        Assert.Equal(0, await db.AppealLetters.CountAsync());
+    }
+
+    [Fact]
+    public async Task MedicareCase_GetsTheRedeterminationWithTheMedicareNumber()
+    {
+        var id = await _test.AddCaseAsync(payerType: PayerTypes.Medicare);
+        await using var db = _test.Open();
+
+        var result = await Letters(db).GenerateAsync(id, Entered, "spec1");
+
+        Assert.Equal(LetterKinds.MedicareRedetermination, result.Letter?.Kind);
+        Assert.Contains("2. Medicare number: SYN000001", string.Join("\n", DocxBuilder.PartTexts(result.Letter!.Content)));
+    }
+
+    [Fact]
+    public async Task SignOff_IsNeededToSubmit_AndOnlyTheNewestVersionCanBeSigned()
+    {
+        var id = await _test.AddCaseAsync();
+        await using var db = _test.Open();
+        var workflow = new CaseWorkflow(db, WorkflowDefinitions.Shipped, _time);
+        Assert.True((await workflow.FireAsync(id, "start", new("spec1"))).Succeeded);
+        var v1 = (await Letters(db).GenerateAsync(id, Entered, "spec1")).Letter!;
+        Assert.Equal(WorkflowErrorCode.GuardFailed, (await workflow.FireAsync(id, "sign_off", new("spec1"))).Error?.Code);
+        var v2 = (await Letters(db).GenerateAsync(id, Entered, "spec1")).Letter!;
+
+        Assert.False((await Letters(db).SignOffAsync(v1.Id, "spec1")).Succeeded);
+        Assert.True((await Letters(db).SignOffAsync(v2.Id, "spec1")).Succeeded);
+
+        Assert.True((await workflow.FireAsync(id, "sign_off", new("spec1"))).Succeeded);
+        Assert.True((await workflow.FireAsync(id, "submit", new("spec1"))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Upload_ChecksTheTemplateBeforeItIsUsed()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+        var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time);
+
+        var (_, notDocx) = await store.UploadAsync(LetterKinds.MedicalNecessity, [1, 2, 3], "admin");
+        var (_, unknown) = await store.UploadAsync(LetterKinds.MedicalNecessity, DocxBuilder.Build([["{{PatientName}} {{Shoe", "Size}}"]]), "admin");
+        var (accepted, none) = await store.UploadAsync(LetterKinds.MedicalNecessity, DocxBuilder.Build([["Appeal for {{Patient", "Name}}: {{Argument}}"]]), "admin");
+
+        Assert.NotEmpty(notDocx);
+        Assert.Equal(["Unknown placeholder {{ShoeSize}}"], unknown);
+        Assert.Empty(none);
+        Assert.Equal(1, accepted!.Version);
+        var letter = (await Letters(db).GenerateAsync(id, Entered, "spec1")).Letter!;
+        Assert.Equal(1, letter.TemplateVersion);
+        Assert.Equal("Appeal for Testa Synthetic: The visit met the payer's policy for medical necessity.", DocxBuilder.PartTexts(letter.Content)[0]);
+    }
+}

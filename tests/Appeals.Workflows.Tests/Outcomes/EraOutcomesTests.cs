@@ -1,0 +1,88 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Workflows.Outcomes;
+using Appeals.Workflows.Routing;
+using Appeals.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Appeals.Workflows.Tests.Outcomes;
+
+public sealed class EraOutcomesTests : IDisposable
+{
+    private readonly TestDatabase _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    private async Task Import(string name, string x12)
+    {
+        var path = Path.Combine(_test.Folder, name);
+        await File.WriteAllTextAsync(path, x12);
+        await using var db = _test.Open();
+        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System,
+            NullLogger<RemittanceImporter>.Instance, [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System)]);
+        var summary = await importer.ImportAsync([path], new ImportOptions());
+        Assert.True(summary.Errors.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message)) + string.Join("; ", summary.Warnings));
+    }
+
+    private async Task<DenialCase> TheCase()
+    {
+        await using var db = _test.Open();
+        return await db.DenialCases.SingleAsync(c => c.PayerClaimControlNumber == EraFixtures.OriginalClaimNumber && c.DeniedAmount > 0);
+    }
+
+    [Fact]
+    public async Task DenialThenCorrectedClaimThatPays_ClosesTheCaseAsOverturnedWithTheRecoveredAmount()
+    {
+        await Import("denial.835", EraFixtures.Denial());
+        var opened = await TheCase();
+        Assert.Equal((EraFixtures.Denied, DenialCaseStatus.Open), (opened.DeniedAmount, opened.Status));
+
+        await Import("corrected.835", EraFixtures.ReversalAndCorrectedClaim());
+
+        var closed = await TheCase();
+        Assert.Equal(EraFixtures.Denied, closed.RecoveredAmount); // -50 reversal + 300 corrected
+        Assert.Equal(("overturned", DenialCaseStatus.Recovered), (closed.WorkflowState, closed.Status));
+        Assert.NotNull(closed.ClosedAt);
+        await using var db = _test.Open();
+        var last = await db.WorkflowTransitions.Where(t => t.DenialCaseId == closed.Id).OrderBy(t => t.Id).LastAsync();
+        Assert.Equal(("paid", "system:era"), (last.Trigger, last.Actor));
+        Assert.Contains("recovered 250.00 of 250.00", last.Reason);
+    }
+
+    [Fact]
+    public async Task OppositeOrder_EndsTheSameAndImportingAgainChangesNothing()
+    {
+        await Import("corrected.835", EraFixtures.ReversalAndCorrectedClaim());
+        await Import("denial.835", EraFixtures.Denial());
+        var first = await TheCase();
+        int transitions;
+        await using (var db = _test.Open())
+            transitions = await db.WorkflowTransitions.CountAsync();
+
+        await Import("corrected-again.835", EraFixtures.ReversalAndCorrectedClaim());
+        await Import("denial-again.835", EraFixtures.Denial());
+
+        var again = await TheCase();
+        Assert.Equal((EraFixtures.Denied, DenialCaseStatus.Recovered), (first.RecoveredAmount, first.Status));
+        Assert.Equal((first.RecoveredAmount, first.Status, first.WorkflowState), (again.RecoveredAmount, again.Status, again.WorkflowState));
+        await using var check = _test.Open();
+        Assert.Equal(transitions, await check.WorkflowTransitions.CountAsync());
+        Assert.Equal(1, await check.DenialCases.CountAsync(c => c.PayerClaimControlNumber == EraFixtures.OriginalClaimNumber && c.DeniedAmount > 0));
+    }
+
+    [Fact]
+    public async Task HandlerRunTwice_ChangesNothingTheSecondTime()
+    {
+        await Import("denial.835", EraFixtures.Denial());
+        await Import("corrected.835", EraFixtures.ReversalAndCorrectedClaim());
+        await using var db = _test.Open();
+        var remittanceId = await db.Remittances.Where(r => r.TraceNumber == "TRACE-2").Select(r => r.Id).SingleAsync();
+        var before = await db.WorkflowTransitions.CountAsync();
+
+        var changed = await new EraOutcomes(db, WorkflowDefinitions.Shipped, TimeProvider.System).RecordAsync(remittanceId, CancellationToken.None);
+
+        Assert.Equal(0, changed);
+        Assert.Equal(before, await db.WorkflowTransitions.CountAsync());
+    }
+}
