@@ -25,7 +25,10 @@ internal sealed class WebPagesBenchmark : IBenchScenario
         var cases = int.Parse(Option(args, "--cases") ?? "1000000", CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-web-{cases}.db");
-        var options = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}").Options;
+        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}");
+        if (args.Contains("--log-sql"))
+            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
+        var options = builder.Options;
         if (!File.Exists(path))
         {
             var watch = Stopwatch.StartNew();

@@ -43,7 +43,11 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
 
     public async Task<IReadOnlyList<QueueRow>> PageAsync(QueueFilter f, string userName, CancellationToken ct)
     {
-        var q = db.DenialCases.AsNoTracking();
+        // EF sends LIMIT as a parameter, so SQLite cannot tell the page is small and may pick the status
+        // index and sort every open case; walking the queue index stops after one page.
+        var q = (db.Database.IsSqlite()
+            ? db.DenialCases.FromSqlRaw("SELECT * FROM \"DenialCases\" INDEXED BY \"IX_DenialCases_Queue\"")
+            : db.DenialCases).AsNoTracking();
         q = string.IsNullOrEmpty(f.Status)
             ? q.Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress || c.Status == DenialCaseStatus.Appealed)
             : q.Where(c => c.Status == f.Status);
@@ -67,11 +71,15 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
         if (TryParseCursor(f.After, out var afterPriority, out var afterId))
             q = q.Where(c => c.Priority < afterPriority || (c.Priority == afterPriority && c.Id > afterId));
 
+        // No join to Payers here: with one, SQLite may start from the small payer table and sort every
+        // case; alone, it walks the queue index and stops after one page. Payer names are looked up after.
         var rows = await q.OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Take(PageSize)
-            .Select(c => new QueueRow(c.Id, c.Payer!.Name, c.Category, c.PrimaryReason, c.DeniedAmount, c.RecoveryProbability,
+            .Select(c => new QueueRow(c.Id, c.PayerId.ToString(), c.Category, c.PrimaryReason, c.DeniedAmount, c.RecoveryProbability,
                 c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version))
             .ToListAsync(ct);
-        return rows.Select(r => r with { SuggestedAction = SuggestedAction(r.Reason) }).ToList();
+        var payerIds = rows.Select(r => long.Parse(r.Payer, CultureInfo.InvariantCulture)).Distinct().ToList();
+        var names = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, ct);
+        return rows.Select(r => r with { Payer = names.GetValueOrDefault(r.Payer, r.Payer), SuggestedAction = SuggestedAction(r.Reason) }).ToList();
     }
 
     /// <summary>The CARC map's typical action for a reason like "CO-197".</summary>

@@ -32,8 +32,9 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // One case per claim payment; the queue orders open cases by priority; the dashboard filters.
         b.HasIndex(d => d.ClaimPaymentId).IsUnique();
         b.HasIndex(d => new { d.Status, d.Priority });
-        // The queue's keyset order (priority desc, id): its first page reads 25 index entries, not every open case.
-        b.HasIndex(d => new { d.Priority, d.Id }).HasDatabaseName("IX_DenialCases_Queue");
+        // The queue's keyset order exactly (priority desc, id asc): its first page reads 25 index entries, and
+        // a run of equal priorities (every unscored case is 0) never needs a sort.
+        b.HasIndex(d => new { d.Priority, d.Id }).IsDescending(true, false).HasDatabaseName("IX_DenialCases_Queue");
         b.HasIndex(d => d.PayerId);
         // The dashboard's covering index (ADR 0051): every KPI and chart query reads only these
         // columns, so SQLite scans this narrow index instead of the wide rows, in category order.

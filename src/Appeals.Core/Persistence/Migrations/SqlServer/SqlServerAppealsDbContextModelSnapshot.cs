@@ -331,6 +331,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Priority", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");

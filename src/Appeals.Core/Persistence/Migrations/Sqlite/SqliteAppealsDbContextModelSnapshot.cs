@@ -318,6 +318,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Priority", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
