@@ -37,8 +37,24 @@ public sealed class RecoveryModel
     public string Source => $"model {Metadata.Version}";
 
     /// <summary>Calibrated recovery probabilities of rows, featurised against the saved outcome snapshot.</summary>
-    public double[] Predict(IReadOnlyList<HistoryRecord> rows, CarcCatalog catalog) =>
-        Probabilities(HistoryFeatureStream.Frozen(rows, Builder, catalog, Stats));
+    /// <remarks>The hot path of batch scoring: large batches are cut into pieces that stay in cache, featurised and
+    /// transformed on every core (the snapshot is only read, and ML.NET transformers may be shared between threads).</remarks>
+    public double[] Predict(IReadOnlyList<HistoryRecord> rows, CarcCatalog catalog)
+    {
+        if (rows.Count <= PieceRows) return Probabilities(HistoryFeatureStream.Frozen(rows, Builder, catalog, Stats));
+        var p = new double[rows.Count];
+        var all = rows as HistoryRecord[] ?? [.. rows];
+        var pieces = (rows.Count + PieceRows - 1) / PieceRows;
+        Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, piece =>
+        {
+            var start = piece * PieceRows;
+            var part = new ArraySegment<HistoryRecord>(all, start, Math.Min(PieceRows, rows.Count - start));
+            Probabilities(HistoryFeatureStream.Frozen(part, Builder, catalog, Stats)).CopyTo(p, start);
+        });
+        return p;
+    }
+
+    private const int PieceRows = 8_192;
 
     public double[] Probabilities(FeatureMatrix features)
     {

@@ -43,6 +43,15 @@ public sealed class RecoveryTrainerTests(TrainedModelFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Predict_LargeBatchAcrossCores_EqualsSmallBatches()
+    {
+        var rows = Appeals.ML.Synthetic.SyntheticHistory.Generate(20_000, 99).Rows.Select(r => r with { Recovered = null }).ToList();
+        var whole = fixture.Model.Predict(rows, CarcCatalog.Shipped);
+        var pieces = rows.Chunk(3000).SelectMany(c => fixture.Model.Predict(c, CarcCatalog.Shipped)).ToArray();
+        Assert.Equal(pieces, whole);
+    }
+
+    [Fact]
     public void Train_TooFewRows_SaysHowManyAreNeeded()
     {
         var e = Assert.Throws<InvalidOperationException>(() =>
