@@ -35,11 +35,11 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         {
             try
             {
-                foreach (var read in source(stream, _name, envelope))
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope).Select(read => (read, stream.Position)), capacity: 2, ct);
+                await foreach (var (read, position) in reads)
                 {
-                    ct.ThrowIfCancellationRequested();
                     await HandleAsync(read, writer, ct);
-                    progress?.Report(new ImportProgress(_name, stream.Position, size, index, total));
+                    progress?.Report(new ImportProgress(_name, position, size, index, total));
                 }
             }
             catch (UnreadableFileException ex)

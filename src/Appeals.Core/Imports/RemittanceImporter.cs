@@ -47,7 +47,12 @@ public sealed class RemittanceImporter
         try
         {
             if (_db.Database.IsSqlite() && !options.DryRun)
+            {
+                // WAL (set at migration) with NORMAL sync is durable at checkpoints and far faster than FULL;
+                // a 64 MB page cache keeps the indexes' hot pages in memory as the database grows.
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536;", ct);
+            }
             using var tables = options.DryRun ? null : new RemittanceTables(_db);
             var context = new ImportRun(_db, _detector, _time, _logger, _handlers, tables, summary);
             for (var i = 0; i < files.Count; i++)

@@ -31,6 +31,7 @@ public static class AppealsCoreServiceCollectionExtensions
                 services.AddDbContext<AppealsDbContext, SqlServerAppealsDbContext>(Configure);
                 break;
         }
+        services.AddLogging(); // idempotent; the importer logs ids and counts
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => CarcCatalog.Shipped);
         services.TryAddSingleton<DenialDetector>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Core.Persistence;
 
 /// <summary>
-/// The SQLite flavour of <see cref="AppealsDbContext"/>. It exists only so that SQLite and SQL Server
+/// The SQLite flavour of <see cref="AppealsDbContext"/>. It exists so that SQLite and SQL Server
 /// migrations can live side by side in this assembly, each bound to its own context type (ADR 0020).
 /// Code everywhere else asks for <see cref="AppealsDbContext"/>.
 /// </summary>

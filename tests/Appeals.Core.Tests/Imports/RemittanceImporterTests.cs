@@ -150,6 +150,48 @@ public class RemittanceImporterTests
     }
 
     [Fact]
+    public async Task Import_ReversalWithoutPayerClaimNumber_IsLinkedByPatientControlNumberAndServiceDates()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var bed = new ImportBed(database);
+        await bed.ImportAsync(bed.File("original.835", Remittance("TRACE1", Claim("PCN-Z", paid: 50m).WithLine("99213", 200m, 50m, ("CO", "45", 150m)))));
+        var reversal = bed.File("reversal.835",
+            Remittance("TRACE2", Claim("PCN-Z", status: 22, charge: -200m, paid: -50m).WithLine("99213", -200m, -50m, ("CO", "45", -150m))));
+
+        await bed.ImportAsync(reversal);
+
+        await using var db = database.Open();
+        var original = await db.ClaimPayments.SingleAsync(c => c.StatusCode == 1, Ct);
+        var reversed = await db.ClaimPayments.SingleAsync(c => c.StatusCode == 22, Ct);
+        Assert.Equal(original.Id, reversed.ReversesClaimPaymentId);
+    }
+
+    [Fact]
+    public async Task Import_OfAnInterruptedFile_ResumesWithoutStoringTwice()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var bed = new ImportBed(database);
+        var first = bed.File("part.835", TwoClaims("TRACE1"));
+        await bed.ImportAsync(first);
+        var whole = bed.File("whole.835", [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]);
+        await using (var db = database.Open())
+        {
+            // As if an import of whole.835 stopped after its first transaction.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await System.IO.File.ReadAllBytesAsync(whole, Ct)));
+            db.ImportedFiles.Add(new ImportedFile { FileName = "whole.835", ContentHash = hash, Status = ImportStatus.Importing });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var summary = await bed.ImportAsync(whole);
+
+        Assert.Equal((1, 0, 1), (summary.Imported, summary.Duplicates, summary.Transactions));
+        await using var check = database.Open();
+        Assert.Equal(2, await check.Remittances.CountAsync(Ct));
+        var record = await check.ImportedFiles.SingleAsync(f => f.FileName == "whole.835", Ct);
+        Assert.Equal((ImportStatus.Imported, 1, 1), (record.Status, record.TransactionsImported, record.TransactionsDuplicate));
+    }
+
+    [Fact]
     public async Task DryRun_WritesNothing_ButCountsWhatWouldBeStored()
     {
         await using var database = await TestDatabase.CreateAsync();

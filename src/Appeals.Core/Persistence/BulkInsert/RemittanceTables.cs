@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Appeals.Core.Denials;
 using Appeals.Core.Remittances;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,14 +14,14 @@ namespace Appeals.Core.Persistence.BulkInsert;
 /// </summary>
 internal sealed class RemittanceTables : IDisposable
 {
-    private readonly TableInserter<Payer> _payers;
-    private readonly TableInserter<Remittance> _remittances;
-    private readonly TableInserter<ClaimPayment> _claims;
-    private readonly TableInserter<ServiceLine> _lines;
-    private readonly TableInserter<Adjustment> _adjustments;
-    private readonly TableInserter<RemarkCode> _remarks;
-    private readonly TableInserter<ProviderAdjustment> _providerAdjustments;
-    private readonly TableInserter<DenialCase> _cases;
+    private readonly IRowInserter<Payer> _payers;
+    private readonly IRowInserter<Remittance> _remittances;
+    private readonly IRowInserter<ClaimPayment> _claims;
+    private readonly IRowInserter<ServiceLine> _lines;
+    private readonly IRowInserter<Adjustment> _adjustments;
+    private readonly IRowInserter<RemarkCode> _remarks;
+    private readonly IRowInserter<ProviderAdjustment> _providerAdjustments;
+    private readonly IRowInserter<DenialCase> _cases;
     private readonly List<ServiceLine> _lineRows = [];
     private readonly List<Adjustment> _adjustmentRows = [];
     private readonly List<RemarkCode> _remarkRows = [];
@@ -30,9 +31,13 @@ internal sealed class RemittanceTables : IDisposable
         var connection = db.Database.GetDbConnection();
         var sql = db.GetService<ISqlGenerationHelper>();
         var sqlServer = db.Database.IsSqlServer();
-        // SQL Server takes at most 2,100 parameters per command; SQLite far more, but 2,000 is already past the gain.
-        TableInserter<T> For<T>() where T : class =>
-            new(connection, db.Model.FindEntityType(typeof(T))!, sql, maxParameters: 2000, identityInsert: sqlServer);
+        IRowInserter<T> For<T>() where T : class
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            return connection is SqliteConnection sqlite
+                ? new SqliteRowInserter<T>(sqlite, entity, sql)
+                : new TableInserter<T>(connection, entity, sql, sqlServer);
+        }
         _payers = For<Payer>();
         _remittances = For<Remittance>();
         _claims = For<ClaimPayment>();

@@ -15,7 +15,6 @@ internal sealed class AdjustmentConfiguration : IEntityTypeConfiguration<Adjustm
         b.Property(a => a.Quantity).HasPrecision(18, 2);
         b.Property(a => a.Category).HasMaxLength(64).IsRequired();
         b.Ignore(a => a.Level);
-        // Reports count denials by CARC; the claim FK index (by convention) serves the case page.
-        b.HasIndex(a => a.Carc);
+        // No index on Carc: reports group over the whole table anyway, and each index costs the bulk import.
     }
 }

@@ -24,10 +24,10 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
         b.Property(c => c.MemberId).HasMaxLength(80).IsRequired();
         b.Property(c => c.RenderingProviderId).HasMaxLength(80).IsRequired();
 
-        // Later ERAs find the claim they answer by CLP07, else by CLP01 with the service dates.
+        // Later ERAs find the claim they answer by CLP07 (or the REF*F8 they carry, matched against CLP07),
+        // else by CLP01 with the service dates. Every index here is paid for on each imported claim.
         b.HasIndex(c => c.PayerClaimControlNumber);
         b.HasIndex(c => new { c.PatientControlNumber, c.ServiceDateFrom });
-        b.HasIndex(c => c.OriginalReferenceNumber);
         // The denial-rate denominator (ADR 0051): claims per remittance with what the dashboard sums and
         // filters, so a date or payer filter reads remittances, then this index, never the wide claim rows.
         b.HasIndex(c => new { c.RemittanceId, c.StatusCode, c.RenderingProviderId, c.ChargeAmount }).HasDatabaseName("IX_ClaimPayments_Dashboard");

@@ -168,4 +168,16 @@ public class Remittance835ReaderEdgeCaseTests
         var error = Assert.Single(Assert.Single(read.Transactions).Errors);
         Assert.Equal(("ST", "ST01"), (error.SegmentId, error.Field));
     }
+
+    [Fact]
+    public void Read_SegmentWithHundredsOfElements_IsRefusedAtThatSegmentAndReadingGoesOn()
+    {
+        var cas = "CAS*CO" + string.Concat(Enumerable.Repeat("*45*1*", 250));
+        var read = ReaderFixtures.ReadText($"ST*835*1~N1*PR*DEMO~CLP*A*1*500*250~{cas}~SE*5*1~ST*835*2~N1*PR*DEMO~SE*3*2~");
+        Assert.Equal(2, read.Transactions.Count);
+        Assert.Equal("2", read.Transactions[1].Remittance!.TransactionControlNumber);
+        // Past 512 elements the rest stays in the last one, which is then not a number.
+        var error = Assert.Single(read.Transactions[0].Errors);
+        Assert.Equal((4L, "CAS"), (error.Segment, error.SegmentId));
+    }
 }

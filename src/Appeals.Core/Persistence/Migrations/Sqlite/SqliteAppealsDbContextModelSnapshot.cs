@@ -651,8 +651,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Carc");
-
                     b.HasIndex("ClaimPaymentId");
 
                     b.HasIndex("ServiceLineId");
@@ -747,8 +745,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 

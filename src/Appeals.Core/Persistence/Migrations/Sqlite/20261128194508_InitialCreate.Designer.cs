@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppealsDbContext))]
-    [Migration("20261128191846_AddAuditLogAndQueueIndex")]
-    partial class AddAuditLogAndQueueIndex
+    [Migration("20261128194508_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,92 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "AppealLevel", "Deadline", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineReminders");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.PayerAppealRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockStartsFrom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PresumedReceiptDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("PayerAppealRules");
+                });
+
             modelBuilder.Entity("Appeals.Core.Denials.DenialCase", b =>
                 {
                     b.Property<long>("Id")
@@ -91,6 +177,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("AppealDeadline")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AssignedTo")
                         .IsRequired()
@@ -118,7 +207,14 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeadlineBasis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DeadlineMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DeadlineRuleMissing")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DenialDate")
@@ -133,6 +229,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatientControlNumber")
@@ -201,6 +300,17 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkflowRoute")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkflowState")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimPaymentId")
@@ -211,6 +321,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("PayerId");
 
                     b.HasIndex("Priority", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
@@ -219,6 +330,91 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases");
+                });
+
+            modelBuilder.Entity("Appeals.Core.History.HistoricalDenial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BilledAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carc")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DenialId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeniedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceOfService")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rarcs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RecoveredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RemitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialId")
+                        .IsUnique();
+
+                    b.HasIndex("RemitDate");
+
+                    b.ToTable("HistoricalDenials", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.Imports.ImportMessage", b =>
@@ -314,6 +510,107 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Letters.AppealLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("AppealLetters");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Letters.LetterTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Placeholders")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LetterTemplates");
+                });
+
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
                 {
                     b.Property<long>("Id")
@@ -356,8 +653,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Carc");
 
                     b.HasIndex("ClaimPaymentId");
 
@@ -453,8 +748,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 
@@ -722,6 +1015,83 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceLines");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppealLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DenialCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkflowVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DenialCaseId", "OccurredAt");
+
+                    b.ToTable("WorkflowTransitions");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Deadlines.PayerAppealRule", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Payer");
+                });
+
             modelBuilder.Entity("Appeals.Core.Denials.DenialCase", b =>
                 {
                     b.HasOne("Appeals.Core.Remittances.ClaimPayment", "ClaimPayment")
@@ -750,6 +1120,17 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ImportedFile");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Letters.AppealLetter", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
                 });
 
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
@@ -843,6 +1224,17 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
+                {
+                    b.HasOne("Appeals.Core.Denials.DenialCase", "DenialCase")
+                        .WithMany()
+                        .HasForeignKey("DenialCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DenialCase");
                 });
 
             modelBuilder.Entity("Appeals.Core.Imports.ImportedFile", b =>

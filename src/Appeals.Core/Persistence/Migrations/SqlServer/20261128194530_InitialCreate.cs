@@ -12,6 +12,55 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HistoricalDenials",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DenialId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PayerIdentifier = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    PayerType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    GroupCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Carc = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Rarcs = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ProviderId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PlaceOfService = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    BilledAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    DeniedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RemitDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Recovered = table.Column<bool>(type: "bit", nullable: false),
+                    RecoveredAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HistoricalDenials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportedFiles",
                 columns: table => new
                 {
@@ -30,6 +79,25 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LetterTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Placeholders = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LetterTemplates", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +136,33 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         name: "FK_ImportMessages_ImportedFiles_ImportedFileId",
                         column: x => x.ImportedFileId,
                         principalTable: "ImportedFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PayerAppealRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PayerId = table.Column<long>(type: "bigint", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DeadlineDays = table.Column<int>(type: "int", nullable: false),
+                    PresumedReceiptDays = table.Column<int>(type: "int", nullable: false),
+                    ClockStartsFrom = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Citation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PayerAppealRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PayerAppealRules_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -210,8 +305,15 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     ScoreExplanation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     ScoreSource = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ScoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Priority = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Priority = table.Column<double>(type: "float", nullable: false),
                     AppealDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineBasis = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DeadlineRuleMissing = table.Column<bool>(type: "bit", nullable: false),
+                    WorkflowRoute = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WorkflowVersion = table.Column<int>(type: "int", nullable: false),
+                    WorkflowState = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AppealLevel = table.Column<int>(type: "int", nullable: false),
+                    LevelNoticeDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -257,6 +359,88 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         name: "FK_ServiceLines_ClaimPayments_ClaimPaymentId",
                         column: x => x.ClaimPaymentId,
                         principalTable: "ClaimPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppealLetters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DenialCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "int", nullable: false),
+                    AppealLevel = table.Column<int>(type: "int", nullable: false),
+                    VersionNumber = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SignedOffBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SignedOffAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppealLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppealLetters_DenialCases_DenialCaseId",
+                        column: x => x.DenialCaseId,
+                        principalTable: "DenialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeadlineReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DenialCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    AppealLevel = table.Column<int>(type: "int", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlineReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeadlineReminders_DenialCases_DenialCaseId",
+                        column: x => x.DenialCaseId,
+                        principalTable: "DenialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DenialCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Route = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    WorkflowVersion = table.Column<int>(type: "int", nullable: false),
+                    FromState = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ToState = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    AppealLevel = table.Column<int>(type: "int", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowTransitions_DenialCases_DenialCaseId",
+                        column: x => x.DenialCaseId,
+                        principalTable: "DenialCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -324,11 +508,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Adjustments_Carc",
-                table: "Adjustments",
-                column: "Carc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Adjustments_ClaimPaymentId",
                 table: "Adjustments",
                 column: "ClaimPaymentId");
@@ -339,9 +518,31 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 column: "ServiceLineId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ClaimPayments_OriginalReferenceNumber",
+                name: "IX_AppealLetters_DenialCaseId_VersionNumber",
+                table: "AppealLetters",
+                columns: new[] { "DenialCaseId", "VersionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PreviousHash",
+                table: "AuditEntries",
+                column: "PreviousHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimPayments_Dashboard",
                 table: "ClaimPayments",
-                column: "OriginalReferenceNumber");
+                columns: new[] { "RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimPayments_PatientControlNumber_ServiceDateFrom",
@@ -354,25 +555,26 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 column: "PayerClaimControlNumber");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ClaimPayments_RemittanceId",
-                table: "ClaimPayments",
-                column: "RemittanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ClaimPayments_ReversesClaimPaymentId",
                 table: "ClaimPayments",
                 column: "ReversesClaimPaymentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DenialCases_Category",
-                table: "DenialCases",
-                column: "Category");
+                name: "IX_DeadlineReminders_DenialCaseId_AppealLevel_Deadline_DaysBefore",
+                table: "DeadlineReminders",
+                columns: new[] { "DenialCaseId", "AppealLevel", "Deadline", "DaysBefore" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_ClaimPaymentId",
                 table: "DenialCases",
                 column: "ClaimPaymentId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Dashboard",
+                table: "DenialCases",
+                columns: new[] { "Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_DenialDate",
@@ -385,9 +587,26 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 column: "PayerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Queue",
+                table: "DenialCases",
+                columns: new[] { "Priority", "Id" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_Status_Priority",
                 table: "DenialCases",
                 columns: new[] { "Status", "Priority" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricalDenials_DenialId",
+                table: "HistoricalDenials",
+                column: "DenialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricalDenials_RemitDate",
+                table: "HistoricalDenials",
+                column: "RemitDate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportMessages_ImportedFileId",
@@ -404,6 +623,18 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "IX_ImportedFiles_ImportedAt",
                 table: "ImportedFiles",
                 column: "ImportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LetterTemplates_Kind_Version",
+                table: "LetterTemplates",
+                columns: new[] { "Kind", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PayerAppealRules_PayerId_Level",
+                table: "PayerAppealRules",
+                columns: new[] { "PayerId", "Level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payers_Identifier",
@@ -451,6 +682,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "IX_ServiceLines_ClaimPaymentId",
                 table: "ServiceLines",
                 column: "ClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTransitions_DenialCaseId_OccurredAt",
+                table: "WorkflowTransitions",
+                columns: new[] { "DenialCaseId", "OccurredAt" });
         }
 
         /// <inheritdoc />
@@ -460,10 +696,25 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "Adjustments");
 
             migrationBuilder.DropTable(
-                name: "DenialCases");
+                name: "AppealLetters");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DeadlineReminders");
+
+            migrationBuilder.DropTable(
+                name: "HistoricalDenials");
 
             migrationBuilder.DropTable(
                 name: "ImportMessages");
+
+            migrationBuilder.DropTable(
+                name: "LetterTemplates");
+
+            migrationBuilder.DropTable(
+                name: "PayerAppealRules");
 
             migrationBuilder.DropTable(
                 name: "ProviderAdjustments");
@@ -472,7 +723,13 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "RemarkCodes");
 
             migrationBuilder.DropTable(
+                name: "WorkflowTransitions");
+
+            migrationBuilder.DropTable(
                 name: "ServiceLines");
+
+            migrationBuilder.DropTable(
+                name: "DenialCases");
 
             migrationBuilder.DropTable(
                 name: "ClaimPayments");

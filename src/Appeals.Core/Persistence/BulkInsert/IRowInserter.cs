@@ -1,0 +1,12 @@
+using System.Data.Common;
+
+namespace Appeals.Core.Persistence.BulkInsert;
+
+/// <summary>Inserts rows of one entity, ids supplied by the caller, inside the caller's transaction.</summary>
+internal interface IRowInserter<in T> : IDisposable where T : class
+{
+    /// <summary>The largest id stored (0 for an empty table), read inside the writing transaction.</summary>
+    long MaxId(DbTransaction transaction);
+
+    void Insert(IReadOnlyList<T> rows, DbTransaction transaction);
+}

@@ -1,0 +1,100 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence.BulkInsert;
+using Appeals.Core.Remittances;
+using Appeals.Core.Tests.Builders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using static Appeals.Core.Tests.Builders.RemittanceBuilder;
+
+namespace Appeals.Core.Tests.Persistence.BulkInsert;
+
+public class RemittanceTablesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Tables = ["Remittances", "ClaimPayments", "ServiceLines", "Adjustments", "RemarkCodes", "ProviderAdjustments", "DenialCases"];
+    private static readonly HashSet<string> Keys = ["Id", "RemittanceId", "ClaimPaymentId", "ServiceLineId", "ContentHash"];
+
+    private static (Remittance Remittance, DenialCase Case) Sample(string hash)
+    {
+        var claim = Claim("PCN-1", charge: 212.5m, paid: 12.00m, payerClaimNumber: "PCC-1")
+            .WithLine("99213", 12.00m, 12.00m, ("CO", "45", 0.25m))
+            .WithLine("97110", 200.5m, 0m, ("CO", "197", 200.5m));
+        claim.PatientResponsibilityAmount = 0m;
+        claim.ReceivedDate = new DateOnly(2024, 2, 29);
+        claim.ServiceLines[0].AllowedAmount = 11.75m;
+        claim.ServiceLines[1].Units = 2.5m;
+        claim.Adjustments[0].Quantity = 1m;
+        claim.RemarkCodes.Add(new RemarkCode { Source = "LQ", Code = "N386", ServiceLine = claim.ServiceLines[1] });
+        var remittance = Remittance("TRACE-EQ", claim);
+        remittance.ContentHash = hash;
+        remittance.ProviderAdjustments.Add(new ProviderAdjustment { ProviderIdentifier = "1999999984", ReasonCode = "WO", ReferenceId = "REF1", Amount = -10.10m, FiscalPeriodDate = new DateOnly(2026, 12, 31) });
+        var denial = new DenialCase
+        {
+            PatientControlNumber = "PCN-1", Category = "authorization_referral", PrimaryReason = "CO-197", DeniedAmount = 200.5m,
+            DenialDate = new DateOnly(2026, 1, 5), CreatedAt = new DateTimeOffset(2026, 1, 6, 10, 30, 15, 123, TimeSpan.FromHours(-5)),
+            Version = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), RecoveryProbability = 0.375, ExpectedRecovery = 75.19m, Avoidable = true,
+        };
+        return (remittance, denial);
+    }
+
+    [Fact]
+    public async Task BulkInsert_WritesEveryColumnExactlyAsEfCoreWritesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
+        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
+        db.AddRange(payer, file);
+        await db.SaveChangesAsync(Ct);
+
+        var (byEf, efCase) = Sample(new string('1', 64));
+        (byEf.Payer, byEf.PayerId, byEf.ImportedFileId) = (null, payer.Id, file.Id);
+        (efCase.ClaimPayment, efCase.PayerId) = (byEf.Claims[0], payer.Id);
+        db.Add(byEf);
+        db.Add(efCase);
+        await db.SaveChangesAsync(Ct);
+
+        var (byBulk, bulkCase) = Sample(new string('2', 64));
+        await db.Database.OpenConnectionAsync(Ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(Ct))
+        {
+            using var tables = new RemittanceTables(db);
+            tables.AssignIds(byBulk, file.Id, payer.Id, tx.GetDbTransaction());
+            (bulkCase.ClaimPaymentId, bulkCase.PayerId) = (byBulk.Claims[0].Id, payer.Id);
+            tables.Insert(byBulk, [bulkCase], tx.GetDbTransaction());
+            await tx.CommitAsync(Ct);
+        }
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        foreach (var table in Tables)
+        {
+            var rows = ReadRows(connection, table);
+            Assert.True(rows.Count % 2 == 0 && rows.Count > 0, $"{table}: {rows.Count} rows");
+            var half = rows.Count / 2;
+            for (var i = 0; i < half; i++) Assert.Equal(rows[i], rows[half + i]);
+        }
+        var stored = await db.DenialCases.AsNoTracking().OrderBy(d => d.Id).LastAsync(Ct);
+        Assert.Equal((efCase.CreatedAt, efCase.Version, 200.5m), (stored.CreatedAt, stored.Version, stored.DeniedAmount));
+    }
+
+    /// <summary>Every column but ids, as (column, SQLite storage class, value) so that TEXT '1' and INTEGER 1 differ.</summary>
+    private static List<List<(string, string, object?)>> ReadRows(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+        using var reader = command.ExecuteReader();
+        var rows = new List<List<(string, string, object?)>>();
+        while (reader.Read())
+        {
+            var row = new List<(string, string, object?)>();
+            for (var c = 0; c < reader.FieldCount; c++)
+                if (!Keys.Contains(reader.GetName(c)))
+                    row.Add((reader.GetName(c), reader.GetDataTypeName(c), reader.IsDBNull(c) ? null : reader.GetValue(c)));
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
