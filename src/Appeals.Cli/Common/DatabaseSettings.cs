@@ -38,18 +38,13 @@ public class DatabaseSettings : CommandSettings
         var overrides = new Dictionary<string, string?>();
         if (ConnectionString is not null) overrides["ConnectionStrings:Appeals"] = ConnectionString;
         if (Provider is not null) overrides["Database:Provider"] = Provider;
-        var configuration = new ConfigurationBuilder()
+        // No connection string anywhere: AddAppealsCore falls back to AppealsDatabase.DefaultSqlitePath.
+        return new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Appeals")))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!);
-            configuration["ConnectionStrings:Appeals"] = $"Data Source={AppealsDatabase.DefaultSqlitePath}";
-        }
-        return configuration;
     }
 
     /// <summary>The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.</summary>

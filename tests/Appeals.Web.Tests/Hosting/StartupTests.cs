@@ -1,5 +1,6 @@
 using System.Net;
 using Appeals.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,20 @@ public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         Assert.True(await db.ClaimPayments.CountAsync(TestContext.Current.CancellationToken) >= 400);
         Assert.True(await db.DenialCases.CountAsync(TestContext.Current.CancellationToken) > 0);
         Assert.Equal(0, await db.ImportedFiles.CountAsync(f => f.Status != Core.Imports.ImportStatus.Imported, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SecondStart_OnAFilledDatabase_ImportsNothingMore()
+    {
+        app.CreateClient();
+        var before = await CountRemittancesAsync(app.Services);
+
+        // A second host on the same database file, as when the app is restarted. Another demo seed, so that
+        // seeding again would add new files rather than duplicates of the first ones.
+        await using var restarted = app.WithWebHostBuilder(b => b.UseSetting("Demo:RandomSeed", "99"));
+        restarted.CreateClient();
+
+        Assert.Equal(before, await CountRemittancesAsync(restarted.Services));
     }
 
     [Fact]
@@ -69,5 +84,11 @@ public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Equal("/Queue", response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    private static async Task<int> CountRemittancesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().Remittances.CountAsync(TestContext.Current.CancellationToken);
     }
 }
