@@ -104,7 +104,7 @@ internal sealed class DashboardBenchmark : IBenchScenario
         return (ms[0], ms[1], cpu);
     }
 
-    private static void Generate(AppealsDbContext db, int cases, double claimsPerCase, DateOnly today)
+    internal static void Generate(AppealsDbContext db, int cases, double claimsPerCase, DateOnly today)
     {
         var generator = new DenialCaseGenerator(seed: 835, today);
         var random = new Random(42);

@@ -1,3 +1,4 @@
+using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
@@ -27,6 +28,7 @@ public static class AppealsCli
             config.AddMlCommands();
             config.AddReportCommands();
             config.AddWorkflowCommands();
+            config.AddAuditCommands();
         });
         return app;
     }

@@ -1,3 +1,4 @@
+using Appeals.Core.Audit;
 using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
 using Appeals.Core.History;
@@ -22,6 +23,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RemarkCode> RemarkCodes => Set<RemarkCode>();
     public DbSet<ProviderAdjustment> ProviderAdjustments => Set<ProviderAdjustment>();
     public DbSet<DenialCase> DenialCases => Set<DenialCase>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PayerAppealRule> PayerAppealRules => Set<PayerAppealRule>();
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();

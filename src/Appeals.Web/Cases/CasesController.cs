@@ -11,8 +11,10 @@ public sealed record CaseRow(long Id, string Payer, string PatientControlNumber,
     decimal DeniedAmount, decimal RecoveredAmount, string Status, DateOnly DenialDate);
 
 /// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
-public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Controller
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
+public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core.Audit.AuditLog audit, Workflows.Routing.CaseWorkflow workflow) : Controller
 {
+    [HttpGet("/Cases")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
     {
         var total = await db.DenialCases.CountAsync(ct);
@@ -28,7 +30,14 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Co
     }
 
     [HttpGet("/Cases/{id:long}")]
-    public async Task<IActionResult> Details(long id, CancellationToken ct = default)
+    public Task<IActionResult> Details(long id, CancellationToken ct = default) => ShowAsync(id, revealReason: null, ct);
+
+    /// <summary>Shows the case with its member id unmasked, once, and logs who asked and why.</summary>
+    [HttpPost("/Cases/{id:long}/RevealMemberId")]
+    public Task<IActionResult> RevealMemberId(long id, string reason, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) ? Task.FromResult<IActionResult>(BadRequest("A reason is required.")) : ShowAsync(id, reason.Trim(), ct);
+
+    private async Task<IActionResult> ShowAsync(long id, string? revealReason, CancellationToken ct)
     {
         var denial = await db.DenialCases.AsNoTracking()
             .Include(c => c.Payer)
@@ -39,14 +48,40 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs) : Co
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (denial is null) return NotFound();
-        return View(new CaseDetails(denial, carcs));
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (revealReason is null) await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.CaseView, nameof(DenialCase), key, ct: ct);
+        else await audit.AppendAsync(User.Identity!.Name!, Core.Audit.AuditActions.MemberIdReveal, nameof(DenialCase), key, revealReason, ct: ct);
+        var actor = new Workflows.Routing.WorkflowActor(User.Identity!.Name!, User.IsInRole(Identity.AppealsRoles.Manager));
+        return View("Details", new CaseDetails(denial, carcs)
+        {
+            MemberIdRevealed = revealReason is not null,
+            AllowedMoves = await workflow.PermittedTriggersAsync(denial, actor, ct),
+            Letters = await db.AppealLetters.AsNoTracking().Where(l => l.DenialCaseId == id).OrderByDescending(l => l.VersionNumber)
+                .Select(l => new LetterRow(l.Id, l.VersionNumber, l.Kind, l.CreatedBy, l.CreatedAt, l.SignedOffBy, l.Sha256)).ToListAsync(ct),
+            Transitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == id).OrderBy(t => t.Id).ToListAsync(ct),
+            Events = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync(ct),
+        });
     }
 }
+
+/// <summary>One letter version, without its bytes.</summary>
+public sealed record LetterRow(long Id, int Version, string Kind, string CreatedBy, DateTimeOffset CreatedAt, string? SignedOffBy, string Sha256);
 
 /// <summary>What the case page shows: the case, its claim, and each adjustment explained by the CARC map.</summary>
 public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
 {
     public DenialCase Case { get; } = denial;
+    public bool MemberIdRevealed { get; init; }
+    /// <summary>Workflow triggers this user may fire now (guards evaluated).</summary>
+    public IReadOnlyList<string> AllowedMoves { get; init; } = [];
+    public IReadOnlyList<LetterRow> Letters { get; init; } = [];
+    public IReadOnlyList<Core.Workflow.WorkflowTransition> Transitions { get; init; } = [];
+    /// <summary>The audit log's rows for this case: views, claims, moves, letters, downloads.</summary>
+    public IReadOnlyList<Core.Audit.AuditEntry> Events { get; init; } = [];
+
+    /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>
+    public static string Mask(string memberId) =>
+        memberId.Length <= 4 ? new string('•', memberId.Length) : new string('•', memberId.Length - 4) + memberId[^4..];
     public Core.Remittances.ClaimPayment Claim => Case.ClaimPayment!;
 
     public IEnumerable<Core.Remittances.Adjustment> ClaimLevelAdjustments =>

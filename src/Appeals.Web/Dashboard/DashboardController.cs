@@ -18,7 +18,7 @@ public sealed record DashboardChart(string Name, ChartData Data, ChartTable Tabl
 /// The manager dashboard: KPIs and the root-cause charts, each with its data table and CSV/XLSX
 /// downloads, all under the same filter. Every figure is aggregated in the database.
 /// </summary>
-// Issue 6 (Identity) puts [Authorize(Roles = "Manager,Admin")] here: every action below is for managers.
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.ViewDashboard)]
 [Route("Dashboard")]
 public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, ChartQueries charts) : Controller
 {

@@ -1,5 +1,9 @@
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
+using Appeals.Web.Identity;
+using Appeals.Web.Security;
+using Appeals.Workflows.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -7,33 +11,49 @@ namespace Appeals.Web.Hosting;
 
 public static class AppealsWebApplicationExtensions
 {
-    /// <summary>Migrates the database and, when Demo:Seed is on and the database is empty, imports demo data.</summary>
+    /// <summary>
+    /// Migrates the database (denial data and users), creates roles and the first users, and, when
+    /// Demo:Seed is on and the database is empty, imports demo data.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), app.Lifetime.ApplicationStopping);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+        var ct = app.Lifetime.ApplicationStopping;
+        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), ct);
+        var firstUsers = await scope.ServiceProvider.GetRequiredService<UserSeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, firstUsers));
     }
 
-    /// <summary>Routes, static files and the start-up banner.</summary>
+    /// <summary>Security headers, HTTPS outside Development, authentication, routes.</summary>
     public static WebApplication MapAppealsWeb(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+        app.MapControllers();
+        // Admins only (the filter checks the role); the dashboard has its own antiforgery for its POSTs.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdminAuthorizationFilter()], AppPath = "/Admin" });
         return app;
     }
 
     /// <summary>Tells the person who started the app where to open it and how to sign in.</summary>
-    private static void PrintBanner(WebApplication app)
+    private static void PrintBanner(WebApplication app, IReadOnlyList<string> firstUsers)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
-        foreach (var address in addresses) Console.WriteLine($"Appeals is running: open {address} in a browser.");
-        Console.WriteLine("Sign-in: there is none yet. Every page is open to anyone who can reach this address,");
-        Console.WriteLine("so keep it on localhost; accounts and roles come with the web app's next version.");
+        foreach (var address in addresses) Console.WriteLine($"Appeals is running: open {address} in a browser and sign in.");
+        // Written to the console only (never to the log): the one time anyone sees these passwords.
+        foreach (var line in firstUsers) Console.WriteLine(line);
+        if (firstUsers.Count == 0) Console.WriteLine("Sign in with your user name and password (an admin adds users under Admin).");
         Console.WriteLine("Stop with Ctrl+C.");
         Console.WriteLine();
     }

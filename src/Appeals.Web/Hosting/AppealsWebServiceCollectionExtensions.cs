@@ -1,21 +1,46 @@
 using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
+using Appeals.Web.Identity;
 using Appeals.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Appeals.Web.Hosting;
 
 public static class AppealsWebServiceCollectionExtensions
 {
-    /// <summary>Everything the web app needs: Core (database, importer), MVC with views, the demo seeder.</summary>
+    /// <summary>Everything the web app needs: Core (database, importer), Identity, MVC with antiforgery on every POST, the demo seeder.</summary>
     public static IServiceCollection AddAppealsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAppealsCore(configuration);
-        services.AddAppealsOutcomeRecording();
+        services.AddDataProtection()
+            .SetApplicationName("Appeals")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(configuration)));
+        services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
-        services.AddControllersWithViews();
+        services.AddAppealsWorkflows(configuration);
+        services.AddAppealsJobServer();
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Core.Audit.AuditLog>();
+        services.AddScoped<Queue.QueueQuery>();
+        services.AddScoped<Queue.CaseAssignment>();
+        services.AddScoped<Audit.AppealTimeline>();
+        services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
+        services.AddSingleton<Imports.ImportJobs>();
+        services.AddHostedService<Imports.ImportJobRunner>();
         return services;
+    }
+
+    /// <summary>The Data Protection key ring: outside the database (<c>DataProtection:KeysPath</c>), so a stolen database file alone decrypts nothing.</summary>
+    public static string KeysPath(IConfiguration configuration)
+    {
+        var configured = configuration["DataProtection:KeysPath"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "keys")
+            : configured;
     }
 }

@@ -9,8 +9,10 @@ namespace Appeals.Web.Remittances;
 public sealed record RemittanceRow(long Id, string Payer, string TraceNumber, DateOnly? PaymentDate, decimal Amount, int Claims, int Denials);
 
 /// <summary>The imported remittances (ERAs), newest payment first.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
 public sealed class RemittancesController(AppealsDbContext db) : Controller
 {
+    [HttpGet("/Remittances")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
     {
         var total = await db.Remittances.CountAsync(ct);

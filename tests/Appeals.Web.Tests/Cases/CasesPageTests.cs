@@ -6,12 +6,13 @@ using Appeals.Web.Tests.Remittances;
 
 namespace Appeals.Web.Tests.Cases;
 
+[Collection(WebCollection.Name)]
 public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Cases_ListsDenialCasesLargestDeniedAmountFirst()
     {
-        var html = await app.CreateClient().GetStringAsync("/Cases", TestContext.Current.CancellationToken);
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync("/Cases", TestContext.Current.CancellationToken);
 
         var rows = RemittancesPageTests.Rows(html);
         Assert.NotEmpty(rows);
@@ -24,7 +25,7 @@ public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task CaseDetails_ShowsTheClaimLinesAndDeniedAdjustments()
     {
-        var client = app.CreateClient();
+        var client = (await app.SignedInClientAsync("specialist"));
         var list = await client.GetStringAsync("/Cases", TestContext.Current.CancellationToken);
         var link = Regex.Match(list, @"href=""(/Cases/\d+)""").Groups[1].Value;
 
@@ -39,7 +40,7 @@ public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task CaseDetails_UnknownId_IsNotFound()
     {
-        var response = await app.CreateClient().GetAsync("/Cases/987654321", TestContext.Current.CancellationToken);
+        var response = await (await app.SignedInClientAsync("specialist")).GetAsync("/Cases/987654321", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

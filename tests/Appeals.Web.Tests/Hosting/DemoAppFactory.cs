@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,13 +6,16 @@ using Microsoft.Data.Sqlite;
 namespace Appeals.Web.Tests.Hosting;
 
 /// <summary>
-/// The real web app on its own temp SQLite file with Demo:Seed on, so start-up migrates and imports
-/// generated demo data exactly as a first run does. One instance is shared by the tests of a class.
+/// The real web app on its own temp SQLite file (and key ring) with Demo:Seed on, so start-up
+/// migrates, creates the demo users and imports generated demo data exactly as a first run does.
+/// One instance is shared by the tests of a class.
 /// </summary>
-public sealed class DemoAppFactory : WebApplicationFactory<Program>
+public class DemoAppFactory : WebApplicationFactory<Program>
 {
+    public const string Password = "Demo-Password-2026";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "appeals-web-tests", Guid.NewGuid().ToString("N"));
 
+    public string Folder => _folder;
     public string DatabaseFile => Path.Combine(_folder, "appeals.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,7 +26,42 @@ public sealed class DemoAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Claims", "400");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
+        builder.UseSetting("Hangfire:SqlitePath", Path.Combine(_folder, "hangfire.db"));
+        builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
+        builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
+        builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");
     }
+
+    /// <summary>A client signed in through the real login form as the demo user of <paramref name="role"/> (specialist, manager, auditor, admin).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        await SignInAsync(client, role.ToLowerInvariant(), Password);
+        return client;
+    }
+
+    /// <summary>Posts the login form; returns the response (a redirect when it worked).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var form = await client.GetStringAsync("/Account/Login", ct);
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }), ct);
+        return response;
+    }
+
+    /// <summary>The antiforgery token of the first form in a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value is { Length: > 0 } token
+            ? token
+            : throw new InvalidOperationException("No antiforgery token in the page");
 
     protected override void Dispose(bool disposing)
     {

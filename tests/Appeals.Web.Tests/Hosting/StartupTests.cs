@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Web.Tests.Hosting;
 
+[Collection(WebCollection.Name)]
 public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
@@ -45,12 +46,44 @@ public sealed class StartupTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     }
 
     [Fact]
-    public async Task Home_ShowsTheDenialCaseList()
+    public async Task Home_Anonymous_IsSentToSignIn()
     {
-        var html = await app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        var response = await app.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
 
-        Assert.Contains("<h1 class=\"h3\">Denial cases</h1>", html);
-        Assert.Contains("No sign-in yet", html);
+        Assert.Equal("/Account/Login", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("<h1 class=\"h3 mb-3\">Sign in</h1>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPasswordFiveTimes_LocksTheAccountOut()
+    {
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++) await DemoAppFactory.SignInAsync(client, "manager", "wrong-password-1A");
+
+        var html = await (await DemoAppFactory.SignInAsync(client, "manager", DemoAppFactory.Password)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("locked", html);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesTheSecurityHeaders()
+    {
+        var response = await app.CreateClient().GetAsync("/Account/Login", TestContext.Current.CancellationToken);
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Specialist_SignsIn_AndLandsOnTheQueue()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal("/Queue", response.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     private static async Task<int> CountRemittancesAsync(IServiceProvider services)

@@ -3,12 +3,13 @@ using Appeals.Web.Tests.Hosting;
 
 namespace Appeals.Web.Tests.Remittances;
 
+[Collection(WebCollection.Name)]
 public sealed class RemittancesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Remittances_ListsImportedRemittancesFromTheDatabase()
     {
-        var html = await app.CreateClient().GetStringAsync("/Remittances", TestContext.Current.CancellationToken);
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync("/Remittances", TestContext.Current.CancellationToken);
 
         var rows = Rows(html);
         Assert.Equal(25, rows.Count);
@@ -20,7 +21,7 @@ public sealed class RemittancesPageTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task Remittances_SecondPage_ShowsOtherRows()
     {
-        var client = app.CreateClient();
+        var client = (await app.SignedInClientAsync("specialist"));
 
         var first = Rows(await client.GetStringAsync("/Remittances?page=1", TestContext.Current.CancellationToken));
         var second = Rows(await client.GetStringAsync("/Remittances?page=2", TestContext.Current.CancellationToken));

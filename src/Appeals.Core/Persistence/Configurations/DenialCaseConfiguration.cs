@@ -26,13 +26,18 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.Property(d => d.DeadlineBasis).HasMaxLength(1000).IsRequired();
         b.Property(d => d.WorkflowRoute).HasMaxLength(50).IsRequired();
         b.Property(d => d.WorkflowState).HasMaxLength(50).IsRequired();
-        b.Property(d => d.Priority).HasPrecision(18, 2);
+        // Priority is a sort key, not money: stored as a float so that SQLite (which keeps decimals as
+        // text) can order and range-compare it in SQL, and the queue can walk an index in priority order.
+        b.Property(d => d.Priority).HasConversion<double>();
         // Two people never take the same case unknowingly: every update must change Version.
         b.Property(d => d.Version).IsConcurrencyToken();
 
         // One case per claim payment; the queue orders open cases by priority; the dashboard filters.
         b.HasIndex(d => d.ClaimPaymentId).IsUnique();
         b.HasIndex(d => new { d.Status, d.Priority });
+        // The queue's keyset order exactly (priority desc, id asc): its first page reads 25 index entries, and
+        // a run of equal priorities (every unscored case is 0) never needs a sort.
+        b.HasIndex(d => new { d.Priority, d.Id }).IsDescending(true, false).HasDatabaseName("IX_DenialCases_Queue");
         b.HasIndex(d => d.PayerId);
         // The dashboard's covering index (ADR 0051): every KPI and chart query reads only these
         // columns, so SQLite scans this narrow index instead of the wide rows, in category order.

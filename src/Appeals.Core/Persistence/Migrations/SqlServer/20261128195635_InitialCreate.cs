@@ -12,6 +12,27 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HistoricalDenials",
                 columns: table => new
                 {
@@ -284,7 +305,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     ScoreExplanation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     ScoreSource = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ScoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Priority = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Priority = table.Column<double>(type: "float", nullable: false),
                     AppealDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     DeadlineBasis = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     DeadlineRuleMissing = table.Column<bool>(type: "bit", nullable: false),
@@ -503,6 +524,22 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PreviousHash",
+                table: "AuditEntries",
+                column: "PreviousHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClaimPayments_Dashboard",
                 table: "ClaimPayments",
                 columns: new[] { "RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount" });
@@ -548,6 +585,12 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "IX_DenialCases_PayerId",
                 table: "DenialCases",
                 column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Queue",
+                table: "DenialCases",
+                columns: new[] { "Priority", "Id" },
+                descending: new[] { true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_Status_Priority",
@@ -654,6 +697,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AppealLetters");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "DeadlineReminders");

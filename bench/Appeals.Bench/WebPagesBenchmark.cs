@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Appeals.Core.Audit;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Web.Queue;
+using Appeals.Workflows.Routing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Bench;
+
+/// <summary>
+/// `web-pages [--cases N] [--db FILE] [--runs R]`: the server-side data work of the queue's first page
+/// (target p95 under 100 ms) and of a case page including its audit write (target p95 under 150 ms),
+/// over N generated denial cases (default 1,000,000) in SQLite. View rendering is not included.
+/// </summary>
+internal sealed class WebPagesBenchmark : IBenchScenario
+{
+    public string Name => "web-pages";
+    public string Description => "queue first page and case page data at N denial cases in SQLite (--cases, --runs)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var cases = int.Parse(Option(args, "--cases") ?? "1000000", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
+        var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-web-{cases}.db");
+        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}");
+        if (args.Contains("--log-sql"))
+            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
+        var options = builder.Options;
+        if (!File.Exists(path))
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = new AppealsDbContext(options);
+            db.Database.EnsureCreated();
+            DashboardBenchmark.Generate(db, cases, 1, DateOnly.FromDateTime(DateTime.UtcNow));
+            // Spread priorities as scoring would, so the queue's order is real work.
+            await db.Database.ExecuteSqlRawAsync("UPDATE DenialCases SET Priority = abs(random() % 1000000) / 100.0");
+            Console.WriteLine($"generated {cases:N0} cases in {watch.Elapsed.TotalSeconds:F0} s: {path}");
+        }
+        var time = TimeProvider.System;
+        var ids = new List<long>();
+        await using (var db = new AppealsDbContext(options))
+            ids = await db.DenialCases.OrderBy(c => c.Id).Select(c => c.Id).Take(runs * 50).ToListAsync();
+        var random = new Random(7);
+
+        var queue = await TimeAsync(runs, options, db => new QueueQuery(db, CarcCatalog.Shipped, time).PageAsync(new QueueFilter(), "bench", default));
+        var page = await TimeAsync(runs, options, async db =>
+        {
+            var id = ids[random.Next(ids.Count)];
+            var denial = await db.DenialCases.AsNoTracking().Include(c => c.Payer)
+                .Include(c => c.ClaimPayment!).ThenInclude(p => p.Remittance)
+                .Include(c => c.ClaimPayment!).ThenInclude(p => p.ServiceLines)
+                .Include(c => c.ClaimPayment!).ThenInclude(p => p.Adjustments)
+                .Include(c => c.ClaimPayment!).ThenInclude(p => p.RemarkCodes)
+                .AsSplitQuery().SingleAsync(c => c.Id == id);
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            await new AuditLog(db, time).AppendAsync("bench", AuditActions.CaseView, nameof(DenialCase), key);
+            await new CaseWorkflow(db, WorkflowDefinitions.Shipped, time).PermittedTriggersAsync(denial, new WorkflowActor("bench"));
+            await db.AppealLetters.AsNoTracking().Where(l => l.DenialCaseId == id).Select(l => l.Id).ToListAsync();
+            await db.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == id).ToListAsync();
+            return await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key).ToListAsync();
+        });
+        Report("queue first page", queue, 100);
+        Report("case page", page, 150);
+        SqliteConnection.ClearAllPools();
+        return 0;
+    }
+
+    private static async Task<List<double>> TimeAsync<T>(int runs, DbContextOptions<AppealsDbContext> options, Func<AppealsDbContext, Task<T>> work)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs + 5; i++)
+        {
+            await using var db = new AppealsDbContext(options);
+            var watch = Stopwatch.StartNew();
+            await work(db);
+            if (i >= 5) times.Add(watch.Elapsed.TotalMilliseconds); // the first few warm up EF and the page cache
+        }
+        return times;
+    }
+
+    private static void Report(string what, List<double> ms, double target)
+    {
+        ms.Sort();
+        double P(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
+        Console.WriteLine($"{what,-18} p50 {P(0.5),7:F1} ms  p95 {P(0.95),7:F1} ms  max {ms[^1],7:F1} ms  (target p95 {target} ms){(P(0.95) <= target ? "" : "  OVER")}");
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,27 @@
+using Appeals.Cli.Common;
+using Appeals.Core.Audit;
+using Appeals.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Audit;
+
+/// <summary>`appeals audit verify [--json]`: exit 0 when the chain is intact, 2 when it is broken.</summary>
+public sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<DatabaseSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var log = new AuditLog(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), TimeProvider.System);
+        var result = await log.VerifyAsync(cancellationToken);
+        if (settings.Json)
+            JsonOutput.Write(console, new { intact = result.Intact, rowsChecked = result.RowsChecked, firstBrokenId = result.FirstBrokenId, problem = result.Problem });
+        else if (result.Intact)
+            console.MarkupLineInterpolated($"[green]Audit log intact[/]: {result.RowsChecked} row(s) checked.");
+        else
+            console.MarkupLineInterpolated($"[red]Audit log broken[/] at row {result.FirstBrokenId}: {result.Problem}.");
+        return result.Intact ? 0 : 2;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Appeals.Core.Audit;
+using Appeals.Core.Persistence;
+using Appeals.Web.Identity;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Web.Audit;
+
+/// <summary>What the audit page shows.</summary>
+public sealed record AuditPage(AuditVerification Chain, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<(long Id, string Name)> Payers,
+    string? UserFilter, string? ActionFilter);
+
+/// <summary>For auditors: the hash chain's status, the access log, and appeal timeline exports.</summary>
+[Authorize(Policy = AppealsPolicies.Audit)]
+[Route("Audit")]
+public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? user, string? action, CancellationToken ct)
+    {
+        var chain = await audit.VerifyAsync(ct);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(user)) entries = entries.Where(e => e.UserName == user);
+        if (!string.IsNullOrEmpty(action)) entries = entries.Where(e => e.Action == action);
+        var latest = await entries.OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
+        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return View(new AuditPage(chain, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
+    }
+
+    /// <summary>The appeal timelines of the matching cases as XLSX or CSV; the export itself is logged with its reason.</summary>
+    [HttpGet("Export")]
+    public async Task<IActionResult> Export([FromQuery] TimelineFilter filter, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Reason))
+        {
+            TempData["Problem"] = "Say why you need the export: it is written to the audit log.";
+            return RedirectToAction(nameof(Index));
+        }
+        var rows = await timeline.RowsAsync(filter, ct);
+        await audit.AppendAsync(User.Identity!.Name!, AuditActions.Export, "AppealTimeline", "", filter.Reason.Trim(),
+            $"{filter.Format}; from {filter.From:yyyy-MM-dd} to {filter.To:yyyy-MM-dd}; payer {filter.Payer}; status {filter.Status}; {rows.Count} rows", ct);
+        var name = $"appeal-timeline-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        if (filter.Format == "csv")
+        {
+            await using var text = new StringWriter(CultureInfo.InvariantCulture);
+            await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+            {
+                foreach (var h in AppealTimeline.Header) csv.WriteField(h);
+                await csv.NextRecordAsync();
+                foreach (var row in rows)
+                {
+                    foreach (var value in row) csv.WriteField(value);
+                    await csv.NextRecordAsync();
+                }
+            }
+            return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name + ".csv");
+        }
+        return File(XlsxTable.Write("Appeal timeline", AppealTimeline.Header, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
+}

@@ -1,0 +1,75 @@
+using Appeals.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace Appeals.Web.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity on the shared database: password policy, lockout, a sliding cookie that
+    /// signs out after <c>Security:IdleTimeoutMinutes</c> (15) idle, and one policy per feature.
+    /// </summary>
+    public static IServiceCollection AddAppealsIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString("Appeals");
+        void Configure(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o) =>
+            IdentityDatabase.Configure(o, provider, AppealsDatabase.ResolveConnectionString(provider, connectionString));
+        var untypedBefore = services.Count(d => d.ServiceType == typeof(Microsoft.EntityFrameworkCore.DbContextOptions));
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<AppealsIdentityDbContext, SqliteIdentityDbContext>(Configure);
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<AppealsIdentityDbContext, SqlServerIdentityDbContext>(Configure);
+                break;
+        }
+        // AddDbContext also maps the untyped DbContextOptions to the context it registers last; Core's
+        // contexts take the untyped options, so that mapping must stay Core's.
+        if (services.Count(d => d.ServiceType == typeof(Microsoft.EntityFrameworkCore.DbContextOptions)) > untypedBefore)
+            services.Remove(services.Last(d => d.ServiceType == typeof(Microsoft.EntityFrameworkCore.DbContextOptions)));
+
+        services.AddIdentity<IdentityUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedLogins", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppealsIdentityDbContext>()
+            .AddDefaultTokenProviders();
+
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 15));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "Appeals.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Re-check the security stamp often, so that a disabled user or a changed role takes effect soon.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AppealsPolicies.WorkCases, p => p.RequireRole(AppealsPolicies.Roles[AppealsPolicies.WorkCases]))
+            .AddPolicy(AppealsPolicies.ViewDashboard, p => p.RequireRole(AppealsPolicies.Roles[AppealsPolicies.ViewDashboard]))
+            .AddPolicy(AppealsPolicies.Audit, p => p.RequireRole(AppealsPolicies.Roles[AppealsPolicies.Audit]))
+            .AddPolicy(AppealsPolicies.Administer, p => p.RequireRole(AppealsPolicies.Roles[AppealsPolicies.Administer]));
+
+        services.Configure<UserSeedOptions>(configuration.GetSection("Demo"));
+        services.AddScoped<UserSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using Appeals.Core.Audit;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Web.Queue;
+
+/// <summary>What the queue page shows.</summary>
+public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueRow> Rows, DateOnly Today,
+    IReadOnlyList<(long Id, string Name)> Payers, IReadOnlyList<string> Categories, IReadOnlyList<string> Users);
+
+/// <summary>The prioritized work queue: filters, keyset paging, claim and assign.</summary>
+[Authorize(Policy = AppealsPolicies.WorkCases)]
+[Route("Queue")]
+public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseAssignment assignment, CarcCatalog carcs, TimeProvider clock,
+    Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
+    {
+        var rows = await query.PageAsync(filter, User.Identity!.Name!, ct);
+        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var workers = (await users.GetUsersInRoleAsync(AppealsRoles.Specialist)).Concat(await users.GetUsersInRoleAsync(AppealsRoles.Manager))
+            .Select(u => u.UserName!).Distinct().Order().ToList();
+        return View(new QueuePage(filter, rows, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            payers.Select(p => (p.Id, p.Name)).ToList(), carcs.Categories, workers));
+    }
+
+    /// <summary>Takes a case for the signed-in user, if nobody changed it since the page showed it.</summary>
+    [HttpPost("Claim/{id:long}")]
+    public async Task<IActionResult> Claim(long id, Guid version, string? returnUrl, CancellationToken ct)
+    {
+        var outcome = await assignment.AssignAsync(id, version, User.Identity!.Name!, User.Identity!.Name!, ct);
+        TempData[outcome.Succeeded ? "Message" : "Problem"] = outcome.Message;
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>A manager gives a case to someone.</summary>
+    [HttpPost("Assign/{id:long}")]
+    [Authorize(Roles = AppealsRoles.Manager)]
+    public async Task<IActionResult> Assign(long id, Guid version, string assignee, string? returnUrl, CancellationToken ct)
+    {
+        var outcome = await assignment.AssignAsync(id, version, assignee, User.Identity!.Name!, ct);
+        TempData[outcome.Succeeded ? "Message" : "Problem"] = outcome.Message;
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));
+    }
+}
+
+/// <summary>The result of a claim or assignment, shown to the user either way.</summary>
+public sealed record AssignmentOutcome(bool Succeeded, string Message);
+
+/// <summary>
+/// Claims and assignments with optimistic concurrency on <see cref="DenialCase.Version"/>: the
+/// update only lands if the case still has the version the user saw, so of two people claiming at
+/// once one wins and the other is told who has it.
+/// </summary>
+public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit)
+{
+    public async Task<AssignmentOutcome> AssignAsync(long caseId, Guid seenVersion, string assignee, string actor, CancellationToken ct)
+    {
+        var denial = await db.DenialCases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (denial is null) return new(false, $"Case {caseId} does not exist.");
+        if (denial.Version != seenVersion)
+            return new(false, Taken(denial, caseId));
+        denial.AssignedTo = assignee;
+        if (denial.Status == DenialCaseStatus.Open) denial.Status = DenialCaseStatus.InProgress;
+        denial.Version = Guid.NewGuid();
+        try
+        {
+            await audit.AppendAsync(actor, AuditActions.CaseClaim, nameof(DenialCase), caseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                details: $"assigned to {assignee}", ct: ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.DenialCases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+            return new(false, Taken(now, caseId));
+        }
+        return new(true, assignee == actor ? $"Case {caseId} is yours." : $"Case {caseId} is assigned to {assignee}.");
+    }
+
+    private static string Taken(DenialCase now, long id) =>
+        $"Case {id} was changed by someone else first" + (now.AssignedTo is { Length: > 0 } who ? $": it is now assigned to {who}." : ".") +
+        " Nothing was changed; look at it again before you act.";
+}

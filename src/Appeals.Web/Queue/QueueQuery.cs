@@ -1,0 +1,101 @@
+using System.Globalization;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Web.Queue;
+
+/// <summary>The queue's filters, bound from the query string.</summary>
+public sealed class QueueFilter
+{
+    public long? Payer { get; set; }
+    public string? Category { get; set; }
+    /// <summary>Only cases whose appeal deadline is within this many days.</summary>
+    public int? DueWithinDays { get; set; }
+    public decimal? MinDenied { get; set; }
+    /// <summary>"me", "unassigned", or a user name; empty for everyone.</summary>
+    public string? Assignee { get; set; }
+    /// <summary>A status; empty means every open status.</summary>
+    public string? Status { get; set; }
+    /// <summary>The keyset cursor: the priority and id of the last row of the previous page.</summary>
+    public string? After { get; set; }
+}
+
+/// <summary>One queue row.</summary>
+public sealed record QueueRow(long Id, string Payer, string Category, string Reason, decimal DeniedAmount, double? Probability,
+    decimal? ExpectedRecovery, decimal Priority, DateOnly? Deadline, string Status, string AssignedTo, string ScoreSource, Guid Version)
+{
+    public string SuggestedAction { get; init; } = "";
+
+    /// <summary>Days left to the appeal deadline (negative once passed), or null when unknown.</summary>
+    public int? DaysLeft(DateOnly today) => Deadline is { } d ? d.DayNumber - today.DayNumber : null;
+
+    public string Cursor => string.Create(CultureInfo.InvariantCulture, $"{Priority}_{Id}");
+}
+
+/// <summary>
+/// Open cases by priority, highest first, paged by keyset (priority, id) rather than OFFSET so that
+/// page 400 costs what page 1 costs and a case claimed meanwhile never shifts a row onto two pages.
+/// </summary>
+public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    public async Task<IReadOnlyList<QueueRow>> PageAsync(QueueFilter f, string userName, CancellationToken ct)
+    {
+        // EF sends LIMIT as a parameter, so SQLite cannot tell the page is small and may pick the status
+        // index and sort every open case; walking the queue index stops after one page.
+        var q = (db.Database.IsSqlite()
+            ? db.DenialCases.FromSqlRaw("SELECT * FROM \"DenialCases\" INDEXED BY \"IX_DenialCases_Queue\"")
+            : db.DenialCases).AsNoTracking();
+        q = string.IsNullOrEmpty(f.Status)
+            ? q.Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress || c.Status == DenialCaseStatus.Appealed)
+            : q.Where(c => c.Status == f.Status);
+        if (f.Payer is { } payer) q = q.Where(c => c.PayerId == payer);
+        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(c => c.Category == f.Category);
+        if (f.DueWithinDays is { } days)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var until = today.AddDays(days);
+            q = q.Where(c => c.AppealDeadline != null && c.AppealDeadline >= today && c.AppealDeadline <= until);
+        }
+        // SQLite keeps decimals as text: compare money as REAL (exact enough at cents for a filter).
+        if (f.MinDenied is { } min) q = q.Where(c => (double)c.DeniedAmount >= (double)min);
+        q = f.Assignee switch
+        {
+            null or "" => q,
+            "me" => q.Where(c => c.AssignedTo == userName),
+            "unassigned" => q.Where(c => c.AssignedTo == ""),
+            var name => q.Where(c => c.AssignedTo == name),
+        };
+        if (TryParseCursor(f.After, out var afterPriority, out var afterId))
+            q = q.Where(c => c.Priority < afterPriority || (c.Priority == afterPriority && c.Id > afterId));
+
+        // No join to Payers here: with one, SQLite may start from the small payer table and sort every
+        // case; alone, it walks the queue index and stops after one page. Payer names are looked up after.
+        var rows = await q.OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Take(PageSize)
+            .Select(c => new QueueRow(c.Id, c.PayerId.ToString(), c.Category, c.PrimaryReason, c.DeniedAmount, c.RecoveryProbability,
+                c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version))
+            .ToListAsync(ct);
+        var payerIds = rows.Select(r => long.Parse(r.Payer, CultureInfo.InvariantCulture)).Distinct().ToList();
+        var names = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, ct);
+        return rows.Select(r => r with { Payer = names.GetValueOrDefault(r.Payer, r.Payer), SuggestedAction = SuggestedAction(r.Reason) }).ToList();
+    }
+
+    /// <summary>The CARC map's typical action for a reason like "CO-197".</summary>
+    public string SuggestedAction(string reason)
+    {
+        var dash = reason.IndexOf('-');
+        var carc = dash >= 0 ? reason[(dash + 1)..] : reason;
+        return carcs.TryGet(carc, out var info) ? info.TypicalAction : "";
+    }
+
+    private static bool TryParseCursor(string? cursor, out decimal priority, out long id)
+    {
+        priority = 0; id = 0;
+        var parts = cursor?.Split('_');
+        return parts is [var p, var i]
+               && decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out priority)
+               && long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Appeals.Core.Audit;
+using Appeals.Core.Persistence;
+using Appeals.Web.Tests.Hosting;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appeals.Web.Tests.Audit;
+
+[Collection(WebCollection.Name)]
+public sealed class AuditPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Export_Xlsx_HoldsEveryCaseTimelineAndIsLoggedWithItsReason()
+    {
+        var specialist = await app.SignedInClientAsync("specialist");
+        var caseLink = Regex.Match(await specialist.GetStringAsync("/Queue", Ct), @"href=""/Cases/(\d+)""").Groups[1].Value;
+        await specialist.GetStringAsync($"/Cases/{caseLink}", Ct);
+        var auditor = await app.SignedInClientAsync("auditor");
+
+        var bytes = await auditor.GetByteArrayAsync("/Audit/Export?Format=xlsx&Reason=annual+review", Ct);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal("Case", rows[0][0]);
+        Assert.Contains(rows, r => r[0] == caseLink && r[9] == "denied");
+        Assert.Contains(rows, r => r[0] == caseLink && r[9] == "case view" && r[10] == "specialist");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Export && e.UserName == "auditor" && e.Reason == "annual review", Ct));
+    }
+
+    [Fact]
+    public async Task MemberIdReveal_ShowsTheIdAndIsLogged_WhileTheCasePageMasksIt()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        long id;
+        string memberId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+            var c = await db.DenialCases.Include(d => d.ClaimPayment).FirstAsync(d => d.ClaimPayment!.MemberId.Length > 4, Ct);
+            (id, memberId) = (c.Id, c.ClaimPayment!.MemberId);
+        }
+        var page = await client.GetStringAsync($"/Cases/{id}", Ct);
+        Assert.DoesNotContain(memberId, page);
+
+        var revealed = await (await client.PostAsync($"/Cases/{id}/RevealMemberId", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reason"] = "calling the payer",
+            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(page),
+        }), Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains($"<code>{memberId}</code>", revealed);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<AppealsDbContext>().AuditEntries
+            .AnyAsync(e => e.Action == AuditActions.MemberIdReveal && e.EntityId == id.ToString() && e.Reason == "calling the payer", Ct));
+    }
+
+    [Fact]
+    public async Task AuditPage_AfterARowIsAltered_SaysTheLogWasTamperedWith()
+    {
+        var auditor = await app.SignedInClientAsync("auditor");
+        Assert.Contains("Audit log intact", await auditor.GetStringAsync("/Audit", Ct));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().Database
+                .ExecuteSqlRawAsync("UPDATE AuditEntries SET Details = 'edited' WHERE Id = (SELECT MIN(Id) FROM AuditEntries)", Ct);
+
+        var html = await auditor.GetStringAsync("/Audit", Ct);
+
+        Assert.Contains("Audit log tampered with", html);
+    }
+}

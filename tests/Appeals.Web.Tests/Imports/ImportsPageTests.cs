@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Appeals.Core.Demo;
+using Appeals.Web.Tests.Hosting;
+
+namespace Appeals.Web.Tests.Imports;
+
+[Collection(WebCollection.Name)]
+public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Upload_SeveralFiles_ImportsThemInTheBackgroundAndShowsTheResult()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var page = await client.GetStringAsync("/Imports", Ct);
+        var folder = Path.Combine(app.Folder, "new-835");
+        var (_, files) = DemoFileWriter.GenerateInto(folder, new DemoOptions(Seed: 99, Claims: 60));
+        using var form = new MultipartFormDataContent { { new StringContent(DemoAppFactory.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        foreach (var file in files.Take(3)) form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file, Ct)), "files", Path.GetFileName(file));
+        form.Add(new StringContent("ISA*this is not an 835"), "files", "broken.835");
+
+        var response = await client.PostAsync("/Imports", form, Ct);
+        var jobUrl = response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches(@"^/Imports/[0-9a-f-]{36}$", jobUrl);
+        string state;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(300, Ct);
+            state = Regex.Match(await client.GetStringAsync(jobUrl + "/status", Ct), @"""state"":""(\w+)""").Groups[1].Value;
+        } while (state is "queued" or "running" && DateTime.UtcNow < deadline);
+        var html = await client.GetStringAsync(jobUrl, Ct);
+
+        Assert.Equal("done", state);
+        Assert.Contains("4 file(s)", html);
+        Assert.Contains("1 rejected", html);
+        Assert.Matches(@"<table class=""table table-sm"" id=""import-errors"">.*<td>\d{3}-broken\.835</td><td>\d+</td><td>\d+</td>", html.Replace("\n", " "));
+    }
+
+    [Fact]
+    public async Task Upload_OfTwoHundredMegabytes_IsRefusedCleanly()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var page = await client.GetStringAsync("/Imports", Ct);
+        using var body = new StreamContent(new ZeroStream(200L * 1024 * 1024));
+        body.Headers.ContentType = new("multipart/form-data") { Parameters = { new("boundary", "x") } };
+        body.Headers.ContentLength = 200L * 1024 * 1024;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Imports") { Content = body };
+        request.Headers.Add("RequestVerificationToken", DemoAppFactory.AntiforgeryToken(page));
+
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("That upload is too large", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>A long stream of zeros that never holds its bytes in memory.</summary>
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            Array.Clear(buffer, offset, n);
+            _position += n;
+            return n;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

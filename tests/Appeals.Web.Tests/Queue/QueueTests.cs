@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Appeals.Core.Audit;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appeals.Web.Tests.Queue;
+
+[Collection(WebCollection.Name)]
+public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<T> InDatabase<T>(Func<AppealsDbContext, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppealsDbContext>());
+    }
+
+    [Fact]
+    public async Task Queue_ListsOpenCasesHighestPriorityFirst_AndPagesByKeyset()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        await InDatabase(async db =>
+        {
+            // Give the demo cases distinct priorities so the order is checkable.
+            await db.Database.ExecuteSqlRawAsync("UPDATE DenialCases SET Priority = (Id * 37) % 1000", Ct);
+            return 0;
+        });
+
+        var first = await client.GetStringAsync("/Queue", Ct);
+        var next = Regex.Match(first, @"id=""next-page"" href=""([^""]+)""").Groups[1].Value.Replace("&amp;", "&");
+        var second = await client.GetStringAsync(next, Ct);
+
+        Assert.Equal(25, CaseIds(first).Count);
+        var ids = CaseIds(first).Concat(CaseIds(second)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var expected = await InDatabase(db => db.DenialCases
+            .Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress || c.Status == DenialCaseStatus.Appealed)
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Select(c => c.Id).Take(50).ToListAsync(Ct));
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public async Task Queue_FilterByCategory_ShowsOnlyThatCategory()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var category = await InDatabase(db => db.DenialCases.Select(c => c.Category).FirstAsync(Ct));
+
+        var html = await client.GetStringAsync($"/Queue?Category={category}", Ct);
+
+        var shown = CaseIds(html);
+        Assert.NotEmpty(shown);
+        var categories = await InDatabase(db => db.DenialCases.Where(c => shown.Contains(c.Id)).Select(c => c.Category).Distinct().ToListAsync(Ct));
+        Assert.Equal([category], categories);
+    }
+
+    [Fact]
+    public async Task Claim_TwoUsersAtOnce_OneWinsAndTheOtherIsTold()
+    {
+        var specialist = await app.SignedInClientAsync("specialist");
+        var manager = await app.SignedInClientAsync("manager");
+        var (id, version) = await InDatabase(db => db.DenialCases.Where(c => c.AssignedTo == "").OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Version }).FirstAsync(Ct).ContinueWith(t => (t.Result.Id, t.Result.Version), Ct));
+        var specialistPage = await specialist.GetStringAsync("/Queue", Ct);
+        var managerPage = await manager.GetStringAsync("/Queue", Ct);
+
+        var answers = await Task.WhenAll(
+            Claim(specialist, specialistPage, id, version),
+            Claim(manager, managerPage, id, version));
+
+        var winner = await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => c.AssignedTo).SingleAsync(Ct));
+        Assert.Contains(winner, new[] { "specialist", "manager" });
+        Assert.Single(answers, a => a.Contains($"Case {id} is yours."));
+        Assert.Single(answers, a => a.Contains($"Case {id} was changed by someone else first: it is now assigned to {winner}."));
+        var claims = await InDatabase(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CaseClaim && e.EntityId == id.ToString(), Ct));
+        Assert.Equal(1, claims);
+    }
+
+    private static async Task<string> Claim(HttpClient client, string page, long id, Guid version)
+    {
+        var response = await client.PostAsync($"/Queue/Claim/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(),
+            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(page),
+        }), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    private static List<long> CaseIds(string html) =>
+        Regex.Matches(html, @"href=""/Cases/(\d+)"" class=""case-link""").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+}
