@@ -21,6 +21,9 @@ public static class WorkflowCommands
             letters.AddCommand<LettersSignOffCommand>("sign-off")
                 .WithDescription("Sign off a letter version (needed before the case can be submitted)")
                 .WithExample("letters", "sign-off", "7");
+            letters.AddCommand<LettersUploadTemplateCommand>("upload-template")
+                .WithDescription("Store an admin's new template version after validating it; new letters use it")
+                .WithExample("letters", "upload-template", "medical_necessity", "my-template.docx");
             letters.AddCommand<LettersMakeTemplatesCommand>("make-templates")
                 .WithDescription("Write the shipped letter templates (.docx) into a folder")
                 .WithExample("letters", "make-templates", "--out", "templates/letters");

@@ -56,6 +56,28 @@ public sealed class WorkflowCommandsTests
         Assert.Contains(errors, e => e!.Contains("{{", StringComparison.Ordinal) || e.Contains("field", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task LettersUploadTemplate_StoresAValidTemplateAsTheNextVersion_AndRefusesAFileThatIsNotOne()
+    {
+        using var temp = new TempFolder();
+        var shipped = temp.Sub("shipped");
+        Assert.Equal(0, (await CliRun.RunAsync("letters", "make-templates", "--out", shipped)).ExitCode);
+        var template = Directory.GetFiles(shipped, "medical_necessity*.docx").Single();
+        var notADocx = temp.Sub("notes.docx");
+        await File.WriteAllTextAsync(notADocx, "plain text, not a Word document", TestContext.Current.CancellationToken);
+
+        var first = await CliRun.RunAsync("letters", "upload-template", "medical_necessity", template, "--db", temp.ConnectionString, "--json");
+        var second = await CliRun.RunAsync("letters", "upload-template", "medical_necessity", template, "--db", temp.ConnectionString, "--json");
+        var bad = await CliRun.RunAsync("letters", "upload-template", "medical_necessity", notADocx, "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(1, first.Json().GetProperty("version").GetInt32());
+        Assert.Equal(2, second.Json().GetProperty("version").GetInt32());
+        Assert.Equal(1, bad.ExitCode);
+        Assert.False(bad.Json().GetProperty("stored").GetBoolean());
+        Assert.NotEmpty(bad.Json().GetProperty("errors").EnumerateArray());
+    }
+
     private static async Task ImportDemo(TempFolder temp)
     {
         await CliRun.RunAsync("demo", "generate", "--out", temp.Sub("demo"), "--claims", "150", "--seed", "2", "--history-rows", "0");

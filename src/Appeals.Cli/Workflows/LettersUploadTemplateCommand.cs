@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Appeals.Cli.Common;
+using Appeals.Core.Persistence;
+using Appeals.Workflows.Letters;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Appeals.Cli.Workflows;
+
+public sealed class LettersUploadTemplateSettings : DatabaseSettings
+{
+    [CommandArgument(0, "<KIND>")]
+    [Description("The letter kind, e.g. medical_necessity (see letters make-templates for the shipped ones)")]
+    public string Kind { get; init; } = "";
+
+    [CommandArgument(1, "<FILE>")]
+    [Description("The new template (.docx) with {{Field}} placeholders")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--user <NAME>")]
+    [Description("Who uploads it (default: the operating-system user)")]
+    public string? User { get; init; }
+}
+
+/// <summary>
+/// `appeals letters upload-template KIND FILE`: an admin's new template version, used for every letter
+/// generated after it, once it has passed the checks (opens as .docx, known placeholders only, validator clean).
+/// </summary>
+public sealed class LettersUploadTemplateCommand(IAnsiConsole console) : AsyncCommand<LettersUploadTemplateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LettersUploadTemplateSettings settings, CancellationToken cancellationToken)
+    {
+        if (!System.IO.File.Exists(settings.File))
+        {
+            console.MarkupLineInterpolated($"[red]No such file: {settings.File}[/]");
+            return 1;
+        }
+        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System);
+        var (template, errors) = await store.UploadAsync(settings.Kind, await System.IO.File.ReadAllBytesAsync(settings.File, cancellationToken),
+            settings.User ?? "cli:" + Environment.UserName, cancellationToken);
+        if (settings.Json)
+            JsonOutput.Write(console, new { kind = settings.Kind, stored = template is not null, version = template?.Version, sha256 = template?.Sha256, errors });
+        else if (template is not null)
+            console.MarkupLineInterpolated($"Template {template.Kind} version {template.Version} stored (sha256 {template.Sha256}); new letters use it.");
+        else
+            foreach (var error in errors) console.MarkupLineInterpolated($"[red]{error}[/]");
+        return template is not null ? 0 : 1;
+    }
+}
