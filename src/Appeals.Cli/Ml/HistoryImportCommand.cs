@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Appeals.Cli.Common;
 using Appeals.ML.History;
 using Appeals.ML.Training;
 using Spectre.Console;
@@ -7,14 +8,11 @@ using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class HistoryImportSettings : CommandSettings
+internal sealed class HistoryImportSettings : DatabaseSettings
 {
     [CommandArgument(0, "<FILE>"), Description("History CSV with outcomes.")]
     public required string File { get; init; }
 
-    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
-    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
-    [CommandOption("--json")] public bool Json { get; init; }
 }
 
 /// <summary>`appeals history import FILE`: stores past outcomes; a bad row refuses the whole file.</summary>
@@ -22,7 +20,7 @@ internal sealed class HistoryImportCommand : AsyncCommand<HistoryImportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, HistoryImportSettings settings, CancellationToken ct)
     {
-        await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+        await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
         HistoryImportSummary summary;
         try { summary = await new HistoryImporter(db, TimeProvider.System).ImportAsync(settings.File, ct); }
         catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }

@@ -22,9 +22,9 @@ internal static class MlEnvironment
 
     /// <summary>Opens the database the other commands use (command line, else configuration, else the shared
     /// SQLite file) with its provider's migrations applied.</summary>
-    public static async Task<AppealsDbContext> OpenDatabaseAsync(string? connectionString, string? provider, CancellationToken ct)
+    public static async Task<AppealsDbContext> OpenDatabaseAsync(DatabaseSettings settings, CancellationToken ct)
     {
-        var configuration = new DatabaseSettings { ConnectionString = connectionString, Provider = provider }.BuildConfiguration();
+        var configuration = settings.BuildConfiguration();
         var databaseProvider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
         var db = AppealsDatabase.CreateContext(databaseProvider,
             AppealsDatabase.ResolveConnectionString(databaseProvider, configuration.GetConnectionString("Appeals")));

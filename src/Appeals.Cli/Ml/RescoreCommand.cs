@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.ML.Scoring;
 using Spectre.Console;
@@ -6,11 +7,8 @@ using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class RescoreSettings : CommandSettings
+internal sealed class RescoreSettings : DatabaseSettings
 {
-    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
-    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
-
     [CommandOption("--model <FILE>"), Description("Model file (default: newest in Models:Path, else the shipped one).")]
     public string? Model { get; init; }
 }
@@ -22,9 +20,10 @@ internal sealed class RescoreCommand : AsyncCommand<RescoreSettings>
     {
         if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
         var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
-        await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+        await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
         var count = await new CaseRescorer(db, scorer, TimeProvider.System).RescoreOpenCasesAsync(ct);
-        AnsiConsole.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
+        if (settings.Json) MlEnvironment.Raw(System.Text.Json.JsonSerializer.Serialize(new { rescored = count, source = scorer.Source }, Appeals.ML.Training.ModelJson.Options));
+        else AnsiConsole.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
         return 0;
     }
 }

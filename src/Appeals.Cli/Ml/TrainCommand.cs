@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.ML.History;
 using Appeals.ML.Training;
@@ -8,7 +9,7 @@ using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class TrainSettings : CommandSettings
+internal sealed class TrainSettings : DatabaseSettings
 {
     [CommandOption("--history <FILE>"), Description("History CSV (DESIGN.md format) with outcomes.")]
     public string? History { get; init; }
@@ -16,17 +17,13 @@ internal sealed class TrainSettings : CommandSettings
     [CommandOption("--from-db"), Description("Train on the database instead: imported history plus closed cases.")]
     public bool FromDatabase { get; init; }
 
-    [CommandOption("--db <CONNECTION>")] public string? Db { get; init; }
-    [CommandOption("--provider <PROVIDER>")] public string? Provider { get; init; }
-
     [CommandOption("--model-out <FILE>"), Description("Where to write the model (default: Models:Path/recovery-<version>.zip).")]
     public string? ModelOut { get; init; }
 
     [CommandOption("--seed <N>")] public int Seed { get; init; } = 42;
-    [CommandOption("--json")] public bool Json { get; init; }
 
     public override ValidationResult Validate() =>
-        History is null == !FromDatabase ? ValidationResult.Error("give --history FILE or --from-db") : ValidationResult.Success();
+        History is null == !FromDatabase ? ValidationResult.Error("give --history FILE or --from-db") : base.Validate();
 }
 
 /// <summary>`appeals ml train --history FILE [--model-out FILE] [--json]`.</summary>
@@ -40,7 +37,7 @@ internal sealed class TrainCommand : AsyncCommand<TrainSettings>
             if (settings.History is { } file) rows = HistoryCsv.Read(file, requireOutcome: true);
             else
             {
-                await using var db = await MlEnvironment.OpenDatabaseAsync(settings.Db, settings.Provider, ct);
+                await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
                 rows = await DatabaseHistory.LabelledAsync(db, ct);
             }
         }
