@@ -11,6 +11,9 @@ public sealed class ModelsOptions
 {
     public string Path { get; set; } = ModelStore.DefaultDirectory;
     public int MinimumOutcomes { get; set; } = ModelStore.DefaultMinimumOutcomes;
+
+    /// <summary>The model folder these options describe.</summary>
+    public ModelStore Store() => new(Path, MinimumOutcomes);
 }
 
 /// <summary>Nightly rescoring through Appeals.ML: the newest model in <c>Models:Path</c>, else the base rates.</summary>
@@ -21,7 +24,7 @@ public sealed class MlCaseRescoring(AppealsDbContext db, CarcCatalog catalog, IO
 
     public async Task<int> RescoreOpenCasesAsync(CancellationToken ct)
     {
-        var scorer = new ModelStore(options.Value.Path, options.Value.MinimumOutcomes).OpenScorer(catalog);
+        var scorer = options.Value.Store().OpenScorer(catalog);
         var scored = await new CaseRescorer(db, scorer, time).RescoreOpenCasesAsync(ct);
         // CaseRescorer fills a missing deadline with a payer-type default. Where the planner decided there
         // is none — a payer flagged for having no rule, a route with no payer deadline — that default would

@@ -1,7 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.ML.History;
-using Appeals.ML.Scoring;
 using Appeals.ML.Training;
 using Microsoft.Extensions.Options;
 
@@ -14,15 +13,13 @@ namespace Appeals.Workflows.Jobs;
 public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time)
     : IModelRetraining
 {
-    private ModelStore Store => new(options.Value.Path, options.Value.MinimumOutcomes);
-
     public Task<DateTimeOffset?> LastTrainedAtAsync(CancellationToken ct) =>
-        Task.FromResult(Store.Newest() is { } path ? RecoveryModel.Load(path).Metadata.TrainedAt : (DateTimeOffset?)null);
+        Task.FromResult(options.Value.Store().Newest() is { } path ? RecoveryModel.Load(path).Metadata.TrainedAt : (DateTimeOffset?)null);
 
     public async Task RetrainAsync(CancellationToken ct)
     {
         var rows = await DatabaseHistory.LabelledAsync(db, ct);
         var model = new RecoveryTrainer(catalog, time).Train(rows, new TrainingOptions(), "database");
-        Store.Publish(model);
+        options.Value.Store().Publish(model);
     }
 }
