@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -9,9 +10,9 @@ internal sealed partial class X12SegmentScanner
 {
     /// <summary>
     /// One pass over the segment, 32 bytes at a time: a block compare yields bit masks of the element
-    /// separators and the terminator, and each set bit becomes an element bound. Segments are short
+    /// separators and the terminator, and each set bit becomes an element end. Segments are short
     /// (most fit in one block), so this beats a search call per element. The tail near the end of the
-    /// buffer goes byte by byte, then the buffer is refilled. Bounds are relative to the segment start,
+    /// buffer goes byte by byte, then the buffer is refilled. Ends are relative to the segment start,
     /// so they survive a refill that moves the segment within the buffer.
     /// </summary>
     private void SplitToTerminator()
@@ -20,7 +21,7 @@ internal sealed partial class X12SegmentScanner
         var element = Separators.Element;
         var terminators = Vector256.Create(terminator);
         var elements = Vector256.Create(element);
-        int count = 0, elementStart = 0, scan = 0;
+        int count = 0, scan = 0;
         while (true)
         {
             var available = _end - _segmentStart;
@@ -32,11 +33,11 @@ internal sealed partial class X12SegmentScanner
                 if (ends != 0)
                 {
                     var at = BitOperations.TrailingZeroCount(ends);
-                    count = AddAll(count, ref elementStart, scan, separators & ((1u << at) - 1));
-                    End(count, elementStart, scan + at, _segmentStart + scan + at + 1);
+                    count = AddAll(count, scan, separators & ((1u << at) - 1));
+                    End(count, scan + at, _segmentStart + scan + at + 1);
                     return;
                 }
-                count = AddAll(count, ref elementStart, scan, separators);
+                count = AddAll(count, scan, separators);
                 scan += Vector256<byte>.Count;
             }
             for (; scan < available; scan++)
@@ -44,50 +45,43 @@ internal sealed partial class X12SegmentScanner
                 var b = _buffer[_segmentStart + scan];
                 if (b == terminator)
                 {
-                    End(count, elementStart, scan, _segmentStart + scan + 1);
+                    End(count, scan, _segmentStart + scan + 1);
                     return;
                 }
                 if (b != element || count >= MaxElements - 1) continue;
-                count = Add(count, elementStart, scan);
-                elementStart = scan + 1;
+                _ends[count++] = scan;
             }
             if (scan > MaxSegmentLength)
                 throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
             if (Fill()) continue;
-            End(count, elementStart, scan, _end); // the last segment may lack its terminator
+            End(count, scan, _end); // the last segment may lack its terminator
             return;
         }
     }
 
-    private int AddAll(int count, ref int elementStart, int blockStart, uint separators)
+    /// <summary>Records an element end at each set bit; past <see cref="MaxElements"/> the last element takes in the rest.</summary>
+    private int AddAll(int count, int blockStart, uint separators)
     {
-        for (; separators != 0 && count < MaxElements - 1; separators &= separators - 1)
+        // _ends has room for MaxElements plus a whole block, so below the limit no check is needed per bit.
+        ref var ends = ref MemoryMarshal.GetArrayDataReference(_ends);
+        if (count < MaxElements - 1 - Vector256<byte>.Count)
         {
-            var at = blockStart + BitOperations.TrailingZeroCount(separators);
-            count = Add(count, elementStart, at);
-            elementStart = at + 1;
+            for (; separators != 0; separators &= separators - 1)
+                Unsafe.Add(ref ends, count++) = blockStart + BitOperations.TrailingZeroCount(separators);
+            return count;
         }
+        for (; separators != 0 && count < MaxElements - 1; separators &= separators - 1)
+            _ends[count++] = blockStart + BitOperations.TrailingZeroCount(separators);
         return count;
     }
 
-    private void End(int count, int elementStart, int end, int next)
+    private void End(int count, int end, int next)
     {
         _next = next;
-        Count = AddLast(count, elementStart, end);
-        Id = Pack(this[0]);
-    }
-
-    private int AddLast(int count, int start, int end)
-    {
+        var start = count == 0 ? 0 : _ends[count - 1] + 1;
         while (end > start && X12Separators.IsLineBreak(_buffer[_segmentStart + end - 1])) end--;
-        return Add(count, start, end);
-    }
-
-    private int Add(int count, int start, int end)
-    {
-        if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
-        _bounds[2 * count] = start;
-        _bounds[2 * count + 1] = end;
-        return count + 1;
+        _ends[count] = end;
+        Count = count + 1;
+        Id = Pack(this[0]);
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Appeals.Core.Imports;
 
@@ -19,7 +21,9 @@ internal sealed partial class X12SegmentScanner : IDisposable
     private readonly Stream _input;
     private readonly string _fileName;
     private byte[] _buffer;
-    private int[] _bounds = new int[128]; // element i is [_bounds[2i], _bounds[2i+1]) relative to the segment start
+    // Element i ends at _ends[i] and starts after the previous one's separator (element 0 at 0), relative to the
+    // segment start. Sized once for the most elements a segment can have plus one block, so adding never checks.
+    private readonly int[] _ends = new int[MaxElements + 64];
     private IncrementalHash? _hash;
     private int _hashFrom;
     private int _end;
@@ -58,8 +62,18 @@ internal sealed partial class X12SegmentScanner : IDisposable
     /// <summary>Bytes consumed so far, for progress.</summary>
     internal long Position => _bufferOffset + _next;
 
-    internal ReadOnlySpan<byte> this[int index] =>
-        (uint)index < (uint)Count ? _buffer.AsSpan(_segmentStart + _bounds[2 * index], _bounds[2 * index + 1] - _bounds[2 * index]) : default;
+    internal ReadOnlySpan<byte> this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count) return default;
+            // Unchecked: the splitter only records ends inside the segment, in increasing order, and Count <= _ends.Length.
+            ref var ends = ref MemoryMarshal.GetArrayDataReference(_ends);
+            var start = index == 0 ? 0 : Unsafe.Add(ref ends, index - 1) + 1;
+            return MemoryMarshal.CreateReadOnlySpan(
+                ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _segmentStart + start), Unsafe.Add(ref ends, index) - start);
+        }
+    }
 
     internal static int Pack(ReadOnlySpan<byte> id) =>
         id.Length switch
