@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Appeals.Core.Imports;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 
@@ -39,7 +38,7 @@ public sealed class Remittance835Reader
     public IEnumerable<TransactionRead> ReadTransactions()
     {
         using var scanner = new X12SegmentScanner(_input, _fileName);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new X12TransactionHasher();
         var codes = new X12CodeCache();
         var envelope = new X12EnvelopeTracker(scanner, codes, _envelopeWarnings);
         while (Next(scanner, hash, codes, envelope) is { } read)
@@ -54,7 +53,7 @@ public sealed class Remittance835Reader
                 "The file holds no 835 transaction: there is no ST segment."));
     }
 
-    private TransactionRead? Next(X12SegmentScanner scanner, IncrementalHash hash, X12CodeCache codes, X12EnvelopeTracker envelope)
+    private TransactionRead? Next(X12SegmentScanner scanner, X12TransactionHasher hash, X12CodeCache codes, X12EnvelopeTracker envelope)
     {
         TransactionBuilder? transaction = null;
         while (scanner.MoveNext())
@@ -76,21 +75,17 @@ public sealed class Remittance835Reader
             switch (id)
             {
                 case SE:
-                    scanner.FinishHash();
-                    return transaction.Finish(closed: true, Hex(hash));
+                    return transaction.Finish(closed: true, scanner.FinishHash());
                 case ST or GE or IEA or ISA or GS:
                     // The transaction lost its SE; this segment belongs to what follows.
                     scanner.Replay();
-                    scanner.AbandonHash();
-                    return transaction.Finish(closed: false, Hex(hash));
+                    return transaction.Finish(closed: false, scanner.AbandonHash());
                 default:
                     transaction.Apply();
                     break;
             }
         }
-        scanner.AbandonHash();
-        return transaction?.Finish(closed: false, Hex(hash));
+        var digest = scanner.AbandonHash();
+        return transaction?.Finish(closed: false, digest);
     }
-
-    private static string Hex(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
 }

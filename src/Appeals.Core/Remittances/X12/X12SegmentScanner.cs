@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Appeals.Core.Imports;
 
 namespace Appeals.Core.Remittances.X12;
@@ -24,7 +23,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
     // Element i ends at _ends[i] and starts after the previous one's separator (element 0 at 0), relative to the
     // segment start. Sized once for the most elements a segment can have plus one block, so adding never checks.
     private readonly int[] _ends = new int[MaxElements + 64];
-    private IncrementalHash? _hash;
+    private X12TransactionHasher? _hash;
     private int _hashFrom;
     private int _end;
     private long _bufferOffset;
@@ -98,6 +97,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
             return true;
         }
         if (!_started) Start();
+        HashPassedSegments(_next);
         _gapStart = _scan = _next;
         var terminator = Separators.Terminator;
         while (true)
@@ -164,21 +164,36 @@ internal sealed partial class X12SegmentScanner : IDisposable
         Separators = separators;
     }
 
-    /// <summary>Starts hashing at the current segment (an ST); bytes are hashed in large runs as the buffer is recycled.</summary>
-    internal void StartHash(IncrementalHash hash)
+    /// <summary>Starts hashing at the current segment (an ST); bytes are handed to the hasher in chunks as the scanner passes them.</summary>
+    internal void StartHash(X12TransactionHasher hash)
     {
         _hash = hash;
         _hashFrom = _segmentStart;
     }
 
     /// <summary>Hashes through the current segment's terminator (the SE) and stops.</summary>
-    internal void FinishHash()
+    internal string FinishHash()
     {
-        _hash?.AppendData(_buffer, _hashFrom, _next - _hashFrom);
+        var digest = _hash!.Finish(_buffer.AsSpan(_hashFrom, _next - _hashFrom));
         _hash = null;
+        return digest;
     }
 
-    internal void AbandonHash() => _hash = null;
+    /// <summary>Stops hashing a transaction that lost its SE; the digest covers what was passed so far.</summary>
+    internal string AbandonHash()
+    {
+        var digest = _hash?.Abandon() ?? "";
+        _hash = null;
+        return digest;
+    }
+
+    /// <summary>Hands the finished segments since the last hand-over to the hasher once there is a chunk's worth.</summary>
+    private void HashPassedSegments(int upTo)
+    {
+        if (_hash is null || upTo - _hashFrom < X12TransactionHasher.ChunkSize) return;
+        _hash.Append(_buffer.AsSpan(_hashFrom, upTo - _hashFrom));
+        _hashFrom = upTo;
+    }
 
     /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
     private bool Ensure(int bytes)
@@ -197,8 +212,8 @@ internal sealed partial class X12SegmentScanner : IDisposable
             var shift = _gapStart;
             if (_hash is not null)
             {
-                // Bytes before the gap are about to be dropped: hash them first.
-                _hash.AppendData(_buffer, _hashFrom, shift - _hashFrom);
+                // Bytes before the gap are about to be dropped: hand them over first.
+                _hash.Append(_buffer.AsSpan(_hashFrom, shift - _hashFrom));
                 _hashFrom = 0;
             }
             Buffer.BlockCopy(_buffer, shift, _buffer, 0, _end - shift);
