@@ -37,19 +37,21 @@ internal sealed partial class TransactionBuilder
         else _counts.LineAdjustmentSegments++;
         var group = _codes.Get(_s[1]);
         if (group.Length == 0) Error(1, "CAS01, the adjustment group code, is missing.");
-        for (var i = 2; i < _s.Count; i += 3)
+        for (int i = 2, count = _s.Count; i < count; i += 3)
         {
-            if (_s[i].IsEmpty)
+            var reason = _s[i];
+            var amount = _s[i + 1];
+            if (reason.IsEmpty)
             {
-                if (!_s[i + 1].IsEmpty) Error(i, $"CAS{i:D2}, the reason code for the amount in CAS{i + 1:D2}, is missing.");
+                if (!amount.IsEmpty) Error(i, $"CAS{i:D2}, the reason code for the amount in CAS{i + 1:D2}, is missing.");
                 continue;
             }
             var adjustment = new Adjustment
             {
                 GroupCode = group,
-                Carc = _codes.Get(_s[i]),
-                Amount = _s[i + 1].IsEmpty ? MissingAmount(i + 1) : RequiredAmount(i + 1),
-                Quantity = OptionalAmount(i + 2),
+                Carc = _codes.Get(reason),
+                Amount = amount.IsEmpty ? MissingAmount(i + 1) : Amount(amount, i + 1),
+                Quantity = i + 2 < count ? OptionalAmount(i + 2) : null,
                 ServiceLine = _line,
             };
             _claim.Adjustments.Add(adjustment);

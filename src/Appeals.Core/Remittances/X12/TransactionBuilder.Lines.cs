@@ -92,6 +92,12 @@ internal sealed partial class TransactionBuilder
             Warn(element, $"{Field(element)}, an amount, is missing; read as 0.");
             return 0;
         }
+        return Amount(value, element);
+    }
+
+    /// <summary>A present amount: garbage is an error (read as 0 so the rest of the transaction can still be checked).</summary>
+    private decimal Amount(ReadOnlySpan<byte> value, int element)
+    {
         if (X12Values.TryDecimal(value, out var amount)) return amount;
         Error(element, $"{Field(element)} ({X12Values.Preview(value)}) is not an amount.");
         return 0;
@@ -117,7 +123,7 @@ internal sealed partial class TransactionBuilder
     {
         var value = _s[element];
         if (value.IsEmpty) return null;
-        if (X12Values.TryDate(value, out var date) && date.Year is >= 1900 and <= 2099) return date;
+        if (X12Values.TryDate(value, out var date, out var year) && year is >= 1900 and <= 2099) return date;
         Warn(element, $"{Field(element)} ({X12Values.Preview(value)}) is not a valid date (CCYYMMDD); it is left empty.");
         return null;
     }

@@ -53,13 +53,36 @@ internal static class X12Values
             | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out amount);
     }
 
-    internal static bool TryInt(ReadOnlySpan<byte> value, out int number) =>
-        Utf8Parser.TryParse(value, out number, out var consumed) && consumed == value.Length;
+    internal static bool TryInt(ReadOnlySpan<byte> value, out int number)
+    {
+        // Qualifiers, statuses and counts are a few plain digits: those are read here, anything else (signs, long) the full way.
+        if ((uint)(value.Length - 1) < 9)
+        {
+            var n = 0;
+            var i = 0;
+            for (; i < value.Length; i++)
+            {
+                var digit = (uint)(value[i] - '0');
+                if (digit > 9) break;
+                n = n * 10 + (int)digit;
+            }
+            if (i == value.Length)
+            {
+                number = n;
+                return true;
+            }
+        }
+        return Utf8Parser.TryParse(value, out number, out var consumed) && consumed == value.Length;
+    }
 
     /// <summary>CCYYMMDD, the only date format an 835 uses for DTM, BPR16 and PLB02.</summary>
-    internal static bool TryDate(ReadOnlySpan<byte> value, out DateOnly date)
+    internal static bool TryDate(ReadOnlySpan<byte> value, out DateOnly date) => TryDate(value, out date, out _);
+
+    /// <summary>As <see cref="TryDate(ReadOnlySpan{byte}, out DateOnly)"/>, also giving the year (cheaper than <see cref="DateOnly.Year"/>).</summary>
+    internal static bool TryDate(ReadOnlySpan<byte> value, out DateOnly date, out int year)
     {
         date = default;
+        year = 0;
         if (value.Length != 8) return false;
         var n = 0;
         foreach (var b in value)
@@ -67,7 +90,8 @@ internal static class X12Values
             if ((uint)(b - '0') > 9) return false;
             n = n * 10 + (b - '0');
         }
-        int year = n / 10000, month = n / 100 % 100, day = n % 100;
+        year = n / 10000;
+        int month = n / 100 % 100, day = n % 100;
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
         return true;
