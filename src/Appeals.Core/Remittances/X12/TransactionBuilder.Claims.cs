@@ -5,6 +5,8 @@ internal sealed partial class TransactionBuilder
 {
     private void Clp()
     {
+        // The previous claim is complete: fill its dates now, while its objects are still in cache.
+        if (_claim is not null) FillClaimDates(_claim);
         _line = null;
         _counts.Claims++;
         var status = 0;

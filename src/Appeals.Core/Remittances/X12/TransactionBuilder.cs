@@ -94,7 +94,7 @@ internal sealed partial class TransactionBuilder
         };
         if (_payerName.Length == 0 && _payerN104.Length == 0 && _payerRef2U.Length == 0)
             Warn(-1, "The transaction names no payer (N1*PR).");
-        foreach (var claim in _remittance.Claims) FillClaimDates(claim);
+        if (_claim is not null) FillClaimDates(_claim); // the others were filled as the next CLP began
         _counts.Transactions++;
         return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors);
     }
