@@ -32,15 +32,18 @@ internal sealed class ReaderBenchmark : IBenchScenario
             var warm = ReadOnce(path); // JIT, page cache
             Console.WriteLine($"file: {mb:F1} MB, {warm.Transactions} transactions, {warm.Claims} claims, {warm.Refused} refused");
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
             var results = Enumerable.Range(0, runs).Select(_ => ReadOnce(path)).ToList();
             Console.WriteLine($"collections per run: gen0 {(GC.CollectionCount(0) - gen0) / (double)runs:F0}, " +
-                              $"gen1 {(GC.CollectionCount(1) - gen1) / (double)runs:F0}, gen2 {(GC.CollectionCount(2) - gen2) / (double)runs:F1} (one forced gen2 per run)");
+                              $"gen1 {(GC.CollectionCount(1) - gen1) / (double)runs:F0}, gen2 {(GC.CollectionCount(2) - gen2) / (double)runs:F1} (one forced gen2 per run); " +
+                              $"GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs:F0} ms per run");
             var rates = results.Select(r => mb / r.Seconds).Order().ToList();
             var (best, median) = (rates[^1], rates[rates.Count / 2]);
             var cpuRates = results.Select(r => mb / r.CpuSeconds).Order().ToList();
             Console.WriteLine($"reader: best {best:F1} MB/s, median {median:F1} MB/s over {runs} runs; " +
                               $"allocated {results.Min(r => r.Allocated) / mb / 1024:F0} KB per MB read");
-            // On a shared machine wall time includes waiting for a core; MB per CPU-second (all threads, GC included) does not.
+            // On a shared machine wall time includes waiting for a core; MB per CPU-second (all threads, GC and the
+            // background content hash included, ADR 0011) does not.
             Console.WriteLine($"managed heap while reading (sampled): at most {results.Max(r => r.PeakHeap) / 1048576.0:F0} MB for a {mb:F0} MB file");
             Console.WriteLine($"reader per CPU-second: best {cpuRates[^1]:F1} MB/s, median {cpuRates[cpuRates.Count / 2]:F1} MB/s");
             var x12 = Option(args, "--x12parser");
