@@ -13,8 +13,9 @@ namespace Appeals.Workflows.Jobs;
 public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time)
     : IModelRetraining
 {
+    /// <summary>Reads the date from the metadata .json beside the newest model: loading the whole zip for it cost seconds.</summary>
     public Task<DateTimeOffset?> LastTrainedAtAsync(CancellationToken ct) =>
-        Task.FromResult(options.Value.Store().Newest() is { } path ? RecoveryModel.Load(path).Metadata.TrainedAt : (DateTimeOffset?)null);
+        Task.FromResult(options.Value.Store().Newest() is { } path ? ModelMetadataFile.Read(path).TrainedAt : (DateTimeOffset?)null);
 
     public async Task RetrainAsync(CancellationToken ct)
     {
