@@ -4,6 +4,7 @@ using Appeals.Core.Persistence;
 using Appeals.ML.Training;
 using Appeals.Workflows.Jobs;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,9 @@ namespace Appeals.Web.Admin;
 
 /// <summary>A retraining an admin queued, and what Hangfire says about it now.</summary>
 public sealed record RetrainRun(string JobId, string QueuedBy, DateTimeOffset QueuedAt, string State, string? Detail);
+
+/// <summary>The nightly retraining job as Hangfire's recurring-job table has it (null fields: never ran / not registered).</summary>
+public sealed record NightlyRetrain(DateTime? LastRun, string? LastState, DateTime? NextRun);
 
 /// <summary>What the model page shows: the model in use (or the cold start), its holdout metrics and the thresholds.</summary>
 public sealed record ModelStatus(
@@ -22,7 +26,8 @@ public sealed record ModelStatus(
     int MinimumOutcomes,
     int MinimumNewOutcomes,
     int NewOutcomesSinceTraining,
-    RetrainRun? LastRetrain);
+    RetrainRun? LastRetrain,
+    NightlyRetrain Nightly);
 
 /// <summary>Reads the model status from the model folder's metadata .json (never the model zip) and Hangfire.</summary>
 public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOptions> models, IOptions<RetrainingOptions> retraining, JobStorage jobs)
@@ -45,7 +50,7 @@ public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOption
             .Select(c => c.ClosedAt!.Value).ToListAsync(ct);
         var fresh = closed.Count(at => metadata is null || at > metadata.TrainedAt);
         return new ModelStatus(path is null ? null : Path.GetFileName(path), shipped, metadata, coldStart, scoringWith,
-            store.MinimumOutcomes, retraining.Value.MinimumNewOutcomes, fresh, await LastRetrainAsync(ct));
+            store.MinimumOutcomes, retraining.Value.MinimumNewOutcomes, fresh, await LastRetrainAsync(ct), Nightly());
     }
 
     private async Task<RetrainRun?> LastRetrainAsync(CancellationToken ct)
@@ -57,6 +62,13 @@ public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOption
         var state = details?.History.OrderByDescending(h => h.CreatedAt).FirstOrDefault();
         var detail = state?.Data is { } data && data.TryGetValue("ExceptionMessage", out var message) ? message : state?.Reason;
         return new RetrainRun(queued.EntityId, queued.UserName, queued.At, state?.StateName ?? "unknown (job no longer kept)", detail);
+    }
+
+    private NightlyRetrain Nightly()
+    {
+        using var connection = jobs.GetConnection();
+        var job = connection.GetRecurringJobs([RecurringJobs.Retrain]).FirstOrDefault(j => !j.Removed);
+        return new NightlyRetrain(job?.LastExecution, job?.LastJobState, job?.NextExecution);
     }
 
     private static bool SameFolder(string a, string b) =>

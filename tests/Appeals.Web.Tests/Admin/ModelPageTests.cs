@@ -30,6 +30,7 @@ public sealed class ModelPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Contains($"<td>{metadata.Holdout.Auc:0.000}</td><td>{metadata.Holdout.LogLoss:0.000}</td><td>{metadata.Holdout.Brier:0.000}</td><td>{metadata.Holdout.ExpectedCalibrationError:0.000}</td>", html);
         Assert.Contains($"{metadata.RowsTotal:N0} (fit", html);
         Assert.Contains("Outcome threshold", html);
+        Assert.Matches(@"<td class=""text-wrap"" id=""nightly-retrain"">[^<]*next \d{4}-\d\d-\d\d", html);
         Assert.Contains(metadata.RowsTotal >= 1000 ? $"Model {metadata.Version} scores the cases." : "Cold start", html);
     }
 
