@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Web.Admin;
 
 /// <summary>One payer on the rules page: its effective rules (shipped or override per level) and its open cases.</summary>
-public sealed record PayerRulesRow(Payer Payer, IReadOnlyList<AppealRule> Rules, int OpenCases, int FlaggedCases)
+/// <param name="MissingLevels">The levels at which open cases of this payer were flagged for want of a rule.</param>
+public sealed record PayerRulesRow(Payer Payer, IReadOnlyList<AppealRule> Rules, int OpenCases, int FlaggedCases, IReadOnlyList<int> MissingLevels)
 {
     /// <summary>No rule at any level: every deadline of this payer is flagged until an admin enters one.</summary>
     public bool Flagged => Rules.Count == 0;
@@ -35,9 +36,16 @@ public sealed class PayerRulesController(AppealsDbContext db, PayerRuleOverrides
             .GroupBy(c => c.PayerId)
             .Select(g => new { PayerId = g.Key, Open = g.Count(), Flagged = g.Count(c => c.DeadlineRuleMissing) })
             .ToListAsync(ct)).ToDictionary(x => x.PayerId);
+        // The planner's flag names the level ("... at level N: an admin must enter one"); one text per payer and level.
+        var missing = (await db.DenialCases.AsNoTracking()
+            .Where(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.DeadlineRuleMissing)
+            .Select(c => new { c.PayerId, c.DeadlineBasis }).Distinct().ToListAsync(ct))
+            .Select(c => (c.PayerId, Match: System.Text.RegularExpressions.Regex.Match(c.DeadlineBasis, @"at level (\d+)")))
+            .Where(c => c.Match.Success)
+            .ToLookup(c => c.PayerId, c => int.Parse(c.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         var rows = payers
             .Select(p => new PayerRulesRow(p, AppealRuleBook.Merge(p, all[p.Id].ToList()),
-                open.GetValueOrDefault(p.Id)?.Open ?? 0, open.GetValueOrDefault(p.Id)?.Flagged ?? 0))
+                open.GetValueOrDefault(p.Id)?.Open ?? 0, open.GetValueOrDefault(p.Id)?.Flagged ?? 0, missing[p.Id].Distinct().Order().ToList()))
             .OrderByDescending(r => r.Flagged).ThenBy(r => r.Payer.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return View(rows);

@@ -18,9 +18,11 @@ public sealed class PayerRulesPageTests(DemoAppFactory app) : IClassFixture<Demo
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RulesPage_ShowsShippedRulesPerPayer_AndFlagsAPayerWithNoRule()
+    public async Task RulesPage_ShowsShippedRulesPerPayer_AndFlagsAPayerWithNoRule_WithTheLevelItsCasesNeed()
     {
+        var (caseId, _, _) = await OpenPlannedCaseAsync();
         long flaggedId;
+        string basis;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
@@ -28,12 +30,20 @@ public sealed class PayerRulesPageTests(DemoAppFactory app) : IClassFixture<Demo
             db.Payers.Add(payer);
             await db.SaveChangesAsync(Ct);
             flaggedId = payer.Id;
+            var denial = await db.DenialCases.SingleAsync(c => c.Id == caseId, Ct);
+            (denial.PayerId, denial.Payer) = (payer.Id, payer);
+            await scope.ServiceProvider.GetRequiredService<CaseDeadlinePlanner>().PlanAsync(denial, Ct);
+            await db.SaveChangesAsync(Ct);
+            basis = denial.DeadlineBasis;
         }
         var client = await app.SignedInClientAsync("admin");
 
         var html = await client.GetStringAsync("/Admin/Rules", Ct);
 
-        Assert.Contains("FLAGGED: no appeal rule", PayerSection(html, flaggedId));
+        var section = PayerSection(html, flaggedId);
+        Assert.StartsWith("FLAGGED: No appeal rule", basis);
+        Assert.Contains("FLAGGED: no appeal rule", section);
+        Assert.Contains($"1 open case(s) without a deadline: no rule at level {Regex.Match(basis, @"at level (\d+)").Groups[1].Value}", section);
         Assert.Contains("Redetermination", html); // a shipped Medicare rule of the demo's Medicare payer
         Assert.Contains(">shipped</span>", html);
     }
@@ -66,7 +76,7 @@ public sealed class PayerRulesPageTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Override_InMonths_ThenRemoved_GivesTheShippedRuleBack()
     {
-        var (caseId, payerId, level) = await OpenPlannedCaseAsync(skip: 1);
+        var (caseId, payerId, level) = await OpenPlannedCaseAsync();
         string shippedBasis;
         await using (var scope = app.Services.CreateAsyncScope())
             shippedBasis = (await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().DenialCases.AsNoTracking().SingleAsync(c => c.Id == caseId, Ct)).DeadlineBasis;
@@ -87,7 +97,7 @@ public sealed class PayerRulesPageTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Override_WithNoLimitAndNoCitation_IsRefusedWithTheReasons_AndNothingChanges()
     {
-        var (_, payerId, level) = await OpenPlannedCaseAsync(skip: 2);
+        var (_, payerId, level) = await OpenPlannedCaseAsync();
         var client = await app.SignedInClientAsync("admin");
         int auditRows;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -112,15 +122,16 @@ public sealed class PayerRulesPageTests(DemoAppFactory app) : IClassFixture<Demo
         new("PresumedReceiptDays", "0"), new("ClockStartsFrom", "date of the remittance advice"), new("Citation", citation),
     ];
 
-    /// <summary>An open case planned under a shipped rule (its basis names the level), one per distinct payer so the tests do not meet.</summary>
-    private async Task<(long CaseId, long PayerId, int Level)> OpenPlannedCaseAsync(int skip = 0)
+    /// <summary>An open case planned under a shipped rule (its basis names the level) of a payer with no override, so the tests do not meet.</summary>
+    private async Task<(long CaseId, long PayerId, int Level)> OpenPlannedCaseAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
         var planned = await db.DenialCases.AsNoTracking()
             .Where(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.AppealDeadline != null && c.DeadlineBasis.Contains("[shipped]"))
+            .Where(c => !db.Set<PayerAppealRule>().Any(r => r.PayerId == c.PayerId))
             .Select(c => new { c.Id, c.PayerId, c.DeadlineBasis }).ToListAsync(Ct);
-        var pick = planned.GroupBy(c => c.PayerId).OrderBy(g => g.Key).Select(g => g.First()).ElementAt(skip);
+        var pick = planned.OrderBy(c => c.PayerId).ThenBy(c => c.Id).First();
         return (pick.Id, pick.PayerId, int.Parse(Regex.Match(pick.DeadlineBasis, @"\(level (\d+)\)").Groups[1].Value));
     }
 
