@@ -17,6 +17,9 @@ public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, 
     public Task<DateTimeOffset?> LastTrainedAtAsync(CancellationToken ct) =>
         Task.FromResult(options.Value.Store().Newest() is { } path ? ModelMetadataFile.Read(path).TrainedAt : (DateTimeOffset?)null);
 
+    /// <remarks>Not retried by Hangfire: when an admin queues it and it fails, the admin page shows why at once;
+    /// ten automatic retries of the same data would fail the same way for hours.</remarks>
+    [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task RetrainAsync(CancellationToken ct)
     {
         var rows = await DatabaseHistory.LabelledAsync(db, ct);

@@ -49,6 +49,18 @@ public sealed class ModelPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(nameof(MlModelRetraining.RetrainAsync), job.Job.Method.Name);
         Assert.Matches(@"<p id=""last-retrain"">Job <a href=""/hangfire/jobs/details/" + jobId + @""">", html);
         Assert.Matches(@"<strong class=""retrain-state"">(Enqueued|Processing|Succeeded|Failed)</strong>", html);
+        // The job server in the app runs it: the page then shows how it ended (a failure with its reason, not retried).
+        var until = DateTime.UtcNow.AddMinutes(3);
+        string state;
+        do
+        {
+            await Task.Delay(500, Ct);
+            html = await client.GetStringAsync("/Admin/Model", Ct);
+            state = System.Text.RegularExpressions.Regex.Match(html, @"<strong class=""retrain-state"">(\w+)</strong>").Groups[1].Value;
+        } while (state is not ("Succeeded" or "Failed") && DateTime.UtcNow < until);
+        Assert.True(state is "Succeeded" or "Failed", $"retraining still {state}");
+        if (state == "Failed") Assert.Matches(@"<strong class=""retrain-state"">Failed</strong>: <span class=""retrain-detail"">[^<]+</span>", html);
+        TestContext.Current.TestOutputHelper?.WriteLine(System.Text.RegularExpressions.Regex.Match(html, @"<p id=""last-retrain"">.*?</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         await using var scope = app.Services.CreateAsyncScope();
         var entry = await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().AuditEntries.AsNoTracking()
             .Where(e => e.Action == AuditActions.ModelRetrain).OrderBy(e => e.Id).LastAsync(Ct);
