@@ -44,6 +44,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddScoped<AppealRuleBook>();
         services.TryAddScoped<CaseDeadlinePlanner>();
+        services.TryAddScoped<Core.Audit.AuditLog>();
+        services.TryAddScoped<PayerDeadlineReplanning>();
+        services.TryAddScoped<PayerRuleOverrides>();
         services.TryAddScoped<CaseWorkflow>();
         services.Configure<LetterSettings>(configuration.GetSection("Letters"));
         services.TryAddScoped(sp => sp.GetRequiredService<IOptions<LetterSettings>>().Value);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Audit;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Letters;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,14 @@ public sealed class LettersUploadTemplateCommand(IAnsiConsole console) : AsyncCo
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
         var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System);
+        var user = settings.User ?? "cli:" + Environment.UserName;
         var (template, errors) = await store.UploadAsync(settings.Kind, await System.IO.File.ReadAllBytesAsync(settings.File, cancellationToken),
-            settings.User ?? "cli:" + Environment.UserName, cancellationToken);
+            user, cancellationToken);
+        // Written exactly as the web admin page writes it: a template version is part of every letter's history.
+        if (template is not null)
+            await new AuditLog(db, TimeProvider.System).AppendAsync(user, AuditActions.TemplateUpload, "LetterTemplate",
+                template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                details: $"{template.Kind} version {template.Version} sha256 {template.Sha256}", ct: cancellationToken);
         if (settings.Json)
             JsonOutput.Write(console, new { kind = settings.Kind, stored = template is not null, version = template?.Version, sha256 = template?.Sha256, errors });
         else if (template is not null)

@@ -38,4 +38,7 @@ public static class AuditActions
     public const string CaseClaim = "case_claim";
     public const string Import = "import";
     public const string UserChange = "user_change";
+    public const string PayerRuleChange = "payer_rule_change";
+    public const string TemplateUpload = "template_upload";
+    public const string ModelRetrain = "model_retrain";
 }

@@ -18,8 +18,10 @@ public sealed class PayerAppealRule
     /// <summary>Appeal level: 0 reopening / corrected claim, 1 first appeal, 2 second...</summary>
     public int Level { get; set; }
     public required string Name { get; set; }
-    /// <summary>Days from the clock start to the deadline; 0 means the payer forwards it on its own (no filing).</summary>
+    /// <summary>Days from the clock start to the deadline; 0 (with no months) means the payer forwards it on its own (no filing).</summary>
     public int DeadlineDays { get; set; }
+    /// <summary>Calendar months instead of days, when the payer states the limit in months; null for a limit in days.</summary>
+    public int? DeadlineMonths { get; set; }
     /// <summary>Days added to the notice date for presumed receipt (Medicare presumes 5); 0 when the clock starts at the notice date.</summary>
     public int PresumedReceiptDays { get; set; }
     /// <summary>What starts the clock, in words shown with the deadline.</summary>

@@ -29,6 +29,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();
+        services.AddScoped<Admin.ModelStatusReader>();
         services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
         services.AddSingleton<Imports.ImportJobs>();
         services.AddHostedService<Imports.ImportJobRunner>();

@@ -30,12 +30,13 @@ public sealed class AppealRuleBook(AppealsDbContext db)
     public async Task<int> HighestLevelAsync(Payer payer, CancellationToken ct = default) =>
         (await LevelsForAsync(payer, ct)).Select(r => r.Level).DefaultIfEmpty(0).Max();
 
-    internal static IReadOnlyList<AppealRule> Merge(Payer payer, IReadOnlyList<PayerAppealRule> overrides)
+    /// <summary>The effective rules of a payer from its overrides (already loaded) and its type's shipped rules.</summary>
+    public static IReadOnlyList<AppealRule> Merge(Payer payer, IReadOnlyList<PayerAppealRule> overrides)
     {
         var byLevel = ShippedAppealRules.ForPayerType(payer.PayerType).ToDictionary(r => r.Level);
         foreach (var o in overrides)
         {
-            byLevel[o.Level] = new AppealRule($"payer:{payer.Id}", o.Level, o.Name, o.DeadlineDays, null,
+            byLevel[o.Level] = new AppealRule($"payer:{payer.Id}", o.Level, o.Name, o.DeadlineDays, o.DeadlineMonths,
                 o.PresumedReceiptDays, o.ClockStartsFrom, o.Citation, AppealRule.PayerOverride);
         }
         return byLevel.Values.OrderBy(r => r.Level).ToList();

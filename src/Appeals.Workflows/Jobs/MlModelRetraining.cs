@@ -13,9 +13,13 @@ namespace Appeals.Workflows.Jobs;
 public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time)
     : IModelRetraining
 {
+    /// <summary>Reads the date from the metadata .json beside the newest model: loading the whole zip for it cost seconds.</summary>
     public Task<DateTimeOffset?> LastTrainedAtAsync(CancellationToken ct) =>
-        Task.FromResult(options.Value.Store().Newest() is { } path ? RecoveryModel.Load(path).Metadata.TrainedAt : (DateTimeOffset?)null);
+        Task.FromResult(options.Value.Store().Newest() is { } path ? ModelMetadataFile.Read(path).TrainedAt : (DateTimeOffset?)null);
 
+    /// <remarks>Not retried by Hangfire: when an admin queues it and it fails, the admin page shows why at once;
+    /// ten automatic retries of the same data would fail the same way for hours.</remarks>
+    [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task RetrainAsync(CancellationToken ct)
     {
         var rows = await DatabaseHistory.LabelledAsync(db, ct);

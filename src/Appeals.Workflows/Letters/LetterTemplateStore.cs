@@ -9,6 +9,9 @@ namespace Appeals.Workflows.Letters;
 /// <summary>A template ready to render: its bytes and the version they are (0 = the shipped file).</summary>
 public sealed record LetterTemplateVersion(string Kind, int Version, byte[] Content);
 
+/// <summary>One version of a kind's template as the admin page lists it (version 0 is the shipped file).</summary>
+public sealed record LetterTemplateListing(string Kind, int Version, string Sha256, string UploadedBy, DateTimeOffset? UploadedAt, bool Current);
+
 /// <summary>
 /// Where templates come from: the newest version an admin uploaded, else the shipped
 /// templates/letters/KIND.docx (copied beside the binaries; <c>Letters:TemplatesPath</c> overrides).
@@ -27,6 +30,35 @@ public sealed class LetterTemplateStore(AppealsDbContext db, string shippedFolde
         if (!File.Exists(path))
             throw new FileNotFoundException($"No letter template for '{kind}': neither uploaded nor shipped at {path}.", path);
         return new LetterTemplateVersion(kind, 0, await File.ReadAllBytesAsync(path, ct));
+    }
+
+    /// <summary>Every version of <paramref name="kind"/>, newest first, the one new letters use marked current.</summary>
+    public async Task<IReadOnlyList<LetterTemplateListing>> VersionsAsync(string kind, CancellationToken ct = default)
+    {
+        var uploaded = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind)
+            .Select(t => new { t.Version, t.Sha256, t.UploadedBy, t.UploadedAt }).ToListAsync(ct);
+        var list = uploaded.OrderByDescending(t => t.Version)
+            .Select((t, i) => new LetterTemplateListing(kind, t.Version, t.Sha256, t.UploadedBy, t.UploadedAt, Current: i == 0))
+            .ToList();
+        var shipped = Path.Combine(shippedFolder, kind + ".docx");
+        if (File.Exists(shipped))
+            list.Add(new LetterTemplateListing(kind, 0, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(shipped, ct))),
+                "shipped with Appeals", null, Current: list.Count == 0));
+        return list;
+    }
+
+    /// <summary>The bytes of one version (0 = the shipped file), or null when there is no such version.</summary>
+    public async Task<LetterTemplateVersion?> VersionAsync(string kind, int version, CancellationToken ct = default)
+    {
+        if (!LetterKinds.All.Contains(kind)) return null;
+        if (version == 0)
+        {
+            var path = Path.Combine(shippedFolder, kind + ".docx");
+            return File.Exists(path) ? new LetterTemplateVersion(kind, 0, await File.ReadAllBytesAsync(path, ct)) : null;
+        }
+        var content = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Version == version)
+            .Select(t => t.Content).FirstOrDefaultAsync(ct);
+        return content is null ? null : new LetterTemplateVersion(kind, version, content);
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
         foreach (var (role, paths) in new[]
                  {
                      ("manager", new[] { "/Queue", "/Imports", "/Remittances", "/Cases", "/Dashboard" }),
-                     ("admin", new[] { "/Admin", "/hangfire" }),
+                     ("admin", new[] { "/Admin", "/Admin/Rules", "/Admin/Rules/1/Edit", "/Admin/Templates", "/Admin/Model", "/hangfire" }),
                  })
         {
             var page = await app.SignInAsync(role);
@@ -89,7 +89,7 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response!.Ok, $"{role} {path}: {response.Status}");
-                await BrowserAppFactory.ScreenshotAsync(page, $"{role}-{path.Trim('/').ToLowerInvariant()}");
+                await BrowserAppFactory.ScreenshotAsync(page, $"{role}-{path.Trim('/').Replace('/', '-').ToLowerInvariant()}");
             }
         }
         var login = await (await app.Browser!.NewContextAsync(new() { BaseURL = app.BaseAddress })).NewPageAsync();

@@ -30,6 +30,8 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
         builder.UseSetting("Hangfire:SqlitePath", Path.Combine(_folder, "hangfire.db"));
+        // A retraining started by a test publishes here, never into a shipped model folder.
+        builder.UseSetting("Models:Path", Path.Combine(_folder, "models"));
         builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
         builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
         builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");

@@ -51,6 +51,15 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["POST /hangfire/{**path}"] = ["Admin"],
         ["POST /Admin/Users"] = ["Admin"],
         ["POST /Admin/Users/{id}/Lock"] = ["Admin"],
+        ["GET /Admin/Rules"] = ["Admin"],
+        ["GET /Admin/Rules/{payerId:long}/Edit"] = ["Admin"],
+        ["POST /Admin/Rules/{payerId:long}"] = ["Admin"],
+        ["POST /Admin/Rules/{payerId:long}/{level:int}/Remove"] = ["Admin"],
+        ["GET /Admin/Templates"] = ["Admin"],
+        ["POST /Admin/Templates"] = ["Admin"],
+        ["GET /Admin/Templates/{kind}/{version:int}"] = ["Admin"],
+        ["GET /Admin/Model"] = ["Admin"],
+        ["POST /Admin/Model/Retrain"] = ["Admin"],
         ["GET /Audit"] = ["Auditor"],
         ["GET /Audit/Export"] = ["Auditor"],
         ["GET /Imports"] = Workers,
@@ -63,6 +72,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
     private static readonly Dictionary<string, string> Samples = new()
     {
         ["name"] = "pareto", ["format"] = "png", ["path"] = "",
+        ["payerId"] = "1", ["level"] = "1", ["kind"] = "medical_necessity", ["version"] = "0",
     };
 
     private static IEnumerable<(string Method, string Pattern)> Routes(IServiceProvider services) =>

@@ -155,6 +155,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<int>("DeadlineDays")
                         .HasColumnType("int");
 
+                    b.Property<int?>("DeadlineMonths")
+                        .HasColumnType("int");
+
                     b.Property<int>("Level")
                         .HasColumnType("int");
 

@@ -144,6 +144,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("DeadlineDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DeadlineMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
