@@ -38,4 +38,6 @@ public static class AuditActions
     public const string CaseClaim = "case_claim";
     public const string Import = "import";
     public const string UserChange = "user_change";
+    public const string NoteAdd = "note_add";
+    public const string AttachmentUpload = "attachment_upload";
 }
