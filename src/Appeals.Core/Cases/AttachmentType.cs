@@ -58,6 +58,7 @@ public sealed class AttachmentType
 
     private static bool StartsWith(Stream s, ReadOnlySpan<byte> signature)
     {
+        s.Position = 0;
         Span<byte> head = stackalloc byte[signature.Length];
         return s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(signature);
     }

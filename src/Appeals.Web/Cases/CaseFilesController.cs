@@ -55,7 +55,7 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
         {
             if (file.Length > options.Value.MaxFileBytes)
             {
-                problems.Add($"{CaseAttachmentStore.CleanName(file.FileName)} was not attached: it is {AttachmentOptions.Size(file.Length)}, and an attachment may be up to {AttachmentOptions.Size(options.Value.MaxFileBytes)}.");
+                problems.Add($"{CaseAttachmentStore.CleanName(file.FileName)} was not attached: it is larger than {AttachmentOptions.Size(options.Value.MaxFileBytes)}, the most an attachment may be.");
                 continue;
             }
             await using var content = file.OpenReadStream();
