@@ -191,6 +191,30 @@ public sealed class CaseFilesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(0, await InDatabase(db => db.CaseNotes.CountAsync(n => n.DenialCaseId == id, Ct)));
     }
 
+    [Fact]
+    public async Task AuditorsTimelineExport_HoldsTheNoteTextAndTheAttachmentEvents()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = await SomeCaseAsync(10);
+        var page = await client.GetStringAsync($"/Cases/{id}", Ct);
+        await client.PostAsync($"/Cases/{id}/Notes", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["text"] = "Sent records to the payer portal", ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(page),
+        }), Ct);
+        await UploadAsync(client, id, ("portal-receipt.pdf", Pdf));
+        var attachment = await InDatabase(db => db.CaseAttachments.SingleAsync(a => a.DenialCaseId == id, Ct));
+        await client.GetByteArrayAsync($"/Cases/{id}/Attachments/{attachment.Id}", Ct);
+        var auditor = await app.SignedInClientAsync("auditor");
+
+        var csv = await auditor.GetStringAsync("/Audit/Export?Format=csv&Reason=review", Ct);
+
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (reader.Read()) if (reader.GetField(0) == id.ToString()) rows.Add([reader.GetField(9)!, reader.GetField(10)!, reader.GetField(11)!]);
+        Assert.Equal(["denied", "note", "attachment upload", "download"], rows.Select(r => r[0]).Where(e => e != "case view").ToList());
+        Assert.Contains(["note", "specialist", "Sent records to the payer portal"], rows);
+    }
+
     /// <summary>Posts the case page's attachment form with the given files; returns the page it lands on.</summary>
     private static async Task<string> UploadAsync(HttpClient client, long id, params (string Name, byte[] Bytes)[] files)
     {
