@@ -109,7 +109,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             attachmentId = stored.Attachment!.Id.ToString();
         }
         var emptyUpload = Directory.CreateDirectory(Path.Combine(app.Folder, "empty-upload")).FullName;
-        var jobId = app.Services.GetRequiredService<Appeals.Web.Imports.ImportJobs>().Enqueue("test", [], emptyUpload).Id.ToString();
+        var jobId = (await app.Services.GetRequiredService<Appeals.Web.Imports.ImportJobs>().EnqueueAsync("test", [], emptyUpload, ct)).Id.ToString();
 
         var failures = new List<string>();
         foreach (var principal in Principals)

@@ -533,8 +533,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<long>("BytesRead")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(1000)
@@ -579,6 +579,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("State");
 

@@ -75,7 +75,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     TotalBytes = table.Column<long>(type: "INTEGER", nullable: false),
                     SummaryJson = table.Column<string>(type: "TEXT", nullable: true),
                     Failure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
@@ -99,6 +99,11 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 name: "IX_CaseNotes_DenialCaseId",
                 table: "CaseNotes",
                 column: "DenialCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_CreatedAt",
+                table: "ImportBatches",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_State",

@@ -75,7 +75,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     TotalBytes = table.Column<long>(type: "bigint", nullable: false),
                     SummaryJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Failure = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
@@ -99,6 +99,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 name: "IX_CaseNotes_DenialCaseId",
                 table: "CaseNotes",
                 column: "DenialCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_CreatedAt",
+                table: "ImportBatches",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_State",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppealsDbContext))]
-    [Migration("20261128204441_CaseNotesAttachmentsImportBatches")]
+    [Migration("20261128211018_CaseNotesAttachmentsImportBatches")]
     partial class CaseNotesAttachmentsImportBatches
     {
         /// <inheritdoc />
@@ -517,8 +517,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("BytesRead")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(1000)
@@ -563,6 +563,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("State");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppealsDbContext))]
-    [Migration("20261128204452_CaseNotesAttachmentsImportBatches")]
+    [Migration("20261128211036_CaseNotesAttachmentsImportBatches")]
     partial class CaseNotesAttachmentsImportBatches
     {
         /// <inheritdoc />
@@ -536,8 +536,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<long>("BytesRead")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(1000)
@@ -582,6 +582,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("State");
 
