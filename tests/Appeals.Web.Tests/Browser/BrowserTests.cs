@@ -55,6 +55,34 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Specialist_AddsANoteAndAnAttachment_AndSeesThemInTheTimeline()
+    {
+        RequireChromium();
+        var page = await app.SignInAsync("specialist");
+        await page.GotoAsync("/Queue");
+        await page.ClickAsync("#next-page");
+        await page.ClickAsync("#previous-page");
+        await BrowserAppFactory.ScreenshotAsync(page, "queue-back-to-first");
+        await page.Locator("#queue a.case-link").Nth(1).ClickAsync();
+        await page.WaitForSelectorAsync("#notes");
+
+        await page.FillAsync("#note-text", "Called the payer: they need the operative report.\nResubmit by Friday.");
+        await page.ClickAsync("#add-note button[type=submit]");
+        await page.WaitForSelectorAsync("#case-message");
+        var pdf = Path.Combine(app.Folder, "operative-report.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n% synthetic\ntrailer << >>\n%%EOF\n", TestContext.Current.CancellationToken);
+        await page.SetInputFilesAsync("#attachment-file", pdf);
+        await page.ClickAsync("#add-attachment button[type=submit]");
+        await page.WaitForSelectorAsync("#attachment-list");
+        await BrowserAppFactory.ScreenshotAsync(page, "case-notes-attachments");
+
+        Assert.Contains("Attached: operative-report.pdf.", await page.InnerTextAsync("#case-message"));
+        Assert.Contains("Resubmit by Friday.", await page.InnerTextAsync("#timeline"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.attachment-download").First.ClickAsync());
+        Assert.Equal("operative-report.pdf", download.SuggestedFilename);
+    }
+
+    [Fact]
     public async Task Auditor_ExportsATimeline_AsAWorkbookWithTheCases()
     {
         RequireChromium();
