@@ -83,6 +83,24 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Specialist_Uploads835Files_AndTheJobPageShowsTheResult()
+    {
+        RequireChromium();
+        var page = await app.SignInAsync("specialist");
+        var (_, files) = Appeals.Core.Demo.DemoFileWriter.GenerateInto(Path.Combine(app.Folder, "browser-835"), new Appeals.Core.Demo.DemoOptions(Seed: 5, Claims: 30));
+        await page.GotoAsync("/Imports");
+
+        await page.SetInputFilesAsync("#files", files.Take(2).ToArray());
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForSelectorAsync("#import-result", new() { Timeout = 120_000 });
+        await BrowserAppFactory.ScreenshotAsync(page, "import-result");
+        await page.GotoAsync("/Imports");
+        await BrowserAppFactory.ScreenshotAsync(page, "imports-after-upload");
+
+        Assert.Contains("done", await page.InnerTextAsync("#recent-uploads"));
+    }
+
+    [Fact]
     public async Task Auditor_ExportsATimeline_AsAWorkbookWithTheCases()
     {
         RequireChromium();
