@@ -26,16 +26,16 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
     {
         if (!await db.DenialCases.AnyAsync(c => c.Id == id, ct)) return NotFound();
         text = text?.Trim() ?? "";
-        if (text.Length == 0) TempData["Problem"] = "Write the note before adding it.";
-        else if (text.Length > CaseNote.MaxTextLength) TempData["Problem"] = $"A note may be up to {CaseNote.MaxTextLength} characters; this one has {text.Length}. Split it in two.";
+        if (text.Length == 0) TempData["FilesProblem"] = "Write the note before adding it.";
+        else if (text.Length > CaseNote.MaxTextLength) TempData["FilesProblem"] = $"A note may be up to {CaseNote.MaxTextLength} characters; this one has {text.Length}. Split it in two.";
         else
         {
             db.CaseNotes.Add(new CaseNote { DenialCaseId = id, Text = text, CreatedBy = UserName, CreatedAt = clock.GetUtcNow() });
             // The note's text stays out of the audit row (it may name the patient); the row says a note was added, by whom and when.
             await audit.AppendAsync(UserName, AuditActions.NoteAdd, nameof(DenialCase), Key(id), details: $"note of {text.Length} characters", ct: ct);
-            TempData["Message"] = "Note added.";
+            TempData["FilesMessage"] = "Note added.";
         }
-        return Redirect($"/Cases/{id}#notes");
+        return Redirect($"/Cases/{id}#files");
     }
 
     [HttpPost("Attachments")]
@@ -46,8 +46,8 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
         var form = await Request.ReadFormAsync(ct);
         if (form.Files.Count == 0 || form.Files[0].Length == 0)
         {
-            TempData["Problem"] = "Choose a file to attach.";
-            return Redirect($"/Cases/{id}#attachments");
+            TempData["FilesProblem"] = "Choose a file to attach.";
+            return Redirect($"/Cases/{id}#files");
         }
         var problems = new List<string>();
         var added = new List<string>();
@@ -63,9 +63,9 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
             if (outcome.Succeeded) added.Add(outcome.Attachment!.FileName);
             else problems.Add(outcome.Problem!);
         }
-        if (added.Count > 0) TempData["Message"] = $"Attached: {string.Join(", ", added)}.";
-        if (problems.Count > 0) TempData["Problem"] = string.Join(" ", problems);
-        return Redirect($"/Cases/{id}#attachments");
+        if (added.Count > 0) TempData["FilesMessage"] = $"Attached: {string.Join(", ", added)}.";
+        if (problems.Count > 0) TempData["FilesProblem"] = string.Join(" ", problems);
+        return Redirect($"/Cases/{id}#files");
     }
 
     [HttpGet("Attachments/{attachmentId:long}")]
@@ -76,8 +76,8 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
         var stream = await store.OpenVerifiedAsync(attachment, ct);
         if (stream is null)
         {
-            TempData["Problem"] = $"Attachment {attachment.FileName} could not be downloaded: its stored file is missing or no longer matches the SHA-256 recorded at upload. Tell an admin; nothing was sent.";
-            return Redirect($"/Cases/{id}#attachments");
+            TempData["FilesProblem"] = $"Attachment {attachment.FileName} could not be downloaded: its stored file is missing or no longer matches the SHA-256 recorded at upload. Tell an admin; nothing was sent.";
+            return Redirect($"/Cases/{id}#files");
         }
         await audit.AppendAsync(UserName, AuditActions.Download, nameof(DenialCase), Key(id),
             details: $"attachment {attachment.Id} {attachment.FileType} sha256 {attachment.Sha256[..12]}", ct: ct);

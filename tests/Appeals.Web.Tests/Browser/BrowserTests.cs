@@ -68,7 +68,7 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
 
         await page.FillAsync("#note-text", "Called the payer: they need the operative report.\nResubmit by Friday.");
         await page.ClickAsync("#add-note button[type=submit]");
-        await page.WaitForSelectorAsync("#case-message");
+        await page.WaitForSelectorAsync("#files-message");
         var pdf = Path.Combine(app.Folder, "operative-report.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4\n% synthetic\ntrailer << >>\n%%EOF\n", TestContext.Current.CancellationToken);
         await page.SetInputFilesAsync("#attachment-file", pdf);
@@ -76,7 +76,7 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
         await page.WaitForSelectorAsync("#attachment-list");
         await BrowserAppFactory.ScreenshotAsync(page, "case-notes-attachments");
 
-        Assert.Contains("Attached: operative-report.pdf.", await page.InnerTextAsync("#case-message"));
+        Assert.Contains("Attached: operative-report.pdf.", await page.InnerTextAsync("#files-message"));
         Assert.Contains("Resubmit by Friday.", await page.InnerTextAsync("#timeline"));
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.attachment-download").First.ClickAsync());
         Assert.Equal("operative-report.pdf", download.SuggestedFilename);
