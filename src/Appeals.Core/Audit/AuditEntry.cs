@@ -41,4 +41,6 @@ public static class AuditActions
     public const string PayerRuleChange = "payer_rule_change";
     public const string TemplateUpload = "template_upload";
     public const string ModelRetrain = "model_retrain";
+    public const string NoteAdd = "note_add";
+    public const string AttachmentUpload = "attachment_upload";
 }

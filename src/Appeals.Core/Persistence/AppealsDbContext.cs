@@ -1,4 +1,5 @@
 using Appeals.Core.Audit;
+using Appeals.Core.Cases;
 using Appeals.Core.Deadlines;
 using Appeals.Core.Denials;
 using Appeals.Core.History;
@@ -30,6 +31,9 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,7 +20,8 @@ public sealed class TimelineFilter
 
 /// <summary>
 /// Every event of the matching cases in time order: the denial itself, then each audited action on
-/// the case (claims and assignments, workflow moves, letters, views and downloads) with who and when.
+/// the case (claims and assignments, workflow moves, letters, notes with their text, attachment uploads,
+/// views and downloads) with who and when.
 /// </summary>
 public sealed class AppealTimeline(AppealsDbContext db)
 {
@@ -40,6 +41,9 @@ public sealed class AppealTimeline(AppealsDbContext db)
         // Audit rows are few per case; read the case-related ones once and group them here.
         var events = (await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase)).OrderBy(e => e.Id).ToListAsync(ct))
             .Where(e => ids.Contains(e.EntityId)).ToLookup(e => e.EntityId);
+        // Notes carry their text here (the audit row of a note says only that one was added, so it is left out for the note itself).
+        var notes = (await db.CaseNotes.AsNoTracking().Where(n => cases.Select(c => c.Id).Contains(n.DenialCaseId)).OrderBy(n => n.Id).ToListAsync(ct))
+            .ToLookup(n => n.DenialCaseId);
 
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var c in list)
@@ -47,9 +51,13 @@ public sealed class AppealTimeline(AppealsDbContext db)
             object?[] Row(string when, string what, string by, string details) =>
                 [c.Id, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, when, what, by, details];
             rows.Add(Row(c.DenialDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "denied", "payer", ""));
-            foreach (var e in events[c.Id.ToString(CultureInfo.InvariantCulture)])
-                rows.Add(Row(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Action.Replace('_', ' '), e.UserName,
-                    string.Join(" ", new[] { e.Details, e.Reason.Length > 0 ? $"(reason: {e.Reason})" : "" }.Where(s => s.Length > 0))));
+            var happened = events[c.Id.ToString(CultureInfo.InvariantCulture)].Where(e => e.Action != AuditActions.NoteAdd)
+                .Select(e => (e.At, What: e.Action.Replace('_', ' '), By: e.UserName,
+                    Details: string.Join(" ", new[] { e.Details, e.Reason.Length > 0 ? $"(reason: {e.Reason})" : "" }.Where(s => s.Length > 0))))
+                .Concat(notes[c.Id].Select(n => (At: n.CreatedAt, What: "note", By: n.CreatedBy, Details: n.Text)))
+                .OrderBy(e => e.At);
+            foreach (var e in happened)
+                rows.Add(Row(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.What, e.By, e.Details));
         }
         return rows;
     }

@@ -60,12 +60,17 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
                 .Select(l => new LetterRow(l.Id, l.VersionNumber, l.Kind, l.CreatedBy, l.CreatedAt, l.SignedOffBy, l.Sha256)).ToListAsync(ct),
             Transitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == id).OrderBy(t => t.Id).ToListAsync(ct),
             Events = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync(ct),
+            Notes = await db.CaseNotes.AsNoTracking().Where(n => n.DenialCaseId == id).OrderBy(n => n.Id).ToListAsync(ct),
+            Attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.DenialCaseId == id).OrderBy(a => a.Id).ToListAsync(ct),
         });
     }
 }
 
 /// <summary>One letter version, without its bytes.</summary>
 public sealed record LetterRow(long Id, int Version, string Kind, string CreatedBy, DateTimeOffset CreatedAt, string? SignedOffBy, string Sha256);
+
+/// <summary>One row of the case timeline.</summary>
+public sealed record TimelineEvent(DateTimeOffset At, string What, string Who, string Details, bool IsNote = false);
 
 /// <summary>What the case page shows: the case, its claim, and each adjustment explained by the CARC map.</summary>
 public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
@@ -78,6 +83,22 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
     public IReadOnlyList<Core.Workflow.WorkflowTransition> Transitions { get; init; } = [];
     /// <summary>The audit log's rows for this case: views, claims, moves, letters, downloads.</summary>
     public IReadOnlyList<Core.Audit.AuditEntry> Events { get; init; } = [];
+    /// <summary>Notes on the case, oldest first (append-only).</summary>
+    public IReadOnlyList<Core.Cases.CaseNote> Notes { get; init; } = [];
+    public IReadOnlyList<Core.Cases.CaseAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// Everything that happened to the case after the denial, in time order: audited actions (not
+    /// views, which are counted; not note additions, which show as the note itself), notes with their
+    /// text, and moves the system made on its own (outcomes of later ERAs).
+    /// </summary>
+    public IEnumerable<TimelineEvent> Timeline =>
+        Events.Where(e => e.Action is not (Core.Audit.AuditActions.CaseView or Core.Audit.AuditActions.NoteAdd))
+            .Select(e => new TimelineEvent(e.At, Formatting.Display.Words(e.Action), e.UserName, e.Details + (e.Reason.Length > 0 ? $" ({e.Reason})" : "")))
+            .Concat(Notes.Select(n => new TimelineEvent(n.CreatedAt, "note", n.CreatedBy, n.Text, IsNote: true)))
+            .Concat(Transitions.Where(t => t.Actor.StartsWith("system:", StringComparison.Ordinal)).Select(t => new TimelineEvent(t.OccurredAt, "workflow move", t.Actor,
+                $"{t.Trigger}: {Formatting.Display.Words(t.FromState)} → {Formatting.Display.Words(t.ToState)} {t.Reason}")))
+            .OrderBy(e => e.At);
 
     /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>
     public static string Mask(string memberId) =>

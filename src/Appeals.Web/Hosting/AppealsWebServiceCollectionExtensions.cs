@@ -30,6 +30,10 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();
         services.AddScoped<Admin.ModelStatusReader>();
+        services.AddOptions<Cases.AttachmentOptions>().Bind(configuration.GetSection(Cases.AttachmentOptions.Section))
+            .Validate(o => o.IsValid, "Attachments:AllowedTypes must name known types (pdf, png, jpeg, tiff, docx, txt) and Attachments:MaxFileBytes be positive.")
+            .ValidateOnStart();
+        services.AddScoped<Cases.CaseAttachmentStore>();
         services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
         services.AddSingleton<Imports.ImportJobs>();
         services.AddHostedService<Imports.ImportJobRunner>();

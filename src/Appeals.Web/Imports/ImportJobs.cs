@@ -1,90 +1,85 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
-using Appeals.Core.Audit;
 using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Web.Imports;
 
-/// <summary>Where one upload's import stands; read by the status endpoint while the job runs.</summary>
-public sealed class ImportJob(Guid id, string userName, IReadOnlyList<string> fileNames, string folder)
+/// <summary>
+/// Queues uploads for the background importer. Each upload is an <see cref="ImportBatch"/> row, written
+/// before the job is queued and updated by the job as it runs, so the page always reads its state from
+/// the database: a refresh, another server process or a restart shows the truth.
+/// </summary>
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public Guid Id { get; } = id;
-    public string UserName { get; } = userName;
-    public IReadOnlyList<string> FileNames { get; } = fileNames;
-    public string Folder { get; } = folder;
-    public volatile string State = "queued";
-    public long BytesRead, TotalBytes;
-    public int FilesDone;
-    public ImportSummary? Summary;
-    public string? Failure;
+    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>();
 
-    public int Percent => State == "done" ? 100 : TotalBytes <= 0 ? 0 : (int)Math.Min(99, Interlocked.Read(ref BytesRead) * 100 / TotalBytes);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ImportBatch> EnqueueAsync(string userName, IReadOnlyList<string> fileNames, string folder, CancellationToken ct)
+    {
+        var batch = new ImportBatch
+        {
+            Id = Guid.NewGuid(), UserName = userName, FileNames = string.Join('\n', fileNames), FileCount = fileNames.Count,
+            UploadFolder = folder, CreatedAt = clock.GetUtcNow(),
+        };
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
+        _queue.Writer.TryWrite(batch.Id);
+        return batch;
+    }
+
+    internal void Requeue(Guid id) => _queue.Writer.TryWrite(id);
+
+    internal ChannelReader<Guid> Pending => _queue.Reader;
+
+    public static ImportSummary? SummaryOf(ImportBatch batch) =>
+        batch.SummaryJson is null ? null : JsonSerializer.Deserialize<ImportSummary>(batch.SummaryJson, Json);
 }
 
 /// <summary>
-/// Uploaded files are imported one upload at a time by a background service (the importer writes in
-/// large transactions; two at once would only wait on each other). Job state lives in memory: a
-/// restart loses the progress bar, never the data, which the importer commits per transaction.
+/// Runs queued imports one at a time through the real importer (it writes in large transactions; two
+/// at once would only wait on each other), writing progress to the batch's row about twice a second.
+/// At start it picks up uploads that a stopped process left queued or running: their files are still
+/// on disk, and importing a file again only finishes what was not stored.
 /// </summary>
-public sealed class ImportJobs
+public sealed class ImportJobRunner(ImportJobs jobs, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobRunner> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-    private readonly Channel<ImportJob> _queue = Channel.CreateUnbounded<ImportJob>();
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
-    public ImportJob Enqueue(string userName, IReadOnlyList<string> fileNames, string folder)
-    {
-        var job = new ImportJob(Guid.NewGuid(), userName, fileNames, folder);
-        _jobs[job.Id] = job;
-        _queue.Writer.TryWrite(job);
-        return job;
-    }
-
-    public ImportJob? Find(Guid id) => _jobs.GetValueOrDefault(id);
-
-    internal ChannelReader<ImportJob> Pending => _queue.Reader;
-}
-
-/// <summary>Runs queued imports through the real importer, reporting progress into the job.</summary>
-public sealed class ImportJobRunner(ImportJobs jobs, IServiceScopeFactory scopes, ILogger<ImportJobRunner> logger) : BackgroundService
-{
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in jobs.Pending.ReadAllAsync(stoppingToken))
-        {
-            job.State = "running";
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
-                var progress = new Progress(job);
-                job.Summary = await importer.ImportAsync([job.Folder], new ImportOptions(), progress, stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(job.UserName, AuditActions.Import, "ImportJob", job.Id.ToString(),
-                    details: $"{job.Summary.Files} file(s): {job.Summary.Imported} imported, {job.Summary.Duplicates} duplicate, {job.Summary.Rejected} rejected", ct: stoppingToken);
-                job.State = "done";
-                logger.LogInformation("Import job {Job} done: {Files} files, {Rejected} rejected", job.Id, job.Summary.Files, job.Summary.Rejected);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                job.Failure = e.Message;
-                job.State = "failed";
-                logger.LogError(e, "Import job {Job} failed", job.Id);
-            }
-            finally
-            {
-                try { Directory.Delete(job.Folder, recursive: true); }
-                catch (IOException) { /* left for the temp cleanup */ }
-            }
-        }
+        await ResumeUnfinishedAsync(stoppingToken);
+        await foreach (var id in jobs.Pending.ReadAllAsync(stoppingToken))
+            await new ImportBatchRun(id, scopes, clock, logger).RunAsync(stoppingToken);
     }
 
-    private sealed class Progress(ImportJob job) : IProgress<ImportProgress>
+    private async Task ResumeUnfinishedAsync(CancellationToken ct)
     {
-        public void Report(ImportProgress value)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var unfinished = await db.ImportBatches.Where(b => b.State == ImportBatchState.Queued || b.State == ImportBatchState.Running)
+            .OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        foreach (var batch in unfinished)
         {
-            // BytesRead counts within the current file; the job's total spans every file.
-            Interlocked.Exchange(ref job.TotalBytes, value.TotalBytes);
-            Interlocked.Exchange(ref job.BytesRead, value.BytesRead);
-            job.FilesDone = value.FilesDone;
+            if (Directory.Exists(batch.UploadFolder))
+            {
+                batch.State = ImportBatchState.Queued;
+                jobs.Requeue(batch.Id);
+                logger.LogInformation("Import job {Job} was left unfinished by a stop: queued again", batch.Id);
+            }
+            else
+            {
+                batch.State = ImportBatchState.Failed;
+                batch.Failure = "The server stopped during this import and its uploaded files are gone. Files stored before the stop stay imported; upload the rest again.";
+                batch.FinishedAt = clock.GetUtcNow();
+            }
         }
+        await db.SaveChangesAsync(ct);
     }
 }

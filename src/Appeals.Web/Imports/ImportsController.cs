@@ -8,6 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Appeals.Web.Imports;
 
+/// <summary>An upload's page: its batch row and, once done, what the import found.</summary>
+public sealed record ImportBatchPage(ImportBatch Batch, ImportSummary? Summary);
+
 /// <summary>Upload 835 files; each upload is imported by a background job whose progress the page polls.</summary>
 [Authorize(Policy = AppealsPolicies.WorkCases)]
 [Route("Imports")]
@@ -18,6 +21,7 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
     {
         var recent = await db.ImportedFiles.AsNoTracking().OrderByDescending(f => f.Id).Take(20).ToListAsync(ct);
         ViewData["Limits"] = options.Value;
+        ViewData["Batches"] = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(10).ToListAsync(ct);
         return View(recent);
     }
 
@@ -52,17 +56,22 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
             await file.CopyToAsync(target, ct);
             names.Add(Path.GetFileName(file.FileName));
         }
-        var job = jobs.Enqueue(User.Identity!.Name!, names, folder);
+        var job = await jobs.EnqueueAsync(User.Identity!.Name!, names, folder, ct);
         return RedirectToAction(nameof(Job), new { id = job.Id });
     }
 
     [HttpGet("{id:guid}")]
-    public IActionResult Job(Guid id) => jobs.Find(id) is { } job ? View(job) : NotFound();
+    public async Task<IActionResult> Job(Guid id, CancellationToken ct) =>
+        await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } batch
+            ? View(new ImportBatchPage(batch, ImportJobs.SummaryOf(batch)))
+            : NotFound();
 
+    /// <summary>What the progress bar polls: read from the batch's row, which the job keeps current.</summary>
     [HttpGet("{id:guid}/status")]
-    public IActionResult Status(Guid id) => jobs.Find(id) is { } job
-        ? Json(new { state = job.State, percent = job.Percent, filesDone = job.FilesDone, files = job.FileNames.Count, failure = job.Failure })
-        : NotFound();
+    public async Task<IActionResult> Status(Guid id, CancellationToken ct) =>
+        await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
+            ? Json(new { state = b.State, percent = b.Percent, filesDone = b.FilesDone, files = b.FileCount, failure = b.Failure })
+            : NotFound();
 
     /// <summary>Storage:Path: uploads and attachments, outside the database.</summary>
     public static string StoragePath(IConfiguration configuration) =>

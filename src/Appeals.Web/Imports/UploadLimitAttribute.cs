@@ -14,9 +14,15 @@ public sealed class UploadLimitAttribute : Attribute, IAuthorizationFilter, IOrd
 {
     public int Order => 900;
 
+    /// <summary>Use the attachment limits (Attachments:*) instead of the 835 upload limits (Imports:*).</summary>
+    public bool Attachments { get; init; }
+
     public void OnAuthorization(AuthorizationFilterContext context)
     {
-        var limit = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportUploadOptions>>().Value.MaxRequestBytes;
+        var services = context.HttpContext.RequestServices;
+        var limit = Attachments
+            ? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Cases.AttachmentOptions>>().Value.MaxRequestBytes
+            : services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportUploadOptions>>().Value.MaxRequestBytes;
         var request = context.HttpContext.Request;
         if (request.ContentLength > limit)
         {

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Web.Queue;
 
 /// <summary>What the queue page shows.</summary>
-public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueRow> Rows, DateOnly Today,
-    IReadOnlyList<(long Id, string Name)> Payers, IReadOnlyList<string> Categories, IReadOnlyList<string> Users);
+public sealed record QueuePage(QueueFilter Filter, QueueSlice Slice, DateOnly Today,
+    IReadOnlyList<(long Id, string Name)> Payers, IReadOnlyList<string> Categories, IReadOnlyList<string> Users)
+{
+    public IReadOnlyList<QueueRow> Rows => Slice.Rows;
+}
 
 /// <summary>The prioritized work queue: filters, keyset paging, claim and assign.</summary>
 [Authorize(Policy = AppealsPolicies.WorkCases)]
@@ -21,11 +24,11 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
     {
-        var rows = await query.PageAsync(filter, User.Identity!.Name!, ct);
+        var slice = await query.PageAsync(filter, User.Identity!.Name!, ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var workers = (await users.GetUsersInRoleAsync(AppealsRoles.Specialist)).Concat(await users.GetUsersInRoleAsync(AppealsRoles.Manager))
             .Select(u => u.UserName!).Distinct().Order().ToList();
-        return View(new QueuePage(filter, rows, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        return View(new QueuePage(filter, slice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             payers.Select(p => (p.Id, p.Name)).ToList(), carcs.Categories, workers));
     }
 

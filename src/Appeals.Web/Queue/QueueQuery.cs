@@ -17,9 +17,14 @@ public sealed class QueueFilter
     public string? Assignee { get; set; }
     /// <summary>A status; empty means every open status.</summary>
     public string? Status { get; set; }
-    /// <summary>The keyset cursor: the priority and id of the last row of the previous page.</summary>
+    /// <summary>The keyset cursor going forward: the priority and id of the last row of the page before.</summary>
     public string? After { get; set; }
+    /// <summary>The keyset cursor going back: the priority and id of the first row of the page after.</summary>
+    public string? Before { get; set; }
 }
+
+/// <summary>One page of the queue and whether there are pages on either side of it.</summary>
+public sealed record QueueSlice(IReadOnlyList<QueueRow> Rows, bool HasPrevious, bool HasNext);
 
 /// <summary>One queue row.</summary>
 public sealed record QueueRow(long Id, string Payer, string Category, string Reason, decimal DeniedAmount, double? Probability,
@@ -36,12 +41,32 @@ public sealed record QueueRow(long Id, string Payer, string Category, string Rea
 /// <summary>
 /// Open cases by priority, highest first, paged by keyset (priority, id) rather than OFFSET so that
 /// page 400 costs what page 1 costs and a case claimed meanwhile never shifts a row onto two pages.
+/// Going back reads the same index the other way from the first row shown (Before) and reverses the page.
 /// </summary>
 public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvider clock)
 {
     public const int PageSize = 25;
 
-    public async Task<IReadOnlyList<QueueRow>> PageAsync(QueueFilter f, string userName, CancellationToken ct)
+    public async Task<QueueSlice> PageAsync(QueueFilter f, string userName, CancellationToken ct)
+    {
+        if (TryParseCursor(f.Before, out var beforePriority, out var beforeId))
+        {
+            // One row more than a page tells whether another page lies before this one.
+            var back = await FilteredAsync(f, userName, q => q.Where(c => c.Priority > beforePriority || (c.Priority == beforePriority && c.Id < beforeId))
+                .OrderBy(c => c.Priority).ThenByDescending(c => c.Id), ct);
+            // Back at the top: show the first page as it is now, full, rather than what is left above the cursor.
+            if (back.Count <= PageSize) return await PageAsync(new QueueFilter { Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
+                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status }, userName, ct);
+            return new(back.Take(PageSize).Reverse().ToList(), HasPrevious: true, HasNext: true);
+        }
+        var hasAfter = TryParseCursor(f.After, out var afterPriority, out var afterId);
+        var rows = await FilteredAsync(f, userName, q => (hasAfter ? q.Where(c => c.Priority < afterPriority || (c.Priority == afterPriority && c.Id > afterId)) : q)
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.Id), ct);
+        return new(rows.Take(PageSize).ToList(), HasPrevious: hasAfter, HasNext: rows.Count > PageSize);
+    }
+
+    /// <summary>The filtered rows in the order <paramref name="page"/> gives, one more than a page.</summary>
+    private async Task<List<QueueRow>> FilteredAsync(QueueFilter f, string userName, Func<IQueryable<DenialCase>, IQueryable<DenialCase>> page, CancellationToken ct)
     {
         // EF sends LIMIT as a parameter, so SQLite cannot tell the page is small and may pick the status
         // index and sort every open case; walking the queue index stops after one page.
@@ -68,12 +93,10 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
             "unassigned" => q.Where(c => c.AssignedTo == ""),
             var name => q.Where(c => c.AssignedTo == name),
         };
-        if (TryParseCursor(f.After, out var afterPriority, out var afterId))
-            q = q.Where(c => c.Priority < afterPriority || (c.Priority == afterPriority && c.Id > afterId));
 
         // No join to Payers here: with one, SQLite may start from the small payer table and sort every
         // case; alone, it walks the queue index and stops after one page. Payer names are looked up after.
-        var rows = await q.OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Take(PageSize)
+        var rows = await page(q).Take(PageSize + 1)
             .Select(c => new QueueRow(c.Id, c.PayerId.ToString(), c.Category, c.PrimaryReason, c.DeniedAmount, c.RecoveryProbability,
                 c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version))
             .ToListAsync(ct);

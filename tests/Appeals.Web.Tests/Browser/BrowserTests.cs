@@ -55,6 +55,52 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Specialist_AddsANoteAndAnAttachment_AndSeesThemInTheTimeline()
+    {
+        RequireChromium();
+        var page = await app.SignInAsync("specialist");
+        await page.GotoAsync("/Queue");
+        await page.ClickAsync("#next-page");
+        await page.ClickAsync("#previous-page");
+        await BrowserAppFactory.ScreenshotAsync(page, "queue-back-to-first");
+        await page.Locator("#queue a.case-link").Nth(1).ClickAsync();
+        await page.WaitForSelectorAsync("#notes");
+
+        await page.FillAsync("#note-text", "Called the payer: they need the operative report.\nResubmit by Friday.");
+        await page.ClickAsync("#add-note button[type=submit]");
+        await page.WaitForSelectorAsync("#files-message");
+        var pdf = Path.Combine(app.Folder, "operative-report.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n% synthetic\ntrailer << >>\n%%EOF\n", TestContext.Current.CancellationToken);
+        await page.SetInputFilesAsync("#attachment-file", pdf);
+        await page.ClickAsync("#add-attachment button[type=submit]");
+        await page.WaitForSelectorAsync("#attachment-list");
+        await BrowserAppFactory.ScreenshotAsync(page, "case-notes-attachments");
+
+        Assert.Contains("Attached: operative-report.pdf.", await page.InnerTextAsync("#files-message"));
+        Assert.Contains("Resubmit by Friday.", await page.InnerTextAsync("#timeline"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.attachment-download").First.ClickAsync());
+        Assert.Equal("operative-report.pdf", download.SuggestedFilename);
+    }
+
+    [Fact]
+    public async Task Specialist_Uploads835Files_AndTheJobPageShowsTheResult()
+    {
+        RequireChromium();
+        var page = await app.SignInAsync("specialist");
+        var (_, files) = Appeals.Core.Demo.DemoFileWriter.GenerateInto(Path.Combine(app.Folder, "browser-835"), new Appeals.Core.Demo.DemoOptions(Seed: 5, Claims: 30));
+        await page.GotoAsync("/Imports");
+
+        await page.SetInputFilesAsync("#files", files.Take(2).ToArray());
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForSelectorAsync("#import-result", new() { Timeout = 120_000 });
+        await BrowserAppFactory.ScreenshotAsync(page, "import-result");
+        await page.GotoAsync("/Imports");
+        await BrowserAppFactory.ScreenshotAsync(page, "imports-after-upload");
+
+        Assert.Contains("done", await page.InnerTextAsync("#recent-uploads"));
+    }
+
+    [Fact]
     public async Task Auditor_ExportsATimeline_AsAWorkbookWithTheCases()
     {
         RequireChromium();

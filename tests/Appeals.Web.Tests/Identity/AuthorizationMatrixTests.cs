@@ -43,6 +43,9 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["GET /Cases/{id:long}/Letters/{letterId:long}"] = Workers,
         ["GET /Cases/{id:long}/Letters/{letterId:long}/Preview"] = Workers,
         ["POST /Cases/{id:long}/Letters/{letterId:long}/SignOff"] = Workers,
+        ["POST /Cases/{id:long}/Notes"] = Workers,
+        ["POST /Cases/{id:long}/Attachments"] = Workers,
+        ["GET /Cases/{id:long}/Attachments/{attachmentId:long}"] = Workers,
         ["GET /Dashboard"] = ["Manager", "Admin"],
         ["GET /Dashboard/Chart/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Dashboard/Data/{name}.{format}"] = ["Manager", "Admin"],
@@ -107,8 +110,16 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
             letterId = letter.Letter!.Id.ToString();
         }
+        string attachmentId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<Appeals.Web.Cases.CaseAttachmentStore>()
+                .AddAsync(caseId, "matrix.txt", new MemoryStream("synthetic"u8.ToArray()), "test", ct);
+            Assert.True(stored.Succeeded, stored.Problem);
+            attachmentId = stored.Attachment!.Id.ToString();
+        }
         var emptyUpload = Directory.CreateDirectory(Path.Combine(app.Folder, "empty-upload")).FullName;
-        var jobId = app.Services.GetRequiredService<Appeals.Web.Imports.ImportJobs>().Enqueue("test", [], emptyUpload).Id.ToString();
+        var jobId = (await app.Services.GetRequiredService<Appeals.Web.Imports.ImportJobs>().EnqueueAsync("test", [], emptyUpload, ct)).Id.ToString();
 
         var failures = new List<string>();
         foreach (var principal in Principals)
@@ -120,7 +131,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             foreach (var (method, pattern) in Routes(app.Services).Where(r => Rules.ContainsKey($"{r.Method} {r.Pattern}")))
             {
                 var url = Regex.Replace(pattern, @"\{(\*\*)?(\w+)(:[^}]*)?\??\}",
-                    m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "letterId" ? letterId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
+                    m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "letterId" ? letterId : m.Groups[2].Value == "attachmentId" ? attachmentId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
                 if (pattern.StartsWith("/Dashboard/Data/")) url = url.Replace(".png", ".csv");
                 var response = method == "POST"
                     ? await client.PostAsync(url, new FormUrlEncodedContent([]), ct)

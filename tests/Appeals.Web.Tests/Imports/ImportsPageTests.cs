@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Appeals.Core.Demo;
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Appeals.Web.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Appeals.Web.Tests.Hosting;
 
 namespace Appeals.Web.Tests.Imports;
@@ -34,9 +40,86 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         var html = await client.GetStringAsync(jobUrl, Ct);
 
         Assert.Equal("done", state);
+        var batchId = Guid.Parse(jobUrl["/Imports/".Length..]);
+        var batch = await InDatabase(db => db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, Ct));
+        Assert.Equal((ImportBatchState.Done, 4, 1), (batch.State, ImportJobs.SummaryOf(batch)!.Files, ImportJobs.SummaryOf(batch)!.Rejected));
         Assert.Contains("4 file(s)", html);
         Assert.Contains("1 rejected", html);
         Assert.Matches(@"<table class=""table table-sm"" id=""import-errors"">.*<td>\d{3}-broken\.835</td><td>\d+</td><td>\d+</td>", html.Replace("\n", " "));
+    }
+
+    [Fact]
+    public async Task Progress_IsReadFromTheBatchRow_SoAnotherProcessOrARestartShowsTheTruth()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        // A batch this process never queued: as after a restart, only the database knows it.
+        var id = Guid.NewGuid();
+        await InDatabase(db =>
+        {
+            db.ImportBatches.Add(new ImportBatch
+            {
+                Id = id, UserName = "specialist", FileNames = "a.835\nb.835", FileCount = 2, UploadFolder = Path.Combine(app.Folder, "elsewhere"),
+                State = ImportBatchState.Running, FilesDone = 1, BytesRead = 50, TotalBytes = 200, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return db.SaveChangesAsync(Ct);
+        });
+
+        var status = await client.GetStringAsync($"/Imports/{id}/status", Ct);
+        var page = await client.GetStringAsync($"/Imports/{id}", Ct);
+
+        Assert.Contains(@"""state"":""running"",""percent"":25,""filesDone"":1,""files"":2", status);
+        Assert.Contains(@"id=""import-progress""", page);
+        Assert.Contains("Importing: 1 of 2 file(s) done", page);
+        Assert.Contains("a.835, b.835", page);
+    }
+
+    [Fact]
+    public async Task Runner_AtStart_ResumesAnUnfinishedBatchWhoseFilesRemain_AndFailsOneWhoseFilesAreGone()
+    {
+        var folder = Path.Combine(app.Folder, "uploads-left", Guid.NewGuid().ToString("N"));
+        var (_, files) = DemoFileWriter.GenerateInto(folder, new DemoOptions(Seed: 7, Claims: 20));
+        var left = Guid.NewGuid();
+        var lost = Guid.NewGuid();
+        await InDatabase(db =>
+        {
+            db.ImportBatches.Add(new ImportBatch
+            {
+                Id = left, UserName = "specialist", FileNames = string.Join('\n', files.Select(Path.GetFileName)), FileCount = files.Count, UploadFolder = folder,
+                State = ImportBatchState.Running, CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            });
+            db.ImportBatches.Add(new ImportBatch
+            {
+                Id = lost, UserName = "specialist", FileNames = "gone.835", FileCount = 1, UploadFolder = Path.Combine(app.Folder, "no-such-folder"),
+                State = ImportBatchState.Queued, CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-4),
+            });
+            return db.SaveChangesAsync(Ct);
+        });
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var runner = new ImportJobRunner(new ImportJobs(scopes, TimeProvider.System), scopes, TimeProvider.System, NullLogger<ImportJobRunner>.Instance);
+
+        await runner.StartAsync(Ct);
+        ImportBatch resumed;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(200, Ct);
+            resumed = await InDatabase(db => db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == left, Ct));
+        } while (!ImportBatchState.IsFinished(resumed.State) && DateTime.UtcNow < deadline);
+        await runner.StopAsync(Ct);
+
+        Assert.Equal(ImportBatchState.Done, resumed.State);
+        Assert.Equal(files.Count, ImportJobs.SummaryOf(resumed)!.Files);
+        Assert.NotNull(resumed.FinishedAt);
+        Assert.False(Directory.Exists(folder));
+        var failed = await InDatabase(db => db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == lost, Ct));
+        Assert.Equal(ImportBatchState.Failed, failed.State);
+        Assert.Contains("upload the rest again", failed.Failure);
+    }
+
+    private async Task<T> InDatabase<T>(Func<AppealsDbContext, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppealsDbContext>());
     }
 
     [Fact]

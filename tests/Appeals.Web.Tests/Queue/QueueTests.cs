@@ -45,6 +45,39 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task Queue_PreviousPage_GoesBackByKeysetToThePageBefore()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        // Ties on priority, so that going back must order by id within a priority as going forward does.
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync("UPDATE DenialCases SET Priority = Id % 4", Ct));
+        var order = await InDatabase(db => db.DenialCases
+            .Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress || c.Status == DenialCaseStatus.Appealed)
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Select(c => new { c.Id, c.Priority }).ToListAsync(Ct));
+        Assert.True(order.Count > 30, "the demo data should fill more than a page");
+
+        var first = await client.GetStringAsync("/Queue", Ct);
+        Assert.DoesNotContain(@"id=""previous-page""", first);
+        var second = await client.GetStringAsync(Link(first, "next-page"), Ct);
+        var backToFirst = await client.GetStringAsync(Link(second, "previous-page"), Ct);
+        // From the 30th row back: the 25 rows before it, with a page still before those.
+        var cursor = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{order[29].Priority}_{order[29].Id}");
+        var middle = await client.GetStringAsync($"/Queue?Before={cursor}", Ct);
+
+        Assert.Equal(order.Take(25).Select(o => o.Id), CaseIds(backToFirst));
+        Assert.Equal(CaseIds(first), CaseIds(backToFirst));
+        Assert.Equal(order.Skip(25).Take(25).Select(o => o.Id), CaseIds(second));
+        Assert.Equal(order.Skip(4).Take(25).Select(o => o.Id), CaseIds(middle));
+        Assert.Contains(@"id=""previous-page""", middle);
+        Assert.Contains(@"id=""next-page""", middle);
+        Assert.DoesNotContain(@"id=""previous-page""", backToFirst);
+    }
+
+    private static string Link(string html, string id) =>
+        Regex.Match(html, $@"id=""{id}"" href=""([^""]+)""").Groups[1].Value.Replace("&amp;", "&") is { Length: > 0 } url
+            ? url
+            : throw new InvalidOperationException($"No #{id} link in the page");
+
+    [Fact]
     public async Task Queue_FilterByCategory_ShowsOnlyThatCategory()
     {
         var client = await app.SignedInClientAsync("specialist");

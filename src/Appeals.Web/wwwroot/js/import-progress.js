@@ -9,6 +9,9 @@
         const status = await response.json();
         bar.style.width = status.percent + '%';
         bar.textContent = status.percent + ' %';
+        box.setAttribute('aria-valuenow', status.percent);
+        const files = document.getElementById('import-files');
+        if (files && status.state === 'running') files.textContent = 'Importing: ' + status.filesDone + ' of ' + status.files + ' file(s) done…';
         if (status.state === 'done' || status.state === 'failed') window.location.reload();
         else setTimeout(poll, 700);
     }

@@ -1,0 +1,49 @@
+using Appeals.Core.Denials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appeals.Core.Cases;
+
+/// <summary>
+/// A file attached to a case (medical records, a proof of submission, a payer's letter). The bytes
+/// live on disk under the configured storage folder, never in the row: the row keeps what is needed
+/// to find, serve and prove the file (its storage key, type, size and SHA-256) and who added it when.
+/// </summary>
+public sealed class CaseAttachment
+{
+    public long Id { get; set; }
+
+    public long DenialCaseId { get; set; }
+    public DenialCase? DenialCase { get; set; }
+
+    /// <summary>The name the uploader's file had (no folder), for people only: never part of a path.</summary>
+    public required string FileName { get; set; }
+    /// <summary>The <see cref="AttachmentType.Name"/> its content was recognised as, e.g. "pdf".</summary>
+    public required string FileType { get; set; }
+    /// <summary>The media type it is served with, from the recognised type (never the browser's claim).</summary>
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    /// <summary>Lowercase hex SHA-256 of the stored bytes; checked again before every download.</summary>
+    public required string Sha256 { get; set; }
+    /// <summary>Where the bytes are, relative to the storage folder: made from a new GUID, never from the file name.</summary>
+    public required string StorageKey { get; set; }
+
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        builder.Property(a => a.FileType).HasMaxLength(10).IsUnicode(false).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsUnicode(false).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsUnicode(false).IsRequired();
+        builder.Property(a => a.StorageKey).HasMaxLength(100).IsUnicode(false).IsRequired();
+        builder.Property(a => a.UploadedBy).HasMaxLength(100).IsRequired();
+        builder.HasIndex(a => a.StorageKey).IsUnique();
+        builder.HasIndex(a => a.DenialCaseId);
+        builder.HasOne(a => a.DenialCase).WithMany().HasForeignKey(a => a.DenialCaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

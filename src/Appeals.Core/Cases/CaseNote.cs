@@ -1,0 +1,34 @@
+using Appeals.Core.Denials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Appeals.Core.Cases;
+
+/// <summary>
+/// A note a specialist or manager wrote on a case: who, when, what. Notes are append-only (ADR 0072):
+/// nothing edits or deletes one, so a correction is a new note and the case's history stays as it was read.
+/// </summary>
+public sealed class CaseNote
+{
+    public const int MaxTextLength = 4000;
+
+    public long Id { get; set; }
+
+    public long DenialCaseId { get; set; }
+    public DenialCase? DenialCase { get; set; }
+
+    public required string Text { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> builder)
+    {
+        builder.Property(n => n.Text).HasMaxLength(CaseNote.MaxTextLength).IsRequired();
+        builder.Property(n => n.CreatedBy).HasMaxLength(100).IsRequired();
+        builder.HasIndex(n => n.DenialCaseId);
+        builder.HasOne(n => n.DenialCase).WithMany().HasForeignKey(n => n.DenialCaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Appeals.Core.Audit;
+using Appeals.Core.Cases;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Web.Cases;
+
+/// <summary>An upload's outcome: the stored attachment, or why it was refused, in words for the uploader.</summary>
+public sealed record AttachmentOutcome(CaseAttachment? Attachment, string? Problem)
+{
+    public bool Succeeded => Attachment is not null;
+}
+
+/// <summary>
+/// Stores case attachments on disk under Storage:Path/attachments, at a path made from a new GUID
+/// (never from the uploader's file name), after checking size, allowed type and the content's own
+/// signature. The row and its audit entry commit together; a file whose row did not commit is removed.
+/// </summary>
+public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOptions<AttachmentOptions> options, IConfiguration configuration,
+    TimeProvider clock, ILogger<CaseAttachmentStore> logger)
+{
+    public string Root => Path.Combine(Imports.ImportsController.StoragePath(configuration), "attachments");
+
+    public async Task<AttachmentOutcome> AddAsync(long caseId, string uploadedName, Stream content, string user, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var name = CleanName(uploadedName);
+        var type = AttachmentType.ByExtension(name);
+        if (type is null || !limits.Types.Contains(type))
+            return Refused($"{name} was not attached: only {limits.Labels} files can be attached.");
+
+        var key = Guid.NewGuid().ToString("N");
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = path + ".part";
+        string sha;
+        long size;
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                (sha, size) = await CopyHashedAsync(content, file, limits.MaxFileBytes, ct);
+                if (size > limits.MaxFileBytes)
+                    return Refused($"{name} was not attached: it is larger than {AttachmentOptions.Size(limits.MaxFileBytes)}, the most an attachment may be.");
+                if (size == 0) return Refused($"{name} was not attached: it is empty.");
+                if (!type.Matches(file))
+                    return Refused($"{name} was not attached: its content is not a {type.Label} file, whatever its name says.");
+            }
+            File.Move(partial, path);
+        }
+        finally { File.Delete(partial); }
+
+        var attachment = new CaseAttachment
+        {
+            DenialCaseId = caseId, FileName = name, FileType = type.Name, ContentType = type.ContentType, SizeBytes = size, Sha256 = sha,
+            StorageKey = key, UploadedBy = user, UploadedAt = clock.GetUtcNow(),
+        };
+        db.CaseAttachments.Add(attachment);
+        try
+        {
+            // No file name in the log: names can carry a patient's name. The type, size and hash identify the file.
+            await audit.AppendAsync(user, AuditActions.AttachmentUpload, nameof(DenialCase), caseId.ToString(CultureInfo.InvariantCulture),
+                details: $"attachment {type.Name} {size} bytes sha256 {sha[..12]}", ct: ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        logger.LogInformation("Attachment {Attachment} ({Bytes} bytes) added to case {Case}", attachment.Id, size, caseId);
+        return new(attachment, null);
+    }
+
+    /// <summary>Opens a stored attachment after checking its bytes still have the SHA-256 recorded at upload; null when they do not.</summary>
+    public async Task<Stream?> OpenVerifiedAsync(CaseAttachment attachment, CancellationToken ct)
+    {
+        var path = PathOf(attachment.StorageKey);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("Attachment {Attachment} of case {Case}: stored file is missing", attachment.Id, attachment.DenialCaseId);
+            return null;
+        }
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        if (actual != attachment.Sha256)
+        {
+            await stream.DisposeAsync();
+            logger.LogWarning("Attachment {Attachment} of case {Case}: stored file does not match its SHA-256", attachment.Id, attachment.DenialCaseId);
+            return null;
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>The stored file's path: a two-character fan-out folder, then the key. Keys are checked so no stored value can walk out of the folder.</summary>
+    public string PathOf(string key) =>
+        key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
+            ? Path.Combine(Root, key[..2], key)
+            : throw new ArgumentException("Not an attachment storage key.", nameof(key));
+
+    /// <summary>The uploader's file name without any folder or control characters, for display and the download's name only.</summary>
+    public static string CleanName(string uploaded)
+    {
+        var name = uploaded.Replace('\\', '/');
+        name = new string(name[(name.LastIndexOf('/') + 1)..].Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length > 200) name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
+        return name.Length == 0 ? "attachment" : name;
+    }
+
+    private static async Task<(string Sha, long Size)> CopyHashedAsync(Stream from, Stream to, long limit, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await from.ReadAsync(buffer, ct)) > 0)
+        {
+            size += read;
+            // Stop writing past the limit (a client may lie about a part's length); the caller refuses it.
+            if (size > limit) return ("", size);
+            hash.AppendData(buffer, 0, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        await to.FlushAsync(ct);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private static AttachmentOutcome Refused(string problem) => new(null, problem);
+}
