@@ -30,6 +30,9 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
+    public DbSet<Rollups.DenialDayRollup> DenialDayRollups => Set<Rollups.DenialDayRollup>();
+    public DbSet<Rollups.DenialReasonDayRollup> DenialReasonDayRollups => Set<Rollups.DenialReasonDayRollup>();
+    public DbSet<Rollups.ClaimRemittanceRollup> ClaimRemittanceRollups => Set<Rollups.ClaimRemittanceRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

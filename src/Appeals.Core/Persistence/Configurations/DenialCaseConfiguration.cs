@@ -9,6 +9,8 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
     public void Configure(EntityTypeBuilder<DenialCase> b)
     {
         b.HasKey(d => d.Id);
+        // Triggers keep the dashboard rollups (ADR 0052); EF must know, so that SQL Server saves without OUTPUT.
+        b.ToTable(t => t.HasTrigger(Rollups.RollupTriggers.TriggerName("DenialCases")));
         b.Property(d => d.PatientControlNumber).HasMaxLength(38).IsRequired();
         b.Property(d => d.PayerClaimControlNumber).HasMaxLength(50).IsRequired();
         b.Property(d => d.RenderingProviderId).HasMaxLength(80).IsRequired();
