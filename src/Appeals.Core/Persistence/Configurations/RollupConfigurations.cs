@@ -24,6 +24,11 @@ internal sealed class DenialReasonDayRollupConfiguration : IEntityTypeConfigurat
         b.HasKey(r => new { r.DenialDate, r.PayerId, r.Category, r.PrimaryReason });
         b.Property(r => r.Category).HasMaxLength(64);
         b.Property(r => r.PrimaryReason).HasMaxLength(8);
+        // Covering, in the top-CARC chart's grouping order: SQLite aggregates while it scans, with no
+        // sort and no row lookups (10x less CPU than the table at 200,000 cases). Payer x reason makes
+        // this the largest rollup (about a third of the case count per day).
+        b.HasIndex(r => new { r.Category, r.PrimaryReason, r.DenialDate, r.PayerId, r.Cases, r.DeniedCents })
+            .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
     }
 }
 

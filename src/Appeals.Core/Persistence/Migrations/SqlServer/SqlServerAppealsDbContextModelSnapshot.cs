@@ -339,7 +339,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Priority");
 
-                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                    b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases", t =>
@@ -1172,6 +1172,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("DenialDate", "PayerId", "Category", "PrimaryReason");
+
+                    b.HasIndex("Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents")
+                        .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
 
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });

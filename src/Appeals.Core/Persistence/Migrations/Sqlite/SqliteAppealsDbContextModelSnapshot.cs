@@ -326,7 +326,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority");
 
-                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                    b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases", t =>
@@ -1131,6 +1131,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("DenialDate", "PayerId", "Category", "PrimaryReason");
+
+                    b.HasIndex("Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents")
+                        .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
 
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppealsDbContext))]
-    [Migration("20261128204826_DashboardRollups")]
+    [Migration("20261128210826_DashboardRollups")]
     partial class DashboardRollups
     {
         /// <inheritdoc />
@@ -329,7 +329,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority");
 
-                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                    b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
                     b.ToTable("DenialCases", t =>
@@ -1134,6 +1134,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("DenialDate", "PayerId", "Category", "PrimaryReason");
+
+                    b.HasIndex("Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents")
+                        .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
 
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });

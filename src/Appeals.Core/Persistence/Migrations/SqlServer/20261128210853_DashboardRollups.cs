@@ -11,6 +11,10 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_DenialCases_Dashboard",
+                table: "DenialCases");
+
             migrationBuilder.CreateTable(
                 name: "ClaimRemittanceRollups",
                 columns: table => new
@@ -71,6 +75,16 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     table.PrimaryKey("PK_DenialReasonDayRollups", x => new { x.DenialDate, x.PayerId, x.Category, x.PrimaryReason });
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Dashboard",
+                table: "DenialCases",
+                columns: new[] { "RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialReasonDayRollups_Chart",
+                table: "DenialReasonDayRollups",
+                columns: new[] { "Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents" });
+
             // The triggers that keep the rollups, and a backfill from existing rows (ADR 0052). Keep this
             // call in any migration that replaces this one: the model alone does not create triggers.
             foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(Appeals.Core.Persistence.DatabaseProvider.SqlServer))
@@ -91,6 +105,15 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DenialReasonDayRollups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DenialCases_Dashboard",
+                table: "DenialCases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Dashboard",
+                table: "DenialCases",
+                columns: new[] { "Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
         }
     }
 }
