@@ -13,7 +13,9 @@ public static class RollupTriggers
     public static IReadOnlyList<string> Create(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => [.. Sources().SelectMany(SqliteTriggers), .. RollupTable.All.Select(t => t.Rebuild(RollupDialect.Sqlite))],
-        DatabaseProvider.SqlServer => [.. Sources().Select(SqlServerTrigger), .. RollupTable.All.Select(t => t.Rebuild(RollupDialect.SqlServer))],
+        // CREATE TRIGGER must open its batch, and the idempotent script puts each statement inside IF ... BEGIN: EXEC it.
+        DatabaseProvider.SqlServer => [.. Sources().Select(s => $"EXEC(N'{SqlServerTrigger(s).Replace("'", "''")}');"),
+            .. RollupTable.All.Select(t => t.Rebuild(RollupDialect.SqlServer))],
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 

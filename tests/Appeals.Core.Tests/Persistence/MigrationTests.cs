@@ -71,10 +71,11 @@ public class MigrationTests
     [Fact]
     public void SqlServerRollupTriggers_Parse()
     {
-        // The idempotent script hides them inside EXEC strings, so each statement is parsed on its own.
+        // The script hides the triggers inside EXEC strings, so each one is unwrapped and parsed on its own.
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(DatabaseProvider.SqlServer))
+        foreach (var wrapped in Appeals.Core.Rollups.RollupTriggers.Create(DatabaseProvider.SqlServer))
         {
+            var statement = wrapped.StartsWith("EXEC(N'", StringComparison.Ordinal) ? wrapped[7..^3].Replace("''", "'") : wrapped;
             parser.Parse(new StringReader(statement), out var errors);
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")) + Environment.NewLine + statement);
         }
