@@ -85,11 +85,13 @@ internal sealed class DashboardBenchmark : IBenchScenario
         return 0;
     }
 
-    /// <summary>What the dashboard page asks for: the KPIs and every chart.</summary>
+    /// <summary>What the dashboard page asks for: the KPIs, every chart, and the filter form's payers and categories.</summary>
     private static async Task<int> PageAsync(AppealsDbContext db, TimeProvider time, AnalyticsFilter filter)
     {
         await new KpiQueries(db, time).SummaryAsync(filter);
         foreach (var kind in Enum.GetValues<ChartKind>()) await new ChartQueries(db, time).LoadAsync(kind, filter);
+        await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync();
+        await db.DenialDayRollups.Select(r => r.Category).Distinct().OrderBy(c => c).ToListAsync();
         return 0;
     }
 
