@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Analytics.Tests;
 
-/// <summary>A real SQLite file in a temp folder, schema from the model (EnsureCreated until migrations land).</summary>
+/// <summary>A real SQLite file in a temp folder, migrated: the dashboard rollups' triggers come with the migrations.</summary>
 internal sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("appeals-analytics-").FullName;
@@ -12,13 +12,12 @@ internal sealed class TestDatabase : IDisposable
     public TestDatabase()
     {
         using var db = Open();
-        db.Database.EnsureCreated();
+        AppealsDatabase.MigrateAsync(db).GetAwaiter().GetResult();
     }
 
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "appeals.db")};Pooling=False";
 
-    public AppealsDbContext Open() =>
-        new(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(ConnectionString).Options);
+    public AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
 
     public void Dispose()
     {

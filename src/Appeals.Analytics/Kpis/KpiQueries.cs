@@ -1,27 +1,22 @@
-using Appeals.Core.Denials;
+using Appeals.Analytics.Rollups;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Analytics.Kpis;
 
-/// <summary>Computes the headline KPIs in the database with grouped queries; only totals come back.</summary>
+/// <summary>Computes the headline KPIs in the database with grouped queries over the dashboard rollups (ADR 0052); only totals come back.</summary>
 public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
 {
+    private readonly DashboardSource _source = new(db);
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<KpiSummary> SummaryAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
-        // Two plain aggregates, not GroupBy(constant): SQLite would sort every row by the constant.
-        var adjudicated = filter.Apply(db.ClaimPayments);
-        var claims = new
-        {
-            Count = await adjudicated.CountAsync(ct),
-            ChargedCents = await adjudicated.SumAsync(c => (long)Math.Round((double)c.ChargeAmount * 100), ct),
-        };
+        var claims = await _source.ClaimTotalsAsync(filter, ct);
         var cases = await CaseTotalsAsync(filter, ct);
-        var durations = await new CaseDurationQueries(db).AveragesAsync(filter, ct);
 
-        var charged = Cents.ToDollars(claims.ChargedCents);
+        var charged = Cents.ToDollars(claims.ChargeCents);
         var denied = Cents.ToDollars(cases.DeniedCents);
         var avoidable = Cents.ToDollars(cases.AvoidableCents);
         var decidedDenied = Cents.ToDollars(cases.DecidedDeniedCents);
@@ -29,29 +24,29 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
         {
             Filter = filter,
             AsOf = Today,
-            AdjudicatedClaims = claims.Count,
+            AdjudicatedClaims = (int)claims.Claims,
             ChargedAmount = charged,
-            DenialCases = cases.Cases,
+            DenialCases = (int)cases.Cases,
             DeniedAmount = denied,
-            InitialDenialRateByCount = Ratio.Of(cases.Cases, claims.Count, KpiMissing.NoData),
+            InitialDenialRateByCount = Ratio.Of(cases.Cases, claims.Claims, KpiMissing.NoData),
             InitialDenialRateByDollars = Ratio.Of(denied, charged, KpiMissing.NoData),
-            AvoidableCases = cases.AvoidableCases,
+            AvoidableCases = (int)cases.AvoidableCases,
             AvoidableAmount = avoidable,
             AvoidableShareByCount = Ratio.Of(cases.AvoidableCases, cases.Cases, KpiMissing.NoData),
             AvoidableShareByDollars = Ratio.Of(avoidable, denied, KpiMissing.NoData),
-            ResolvedCases = cases.ResolvedCases,
+            ResolvedCases = (int)cases.ResolvedCases,
             RecoveredAmount = cases.ResolvedCases == 0 && cases.RecoveredCents == 0
                 ? Kpi<decimal>.NoOutcomesYet : Kpi<decimal>.Of(Cents.ToDollars(cases.RecoveredCents)),
             WrittenOffAmount = cases.ResolvedCases == 0
                 ? Kpi<decimal>.NoOutcomesYet : Kpi<decimal>.Of(Cents.ToDollars(cases.WrittenOffCents)),
-            AppealsDecided = cases.AppealsDecided,
-            AppealsOverturned = cases.AppealsOverturned,
+            AppealsDecided = (int)cases.AppealsDecided,
+            AppealsOverturned = (int)cases.AppealsOverturned,
             OverturnRateByCount = Ratio.Of(cases.AppealsOverturned, cases.AppealsDecided, KpiMissing.NoOutcomesYet),
             OverturnRateByDollars = cases.AppealsDecided == 0
                 ? Kpi<double>.NoOutcomesYet : Ratio.Of(Cents.ToDollars(cases.DecidedRecoveredCents), decidedDenied, KpiMissing.NoOutcomesYet),
-            AverageDaysToAppeal = durations.DaysToAppeal,
-            AverageDaysToResolution = durations.DaysToResolution,
-            DeadlinesMissed = cases.DeadlinesMissed,
+            AverageDaysToAppeal = AverageDays(cases.AppealSeconds, cases.AppealedCases),
+            AverageDaysToResolution = AverageDays(cases.ResolutionSeconds, cases.TimedResolutions),
+            DeadlinesMissed = (int)cases.DeadlinesMissed,
             OpenCasesByAge = await AgingAsync(filter, ct),
         };
     }
@@ -60,44 +55,47 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<AgingBucketRow>> AgingAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        // Grouped in the dashboard index's order (category, day) so SQLite aggregates while it scans;
-        // the few thousand (category, day) groups fall into buckets here.
-        var rows = await filter.Apply(db.DenialCases)
-            .Where(c => !CaseOutcomes.Resolved.Contains(c.Status))
-            .GroupBy(c => new { c.Category, c.DenialDate })
-            .Select(g => new { g.Key.DenialDate, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
+        // The buckets move with today, so the rollup keeps open cases per denial day and the few
+        // hundred days fall into buckets here.
+        var rows = await _source.Days(filter)
+            .Where(r => r.OpenCases > 0)
+            .GroupBy(r => r.DenialDate)
+            .Select(g => new { DenialDate = g.Key, Count = g.Sum(r => r.OpenCases), Cents = g.Sum(r => r.OpenDeniedCents) })
             .ToListAsync(ct);
         var buckets = rows
             .GroupBy(r => AgingBuckets.IndexOf(today.DayNumber - r.DenialDate.DayNumber))
             .ToDictionary(g => g.Key, g => (Count: g.Sum(r => r.Count), Cents: g.Sum(r => r.Cents)));
         return [.. AgingBuckets.Names.Select((name, i) => buckets.TryGetValue(i, out var b)
-            ? new AgingBucketRow(name, b.Count, Cents.ToDollars(b.Cents))
+            ? new AgingBucketRow(name, (int)b.Count, Cents.ToDollars(b.Cents))
             : new AgingBucketRow(name, 0, 0m))];
     }
 
-    // Grouped by category, the leading column of the dashboard index, so SQLite aggregates while it
-    // scans (a constant key would make it sort every row); the category totals are added here.
+    private static Kpi<double> AverageDays(long seconds, long count) =>
+        count > 0 ? Kpi<double>.Of(seconds / 86400d / count) : Kpi<double>.NoOutcomesYet;
+
+    // Per category (a few groups), added here: the totals of every rollup row in the filter.
     private async Task<CaseTotals> CaseTotalsAsync(AnalyticsFilter filter, CancellationToken ct)
     {
-        var byCategory = await filter.Apply(db.DenialCases)
-            .GroupBy(c => c.Category)
+        var byCategory = await _source.Days(filter)
+            .GroupBy(r => r.Category)
             .Select(g => new CaseTotals
             {
-                Cases = g.Count(),
-                DeniedCents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)),
-                AvoidableCases = g.Count(c => c.Avoidable),
-                AvoidableCents = g.Sum(c => c.Avoidable ? (long)Math.Round((double)c.DeniedAmount * 100) : 0L),
-                ResolvedCases = g.Count(c => CaseOutcomes.Resolved.Contains(c.Status)),
-                RecoveredCents = g.Sum(c => (long)Math.Round((double)c.RecoveredAmount * 100)),
-                WrittenOffCents = g.Sum(c => c.Status == DenialCaseStatus.WrittenOff
-                    ? (long)Math.Round((double)c.DeniedAmount * 100) - (long)Math.Round((double)c.RecoveredAmount * 100) : 0L),
-                AppealsDecided = g.Count(c => c.FirstAppealedAt != null && CaseOutcomes.AppealDecided.Contains(c.Status)),
-                AppealsOverturned = g.Count(c => c.FirstAppealedAt != null && CaseOutcomes.Overturned.Contains(c.Status)),
-                DecidedDeniedCents = g.Sum(c => c.FirstAppealedAt != null && CaseOutcomes.AppealDecided.Contains(c.Status)
-                    ? (long)Math.Round((double)c.DeniedAmount * 100) : 0L),
-                DecidedRecoveredCents = g.Sum(c => c.FirstAppealedAt != null && CaseOutcomes.AppealDecided.Contains(c.Status)
-                    ? (long)Math.Round((double)c.RecoveredAmount * 100) : 0L),
-                DeadlinesMissed = g.Count(c => c.DeadlineMissed),
+                Cases = g.Sum(r => r.Cases),
+                DeniedCents = g.Sum(r => r.DeniedCents),
+                AvoidableCases = g.Sum(r => r.AvoidableCases),
+                AvoidableCents = g.Sum(r => r.AvoidableCents),
+                ResolvedCases = g.Sum(r => r.ResolvedCases),
+                RecoveredCents = g.Sum(r => r.RecoveredCents),
+                WrittenOffCents = g.Sum(r => r.WrittenOffCents),
+                AppealsDecided = g.Sum(r => r.AppealsDecided),
+                AppealsOverturned = g.Sum(r => r.AppealsOverturned),
+                DecidedDeniedCents = g.Sum(r => r.DecidedDeniedCents),
+                DecidedRecoveredCents = g.Sum(r => r.DecidedRecoveredCents),
+                DeadlinesMissed = g.Sum(r => r.DeadlinesMissed),
+                AppealedCases = g.Sum(r => r.AppealedCases),
+                AppealSeconds = g.Sum(r => r.AppealSeconds),
+                TimedResolutions = g.Sum(r => r.TimedResolutions),
+                ResolutionSeconds = g.Sum(r => r.ResolutionSeconds),
             })
             .ToListAsync(ct);
         return byCategory.Aggregate(new CaseTotals(), (sum, c) => sum.Add(c));
@@ -105,18 +103,22 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
 
     private sealed class CaseTotals
     {
-        public int Cases { get; init; }
+        public long Cases { get; init; }
         public long DeniedCents { get; init; }
-        public int AvoidableCases { get; init; }
+        public long AvoidableCases { get; init; }
         public long AvoidableCents { get; init; }
-        public int ResolvedCases { get; init; }
+        public long ResolvedCases { get; init; }
         public long RecoveredCents { get; init; }
         public long WrittenOffCents { get; init; }
-        public int AppealsDecided { get; init; }
-        public int AppealsOverturned { get; init; }
+        public long AppealsDecided { get; init; }
+        public long AppealsOverturned { get; init; }
         public long DecidedDeniedCents { get; init; }
         public long DecidedRecoveredCents { get; init; }
-        public int DeadlinesMissed { get; init; }
+        public long DeadlinesMissed { get; init; }
+        public long AppealedCases { get; init; }
+        public long AppealSeconds { get; init; }
+        public long TimedResolutions { get; init; }
+        public long ResolutionSeconds { get; init; }
 
         public CaseTotals Add(CaseTotals o) => new()
         {
@@ -132,6 +134,10 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
             DecidedDeniedCents = DecidedDeniedCents + o.DecidedDeniedCents,
             DecidedRecoveredCents = DecidedRecoveredCents + o.DecidedRecoveredCents,
             DeadlinesMissed = DeadlinesMissed + o.DeadlinesMissed,
+            AppealedCases = AppealedCases + o.AppealedCases,
+            AppealSeconds = AppealSeconds + o.AppealSeconds,
+            TimedResolutions = TimedResolutions + o.TimedResolutions,
+            ResolutionSeconds = ResolutionSeconds + o.ResolutionSeconds,
         };
     }
 }

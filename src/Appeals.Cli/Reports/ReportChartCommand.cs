@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using Appeals.Analytics.Charts;
-using Appeals.Core.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,16 +30,10 @@ public sealed class ReportChartCommand(IAnsiConsole console) : AsyncCommand<Repo
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportChartSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        if (await settings.FilterAsync(db, cancellationToken) is not { } filter)
-        {
-            console.MarkupLineInterpolated($"[red]No payer matches[/] {settings.Payer}");
-            return 2;
-        }
+        await using var report = await settings.OpenReportAsync(console, cancellationToken);
+        if (report is null) return 2;
         ChartNames.TryParse(settings.Name, out var kind);
-        var chart = await new ChartQueries(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(kind, filter, cancellationToken);
+        var chart = await new ChartQueries(report.Db, report.Time).LoadAsync(kind, report.Filter, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (folder is not null) Directory.CreateDirectory(folder);
         ChartRenderer.Save(chart, settings.Out);

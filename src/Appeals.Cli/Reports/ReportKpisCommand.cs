@@ -1,8 +1,6 @@
 using System.Globalization;
 using Appeals.Analytics.Kpis;
 using Appeals.Cli.Common;
-using Appeals.Core.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,16 +11,11 @@ public sealed class ReportKpisCommand(IAnsiConsole console) : AsyncCommand<Repor
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        if (await settings.FilterAsync(db, cancellationToken) is not { } filter)
-        {
-            console.MarkupLineInterpolated($"[red]No payer matches[/] {settings.Payer}");
-            return 2;
-        }
-        var summary = await new KpiQueries(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SummaryAsync(filter, cancellationToken);
-        var rates = new DenialRateQueries(db);
+        await using var report = await settings.OpenReportAsync(console, cancellationToken);
+        if (report is null) return 2;
+        var filter = report.Filter;
+        var summary = await new KpiQueries(report.Db, report.Time).SummaryAsync(filter, cancellationToken);
+        var rates = new DenialRateQueries(report.Db);
         var byDimension = new Dictionary<string, IReadOnlyList<DenialRateRow>>();
         foreach (var dimension in Enum.GetValues<DenialDimension>())
             byDimension[JsonNamingPolicyName(dimension)] = await rates.ByAsync(dimension, filter, cancellationToken);

@@ -4,6 +4,7 @@ using Appeals.Analytics;
 using Appeals.Cli.Common;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -40,6 +41,24 @@ public class ReportSettings : DatabaseSettings
         return base.Validate();
     }
 
+    /// <summary>
+    /// What every report command starts from: the database open, its scope, and the filter with
+    /// --payer resolved. Null (after saying so on the console) when no payer matches.
+    /// </summary>
+    public async Task<ReportSession?> OpenReportAsync(IAnsiConsole console, CancellationToken ct)
+    {
+        var services = await OpenDatabaseAsync(ct);
+        var session = new ReportSession(services, services.CreateAsyncScope());
+        if (await FilterAsync(session.Db, ct) is { } filter)
+        {
+            session.Filter = filter;
+            return session;
+        }
+        await session.DisposeAsync();
+        console.MarkupLineInterpolated($"[red]No payer matches[/] {Payer}");
+        return null;
+    }
+
     /// <summary>The filter, with --payer resolved to a payer id; null when no payer matches.</summary>
     public async Task<AnalyticsFilter?> FilterAsync(AppealsDbContext db, CancellationToken ct)
     {
@@ -55,4 +74,18 @@ public class ReportSettings : DatabaseSettings
 
     private static DateOnly? Date(string? value) =>
         value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>An open database and the report's filter; disposing closes both.</summary>
+public sealed class ReportSession(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
+{
+    public AppealsDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+    public TimeProvider Time { get; } = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+    public AnalyticsFilter Filter { get; internal set; } = AnalyticsFilter.None;
+
+    public async ValueTask DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await services.DisposeAsync();
+    }
 }

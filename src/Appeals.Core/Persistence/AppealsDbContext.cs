@@ -34,6 +34,9 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<Rollups.DenialDayRollup> DenialDayRollups => Set<Rollups.DenialDayRollup>();
+    public DbSet<Rollups.DenialReasonDayRollup> DenialReasonDayRollups => Set<Rollups.DenialReasonDayRollup>();
+    public DbSet<Rollups.ClaimRemittanceRollup> ClaimRemittanceRollups => Set<Rollups.ClaimRemittanceRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

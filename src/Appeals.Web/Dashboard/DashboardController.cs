@@ -34,7 +34,8 @@ public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, Ch
             loaded.Add(new DashboardChart(ChartNames.Of(kind), data, data.ToTable()));
         }
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var categories = await db.DenialCases.Select(c => c.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
+        // From the rollup (a few thousand rows), not a distinct over every case (ADR 0052).
+        var categories = await db.DenialDayRollups.Select(r => r.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
         return View(new DashboardPage(form, summary, loaded, [.. payers.Select(p => (p.Id, p.Name))], categories));
     }
 

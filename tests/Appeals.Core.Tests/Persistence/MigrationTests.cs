@@ -40,6 +40,19 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task MigrateAsync_OnSqlite_CreatesTheDashboardRollupTriggers()
+    {
+        // A migration regenerated from the model alone would lose them (ADR 0052) and the dashboard would go stale.
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+
+        var triggers = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'")
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Appeals.Core.Rollups.RollupTriggers.SqliteTriggerNames.Order(), triggers.Order());
+    }
+
+    [Fact]
     public void SqlServerIdempotentScript_Parses()
     {
         using var db = AppealsDatabase.CreateContext(DatabaseProvider.SqlServer, "Server=unused;Database=Appeals;TrustServerCertificate=True");
@@ -50,6 +63,21 @@ public class MigrationTests
         parser.Parse(new StringReader(script), out var errors);
 
         Assert.Contains("CREATE TABLE [DenialCases]", script);
+        Assert.Contains("CREATE OR ALTER TRIGGER [DenialCases_Rollups]", script);
+        Assert.Contains("CREATE OR ALTER TRIGGER [ClaimPayments_Rollups]", script);
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+    }
+
+    [Fact]
+    public void SqlServerRollupTriggers_Parse()
+    {
+        // The script hides the triggers inside EXEC strings, so each one is unwrapped and parsed on its own.
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var wrapped in Appeals.Core.Rollups.RollupTriggers.Create(DatabaseProvider.SqlServer))
+        {
+            var statement = wrapped.StartsWith("EXEC(N'", StringComparison.Ordinal) ? wrapped[7..^3].Replace("''", "'") : wrapped;
+            parser.Parse(new StringReader(statement), out var errors);
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")) + Environment.NewLine + statement);
+        }
     }
 }

@@ -9,6 +9,8 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
     public void Configure(EntityTypeBuilder<ClaimPayment> b)
     {
         b.HasKey(c => c.Id);
+        // Triggers keep the dashboard's claim rollup (ADR 0052); EF must know, so that SQL Server saves without OUTPUT.
+        b.ToTable(t => t.HasTrigger(Rollups.RollupTriggers.TriggerName("ClaimPayments")));
         // X12 maxima: CLP01 38, CLP07 50, REF02 50, NM103 60, NM104 35, NM109 80.
         b.Property(c => c.PatientControlNumber).HasMaxLength(38).IsRequired();
         b.Property(c => c.ChargeAmount).HasPrecision(18, 2);

@@ -9,6 +9,8 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
     public void Configure(EntityTypeBuilder<DenialCase> b)
     {
         b.HasKey(d => d.Id);
+        // Triggers keep the dashboard rollups (ADR 0052); EF must know, so that SQL Server saves without OUTPUT.
+        b.ToTable(t => t.HasTrigger(Rollups.RollupTriggers.TriggerName("DenialCases")));
         b.Property(d => d.PatientControlNumber).HasMaxLength(38).IsRequired();
         b.Property(d => d.PayerClaimControlNumber).HasMaxLength(50).IsRequired();
         b.Property(d => d.RenderingProviderId).HasMaxLength(80).IsRequired();
@@ -39,11 +41,11 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // a run of equal priorities (every unscored case is 0) never needs a sort.
         b.HasIndex(d => new { d.Priority, d.Id }).IsDescending(true, false).HasDatabaseName("IX_DenialCases_Queue");
         b.HasIndex(d => d.PayerId);
-        // The dashboard's covering index (ADR 0051): every KPI and chart query reads only these
-        // columns, so SQLite scans this narrow index instead of the wide rows, in category order.
+        // The dashboard's covering index (ADR 0051, 0052): the rollups serve every filter but a rendering
+        // provider, which reads its cases' columns from here, a range of this narrow index, not the wide rows.
         b.HasIndex(d => new
         {
-            d.Category, d.DenialDate, d.PayerId, d.RenderingProviderId, d.PrimaryReason, d.Status,
+            d.RenderingProviderId, d.DenialDate, d.PayerId, d.Category, d.PrimaryReason, d.Status,
             d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
         }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);

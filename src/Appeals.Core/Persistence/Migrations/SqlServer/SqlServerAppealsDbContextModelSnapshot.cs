@@ -435,10 +435,15 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Priority");
 
-                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                    b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
-                    b.ToTable("DenialCases");
+                    b.ToTable("DenialCases", t =>
+                        {
+                            t.HasTrigger("DenialCases_Rollups");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Appeals.Core.History.HistoricalDenial", b =>
@@ -943,7 +948,12 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount")
                         .HasDatabaseName("IX_ClaimPayments_Dashboard");
 
-                    b.ToTable("ClaimPayments");
+                    b.ToTable("ClaimPayments", t =>
+                        {
+                            t.HasTrigger("ClaimPayments_Rollups");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Appeals.Core.Remittances.Payer", b =>
@@ -1208,6 +1218,123 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("ClaimPaymentId");
 
                     b.ToTable("ServiceLines");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.ClaimRemittanceRollup", b =>
+                {
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChargeCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Claims")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RemittanceId");
+
+                    b.ToTable("ClaimRemittanceRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.DenialDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("AppealSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AppealedCases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AppealsDecided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AppealsOverturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AvoidableCases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AvoidableCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeadlinesMissed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DecidedDeniedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DecidedRecoveredCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeniedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenCases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenDeniedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoveredCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResolutionSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResolvedCases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TimedResolutions")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WrittenOffCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DenialDate", "PayerId", "Category");
+
+                    b.ToTable("DenialDayRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.DenialReasonDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PrimaryReason")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeniedCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DenialDate", "PayerId", "Category", "PrimaryReason");
+
+                    b.HasIndex("Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents")
+                        .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
+
+                    b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>

@@ -418,10 +418,13 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority");
 
-                    b.HasIndex("Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
+                    b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 
-                    b.ToTable("DenialCases");
+                    b.ToTable("DenialCases", t =>
+                        {
+                            t.HasTrigger("DenialCases_Rollups");
+                        });
                 });
 
             modelBuilder.Entity("Appeals.Core.History.HistoricalDenial", b =>
@@ -912,7 +915,10 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount")
                         .HasDatabaseName("IX_ClaimPayments_Dashboard");
 
-                    b.ToTable("ClaimPayments");
+                    b.ToTable("ClaimPayments", t =>
+                        {
+                            t.HasTrigger("ClaimPayments_Rollups");
+                        });
                 });
 
             modelBuilder.Entity("Appeals.Core.Remittances.Payer", b =>
@@ -1167,6 +1173,123 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ClaimPaymentId");
 
                     b.ToTable("ServiceLines");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.ClaimRemittanceRollup", b =>
+                {
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChargeCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Claims")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RemittanceId");
+
+                    b.ToTable("ClaimRemittanceRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.DenialDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppealSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppealedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppealsDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppealsOverturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvoidableCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvoidableCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadlinesMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedDeniedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedRecoveredCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeniedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenDeniedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoveredCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolvedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimedResolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenOffCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DenialDate", "PayerId", "Category");
+
+                    b.ToTable("DenialDayRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.DenialReasonDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryReason")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeniedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DenialDate", "PayerId", "Category", "PrimaryReason");
+
+                    b.HasIndex("Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents")
+                        .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
+
+                    b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>

@@ -1,0 +1,37 @@
+namespace Appeals.Core.Rollups;
+
+/// <summary>What differs between SQLite and SQL Server in the rollups' SQL.</summary>
+internal abstract class RollupDialect
+{
+    public static RollupDialect Sqlite { get; } = new SqliteDialect();
+    public static RollupDialect SqlServer { get; } = new SqlServerDialect();
+
+    public abstract string Quote(string name);
+
+    /// <summary>An amount (two decimals) as exact whole cents (ADR 0051).</summary>
+    public abstract string Cents(string amount);
+
+    public abstract string IsTrue(string flag);
+
+    /// <summary>Whole seconds from a date (midnight UTC) to an instant.</summary>
+    public abstract string Seconds(string date, string instant);
+
+    private sealed class SqliteDialect : RollupDialect
+    {
+        public override string Quote(string name) => $"\"{name}\"";
+        // The same expression EF generates for (long)Math.Round((double)amount * 100), so sums match it exactly.
+        public override string Cents(string amount) => $"CAST(round(CAST({amount} AS REAL) * 100.0) AS INTEGER)";
+        public override string IsTrue(string flag) => $"{flag} <> 0";
+        public override string Seconds(string date, string instant) =>
+            $"CAST(round((julianday({instant}) - julianday({date})) * 86400.0) AS INTEGER)";
+    }
+
+    private sealed class SqlServerDialect : RollupDialect
+    {
+        public override string Quote(string name) => $"[{name}]";
+        public override string Cents(string amount) => $"CAST(ROUND({amount} * 100, 0) AS bigint)";
+        public override string IsTrue(string flag) => $"{flag} = 1";
+        public override string Seconds(string date, string instant) =>
+            $"DATEDIFF_BIG(second, CAST({date} AS datetimeoffset), {instant})";
+    }
+}

@@ -1,0 +1,97 @@
+using Appeals.Core.Denials;
+
+namespace Appeals.Core.Rollups;
+
+/// <summary>
+/// One rollup table described once: its source table, key columns, and per measure the SQL of one
+/// source row's contribution. The triggers, the backfill and the per-row facts (for filters the
+/// rollups cannot serve, and for tests that recompute them) are all generated from this, so they
+/// cannot disagree about what a measure means.
+/// </summary>
+internal sealed record RollupTable(
+    string Name,
+    string Source,
+    IReadOnlyList<string> Keys,
+    IReadOnlyList<string> WatchedColumns,
+    Func<RollupDialect, string, IReadOnlyList<(string Column, string Expression)>> Measures,
+    Func<RollupDialect, string, string>? Condition = null)
+{
+    /// <summary>Statuses whose outcome is known, as the KPIs count them (docs/kpis.md).</summary>
+    private static readonly string Resolved = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered,
+        DenialCaseStatus.Upheld, DenialCaseStatus.WrittenOff, DenialCaseStatus.Closed);
+    private static readonly string Decided = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered, DenialCaseStatus.Upheld);
+    private static readonly string Overturned = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered);
+
+    private static readonly string[] CaseColumns =
+        ["DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount",
+         "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt"];
+
+    public static readonly RollupTable DenialDays = new("DenialDayRollups", "DenialCases", ["DenialDate", "PayerId", "Category"], CaseColumns, (d, r) =>
+    {
+        string Col(string c) => $"{r}.{d.Quote(c)}";
+        static string When(string condition, string value) => $"CASE WHEN {condition} THEN {value} ELSE 0 END";
+        var denied = d.Cents(Col("DeniedAmount"));
+        var recovered = d.Cents(Col("RecoveredAmount"));
+        var resolved = $"{Col("Status")} IN ({Resolved})";
+        var appealed = $"{Col("FirstAppealedAt")} IS NOT NULL";
+        var decided = $"{appealed} AND {Col("Status")} IN ({Decided})";
+        var overturned = $"{appealed} AND {Col("Status")} IN ({Overturned})";
+        var timed = $"{resolved} AND {Col("ClosedAt")} IS NOT NULL";
+        return
+        [
+            ("Cases", "1"),
+            ("DeniedCents", denied),
+            ("AvoidableCases", When(d.IsTrue(Col("Avoidable")), "1")),
+            ("AvoidableCents", When(d.IsTrue(Col("Avoidable")), denied)),
+            ("ResolvedCases", When(resolved, "1")),
+            ("RecoveredCents", recovered),
+            ("WrittenOffCents", When($"{Col("Status")} = '{DenialCaseStatus.WrittenOff}'", $"{denied} - {recovered}")),
+            ("AppealedCases", When(appealed, "1")),
+            ("AppealSeconds", When(appealed, d.Seconds(Col("DenialDate"), Col("FirstAppealedAt")))),
+            ("AppealsDecided", When(decided, "1")),
+            ("AppealsOverturned", When(overturned, "1")),
+            ("DecidedDeniedCents", When(decided, denied)),
+            ("DecidedRecoveredCents", When(decided, recovered)),
+            ("DeadlinesMissed", When(d.IsTrue(Col("DeadlineMissed")), "1")),
+            ("TimedResolutions", When(timed, "1")),
+            ("ResolutionSeconds", When(timed, d.Seconds(Col("DenialDate"), Col("ClosedAt")))),
+            ("OpenCases", When($"NOT ({resolved})", "1")),
+            ("OpenDeniedCents", When($"NOT ({resolved})", denied)),
+        ];
+    });
+
+    public static readonly RollupTable DenialReasonDays = new("DenialReasonDayRollups", "DenialCases",
+        ["DenialDate", "PayerId", "Category", "PrimaryReason"], CaseColumns,
+        (d, r) => [("Cases", "1"), ("DeniedCents", d.Cents($"{r}.{d.Quote("DeniedAmount")}"))]);
+
+    /// <summary>Reversals (CLP02 = 22) only undo an earlier adjudication: they are not counted again.</summary>
+    public static readonly RollupTable ClaimRemittances = new("ClaimRemittanceRollups", "ClaimPayments", ["RemittanceId"],
+        ["RemittanceId", "StatusCode", "ChargeAmount"],
+        (d, r) => [("Claims", "1"), ("ChargeCents", d.Cents($"{r}.{d.Quote("ChargeAmount")}"))],
+        (d, r) => $"{r}.{d.Quote("StatusCode")} <> 22");
+
+    public static readonly IReadOnlyList<RollupTable> All = [DenialDays, DenialReasonDays, ClaimRemittances];
+
+    /// <summary>One SELECT row per source row with its keys and contributions: what the rollup sums.</summary>
+    public string Facts(RollupDialect d, string? extraCondition = null)
+    {
+        const string r = "r";
+        var columns = Keys.Select(k => $"{r}.{d.Quote(k)}")
+            .Concat(Measures(d, r).Select(m => $"{m.Expression} AS {d.Quote(m.Column)}"));
+        var conditions = new[] { Condition?.Invoke(d, r), extraCondition }.OfType<string>().ToList();
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        return $"SELECT {string.Join(", ", columns)} FROM {d.Quote(Source)} AS {r}{where}";
+    }
+
+    /// <summary>Recomputes the whole rollup from its source (the migration's backfill).</summary>
+    public string Rebuild(RollupDialect d)
+    {
+        var keys = string.Join(", ", Keys.Select(d.Quote));
+        var measures = Measures(d, "r").Select(m => d.Quote(m.Column)).ToList();
+        return $"DELETE FROM {d.Quote(Name)};\n" +
+               $"INSERT INTO {d.Quote(Name)} ({keys}, {string.Join(", ", measures)}) " +
+               $"SELECT {keys}, {string.Join(", ", measures.Select(m => $"SUM({m})"))} FROM ({Facts(d)}) AS f GROUP BY {keys};";
+    }
+
+    private static string Quoted(params string[] values) => string.Join(", ", values.Select(v => $"'{v}'"));
+}
