@@ -17,6 +17,12 @@ public sealed record TrainingOptions
     public double L2 { get; init; } = 1.0;
     /// <summary>LightGbm threads; null uses every core.</summary>
     public int? Threads { get; init; }
+    /// <summary>Days after its remit date before a history row's outcome counts in history features, for rows with no
+    /// resolution date (ADR 0045). 0 keeps the optimistic "known the next day".</summary>
+    public int OutcomeLagDays { get; init; }
+    /// <summary>The deployed outcome snapshot holds outcomes known before this date; null: every outcome given
+    /// (production: what is in the file is known). Evaluation sets it to the holdout's first day.</summary>
+    public DateOnly? SnapshotKnownBefore { get; init; }
     /// <summary>At least this many labelled rows are needed; below it the base-rate scorer is the honest choice.</summary>
     public int MinimumRows { get; init; } = 200;
 }

@@ -41,6 +41,53 @@ public sealed class HistoryFeatureStreamTests
         Assert.NotEqual(a.Values.AsSpan((lastSameDay + 1) * a.Width).ToArray(), b.Values.AsSpan((lastSameDay + 1) * b.Width).ToArray());
     }
 
+    [Theory]
+    [InlineData(30)]
+    [InlineData(90)]
+    public void Learn_WithAnOutcomeLag_FeaturesOfARow_UseOnlyOutcomesKnownBeforeIt(int lagDays)
+    {
+        var lag = new OutcomeLag(lagDays);
+        var rows = HistoryFeatureStream.TimeOrdered(SyntheticHistory.Generate(800, 5).Rows)
+            .Select((r, i) => i % 5 == 0 ? r with { ResolvedDate = r.RemitDate.AddDays(i % 200) } : r).ToList();
+        var learned = HistoryFeatureStream.Learn(rows, Builder, CarcCatalog.Shipped, new OutcomeStats(), lag);
+        var differsFromNoLag = false;
+        foreach (var i in new[] { 0, 1, 250, 400, 600, 799 })
+        {
+            var known = new OutcomeStats();
+            HistoryFeatureStream.Learn(rows.Where(r => lag.KnownOn(r) < rows[i].RemitDate).ToList(), Builder, CarcCatalog.Shipped, known, lag);
+            var expected = new float[Builder.Layout.Count];
+            Builder.Build(rows[i], CaseKeys.Of(rows[i], CarcCatalog.Shipped), known, expected);
+            Assert.Equal(expected, learned.Row(i).ToArray());
+            differsFromNoLag |= known.Cases < rows.Count(r => r.RemitDate < rows[i].RemitDate);
+        }
+        Assert.True(differsFromNoLag, "the lag should hide some outcomes that no lag would show");
+    }
+
+    [Fact]
+    public void Learn_WithAnOutcomeLag_ChangingOutcomesNotYetKnown_ChangesNoFeature()
+    {
+        var lag = new OutcomeLag(45);
+        var rows = HistoryFeatureStream.TimeOrdered(SyntheticHistory.Generate(600, 6).Rows);
+        var probe = rows.Count - 1;
+        var day = rows[probe].RemitDate;
+        // Flip every outcome that is not known yet on the last row's day: remitted within the lag.
+        var flipped = rows.Select(r => lag.KnownOn(r) >= day ? r with { Recovered = !r.Recovered, RecoveredAmount = r.Recovered == true ? 0 : 1 } : r).ToList();
+        Assert.Contains(rows, r => r.RemitDate < day && lag.KnownOn(r) >= day);
+        var a = HistoryFeatureStream.Learn(rows, Builder, CarcCatalog.Shipped, new OutcomeStats(), lag);
+        var b = HistoryFeatureStream.Learn(flipped, Builder, CarcCatalog.Shipped, new OutcomeStats(), lag);
+        Assert.Equal(a.Values, b.Values);
+    }
+
+    [Fact]
+    public void OutcomeLag_ResolutionDate_WinsOverTheLag_AndIsNeverBeforeTheRemitDate()
+    {
+        var lag = new OutcomeLag(30);
+        var remit = new DateOnly(2025, 3, 1);
+        Assert.Equal(remit.AddDays(30), lag.KnownOn(TestHistory.Row(remit: remit)));
+        Assert.Equal(remit.AddDays(90), lag.KnownOn(TestHistory.Row(remit: remit) with { ResolvedDate = remit.AddDays(90) }));
+        Assert.Equal(remit, lag.KnownOn(TestHistory.Row(remit: remit) with { ResolvedDate = remit.AddDays(-5) }));
+    }
+
     [Fact]
     public void CaseKeys_UnknownCarc_IsTheExplicitUnknownCategory()
     {
