@@ -42,6 +42,7 @@ public static class HistoryFeatureStream
             if (i > 0 && ordered[i].RemitDate < ordered[i - 1].RemitDate)
                 throw new ArgumentException("rows must be sorted by remit date", nameof(ordered));
             AddKnownBefore(ordered[i].RemitDate);
+            stats.FitEffects();
             keys[i] = CaseKeys.Of(ordered[i], catalog);
             expected[i] = stats.ExpectedRate(keys[i]);
             builder.Build(ordered[i], keys[i], stats, matrix.Row(i));
@@ -49,6 +50,7 @@ public static class HistoryFeatureStream
         }
         AddKnownBefore(knownBefore ?? DateOnly.MaxValue);
         while (knownBefore is null && pending.TryDequeue(out var d, out _)) stats.Add(keys[d], ordered[d].Label, expected[d]);
+        stats.FitEffects(force: true);
         return matrix;
     }
 

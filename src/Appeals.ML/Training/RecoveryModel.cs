@@ -108,7 +108,7 @@ public sealed class RecoveryModel
         using var bundle = zip.CreateEntry(BundleEntry, CompressionLevel.SmallestSize).Open();
         JsonSerializer.Serialize(bundle, new Bundle(Layout.Categories, Calibration, Baseline,
             Stats.Entries().OrderBy(e => e.Kind).ThenBy(e => e.A, StringComparer.Ordinal).ThenBy(e => e.B, StringComparer.Ordinal).ToList(),
-            Metadata), ModelJson.Options);
+            Metadata, Layout.Version), ModelJson.Options);
     }
 
     public static RecoveryModel Load(string path)
@@ -125,12 +125,13 @@ public sealed class RecoveryModel
         }
         using var json = zip.GetEntry(BundleEntry)?.Open() ?? throw new InvalidDataException($"{path} is not a recovery model");
         var b = JsonSerializer.Deserialize<Bundle>(json, ModelJson.Options) ?? throw new InvalidDataException($"{path}: empty bundle");
-        return new RecoveryModel(ml, booster, new FeatureLayout(b.Categories), OutcomeStats.FromEntries(b.Stats),
+        return new RecoveryModel(ml, booster, new FeatureLayout(b.Categories, b.LayoutVersion), OutcomeStats.FromEntries(b.Stats),
             b.Calibration, b.Baseline, b.Metadata);
     }
 
+    /// <summary><see cref="LayoutVersion"/> is absent (1) in files written before layout versions existed.</summary>
     private sealed record Bundle(IReadOnlyList<string> Categories, PlattScaling Calibration, float[] Baseline,
-        IReadOnlyList<StatEntry> Stats, ModelMetadata Metadata);
+        IReadOnlyList<StatEntry> Stats, ModelMetadata Metadata, int LayoutVersion = 1);
 }
 
 /// <summary>One row of the IDataView the booster reads.</summary>

@@ -1,7 +1,7 @@
 namespace Appeals.ML.Training;
 
-/// <summary>Trainer settings. Defaults are deliberately conservative (shallow-ish trees, many cases per leaf) so that they
-/// hold on histories other than the one they were tried on.</summary>
+/// <summary>Trainer settings. Defaults are deliberately conservative (small trees, many cases per leaf) so that they
+/// hold on histories other than the one they were tried on: the joint group effects do the additive work (ADR 0046).</summary>
 public sealed record TrainingOptions
 {
     public int Seed { get; init; } = 42;
@@ -9,10 +9,10 @@ public sealed record TrainingOptions
     public double HoldoutShare { get; init; } = 0.2;
     /// <summary>Share of the newest remaining rows used to fit the calibration, not the trees.</summary>
     public double CalibrationShare { get; init; } = 0.15;
-    public int Iterations { get; init; } = 250;
-    public int Leaves { get; init; } = 24;
+    public int Iterations { get; init; } = 500;
+    public int Leaves { get; init; } = 8;
     public double LearningRate { get; init; } = 0.05;
-    public int MinimumCasesPerLeaf { get; init; } = 50;
+    public int MinimumCasesPerLeaf { get; init; } = 100;
     public double FeatureFraction { get; init; } = 0.8;
     public double L2 { get; init; } = 1.0;
     /// <summary>LightGbm threads; null uses every core.</summary>
