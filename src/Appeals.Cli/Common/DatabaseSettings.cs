@@ -40,12 +40,7 @@ public class DatabaseSettings : CommandSettings
         if (ConnectionString is not null) overrides["ConnectionStrings:Appeals"] = ConnectionString;
         if (Provider is not null) overrides["Database:Provider"] = Provider;
         // No connection string anywhere: AddAppealsCore falls back to AppealsDatabase.DefaultSqlitePath.
-        return new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
+        return CliConfiguration.Build(overrides);
     }
 
     /// <summary>The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.</summary>

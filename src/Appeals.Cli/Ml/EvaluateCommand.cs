@@ -20,6 +20,9 @@ internal sealed class EvaluateSettings : CommandSettings
     public string? Truth { get; init; }
 
     [CommandOption("--seed <N>")] public int Seed { get; init; } = 42;
+
+    [CommandOption("--outcome-lag-days <DAYS>"), Description("Days after the remit date before an outcome counts in history features (default: Models:OutcomeLagDays, else 0).")]
+    public int? OutcomeLagDays { get; init; }
     [CommandOption("--json")] public bool Json { get; init; }
 }
 
@@ -33,7 +36,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         {
             var rows = HistoryCsv.Read(settings.History, requireOutcome: true);
             var truth = settings.Truth is null ? null : TruthCsv.Read(settings.Truth);
-            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed }, CarcCatalog.Shipped,
+            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, CarcCatalog.Shipped,
                 TimeProvider.System, Path.GetFileName(settings.History));
         }
         catch (Exception e) when (e is HistoryFormatException or IOException or FormatException or InvalidOperationException)

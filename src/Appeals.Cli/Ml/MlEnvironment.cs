@@ -9,16 +9,17 @@ namespace Appeals.Cli.Ml;
 /// <summary>Configuration, database and output shared by the ML commands.</summary>
 internal static class MlEnvironment
 {
-    public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
-        .SetBasePath(Directory.GetCurrentDirectory())
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .Build();
+    /// <summary>The same configuration the database settings read (<see cref="CliConfiguration"/>).</summary>
+    public static IConfiguration Configuration { get; } = CliConfiguration.Build();
 
-    /// <summary><c>Models:Path</c> (default <c>models/</c>) and <c>Models:MinimumOutcomes</c>.</summary>
+    /// <summary><c>Models:Path</c> (default <c>models/</c>, relative to the current directory) and <c>Models:MinimumOutcomes</c>.</summary>
     public static ModelStore Models => new(
         Configuration["Models:Path"] ?? ModelStore.DefaultDirectory,
         int.TryParse(Configuration["Models:MinimumOutcomes"], out var minimum) ? minimum : ModelStore.DefaultMinimumOutcomes);
+
+    /// <summary>The outcome lag for training: the command line's, else <c>Models:OutcomeLagDays</c>, else 0 (ADR 0045).</summary>
+    public static int OutcomeLagDays(int? commandLine) =>
+        commandLine ?? (int.TryParse(Configuration["Models:OutcomeLagDays"], out var days) ? days : 0);
 
     /// <summary>Opens the database the other commands use (command line, else configuration, else the shared
     /// SQLite file) with its provider's migrations applied.</summary>

@@ -22,6 +22,9 @@ internal sealed class TrainSettings : DatabaseSettings
 
     [CommandOption("--seed <N>")] public int Seed { get; init; } = 42;
 
+    [CommandOption("--outcome-lag-days <DAYS>"), Description("Days after the remit date before an outcome counts in history features (default: Models:OutcomeLagDays, else 0).")]
+    public int? OutcomeLagDays { get; init; }
+
     public override ValidationResult Validate() =>
         History is null == !FromDatabase ? ValidationResult.Error("give --history FILE or --from-db") : base.Validate();
 }
@@ -48,7 +51,7 @@ internal sealed class TrainCommand : AsyncCommand<TrainSettings>
         try
         {
             model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System)
-                .Train(rows, new TrainingOptions { Seed = settings.Seed }, settings.History is { } h ? Path.GetFileName(h) : "database");
+                .Train(rows, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, settings.History is { } h ? Path.GetFileName(h) : "database");
         }
         catch (InvalidOperationException e) { return MlEnvironment.Fail(e.Message); }
 

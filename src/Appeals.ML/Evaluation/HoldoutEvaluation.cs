@@ -22,8 +22,9 @@ public static class HoldoutEvaluation
         var ordered = Features.HistoryFeatureStream.TimeOrdered(history.Where(r => r.HasOutcome));
         var holdoutStart = RecoveryTrainer.SplitIndex(ordered, 0, ordered.Count, options.HoldoutShare);
         // Train on the whole training part (no inner holdout), so the saved outcome snapshot stops at the cutoff.
-        var model = new RecoveryTrainer(catalog, time).Train(ordered[..holdoutStart], options with { HoldoutShare = 0 }, historyName);
         var holdout = ordered[holdoutStart..];
+        var model = new RecoveryTrainer(catalog, time).Train(ordered[..holdoutStart],
+            options with { HoldoutShare = 0, SnapshotKnownBefore = holdout.Count > 0 ? holdout[0].RemitDate : null }, historyName);
         var p = model.Predict(holdout, catalog);
         var labels = holdout.Select(r => r.Label).ToArray();
         double[]? oracle = null;

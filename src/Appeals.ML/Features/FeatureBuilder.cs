@@ -31,18 +31,23 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         // A payer's record in one category starts from its peers' rate moved by the payer's lift in all
         // categories: a small cell borrows from both of its parents.
         var payer = stats.Get(StatKind.Payer, keys.PayerId);
-        Put(features, ref i, stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category), Clamp(payerType + payer.Lift(Smoothing)), lift: true);
+        var payerCategory = stats.Get(StatKind.PayerCategory, keys.PayerId, keys.Category);
+        Put(features, ref i, payerCategory, Clamp(payerType + payer.Lift(Smoothing)), lift: true);
         Put(features, ref i, payer, global, lift: true);
         Put(features, ref i, typeCount, category);
         Put(features, ref i, categoryCount, global);
-        Put(features, ref i, stats.Get(StatKind.Carc, keys.GroupCode, keys.Carc), category, lift: true);
+        var carc = stats.Get(StatKind.Carc, keys.GroupCode, keys.Carc);
+        Put(features, ref i, carc, category, lift: true);
         features[i++] = keys.CarcKnown ? 1 : 0;
-        Put(features, ref i, stats.Get(StatKind.Provider, keys.ProviderId), global, lift: true);
         var provider = stats.Get(StatKind.Provider, keys.ProviderId);
-        Put(features, ref i, stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category), Clamp(category + provider.Lift(Smoothing)), lift: true);
-        Put(features, ref i, stats.Get(StatKind.FamilyCategory, keys.Family, keys.Category), category, lift: true);
-        Put(features, ref i, stats.Get(StatKind.Procedure, keys.ProcedureCode), global, lift: true);
-        RemarkFeatures(keys, stats, global, features, ref i);
+        Put(features, ref i, provider, global, lift: true);
+        var providerCategory = stats.Get(StatKind.ProviderCategory, keys.ProviderId, keys.Category);
+        Put(features, ref i, providerCategory, Clamp(category + provider.Lift(Smoothing)), lift: true);
+        var family = stats.Get(StatKind.FamilyCategory, keys.Family, keys.Category);
+        Put(features, ref i, family, category, lift: true);
+        var procedure = stats.Get(StatKind.Procedure, keys.ProcedureCode);
+        Put(features, ref i, procedure, global, lift: true);
+        var remarksEffect = RemarkFeatures(keys, stats, global, features, ref i);
         features[i++] = (float)Math.Log(1 + (double)row.BilledAmount);
         features[i++] = (float)Math.Log(1 + (double)row.DeniedAmount);
         features[i++] = row.BilledAmount > 0 ? (float)Math.Min(1.5, (double)(row.DeniedAmount / row.BilledAmount)) : 1;
@@ -56,7 +61,24 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         var pos = 0;
         while (pos < places.Count && !string.Equals(places[pos], keys.PlaceOfService, StringComparison.Ordinal)) pos++;
         features[i + pos] = 1; // the last column is "other"
-        System.Diagnostics.Debug.Assert(i + places.Count + 1 == layout.Count, "the builder and the layout disagree");
+        i += places.Count + 1;
+        if (layout.Version >= 2)
+        {
+            // Same order as FeatureLayout.EffectParts; unknown groups have no effect (the ridge's prior).
+            Span<double> parts =
+            [
+                payerCategory.Effect + payer.Effect, typeCount.Effect, carc.Effect, provider.Effect + providerCategory.Effect,
+                family.Effect + procedure.Effect, remarksEffect,
+            ];
+            var total = stats.Get(StatKind.Global, "").Effect;
+            foreach (var part in parts)
+            {
+                features[i++] = (float)part;
+                total += part;
+            }
+            features[i++] = (float)total;
+        }
+        System.Diagnostics.Debug.Assert(i == layout.Count, "the builder and the layout disagree");
     }
 
     private static double Clamp(double rate) => Math.Clamp(rate, 0.001, 0.999);
@@ -70,12 +92,14 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         return rate;
     }
 
-    private static void RemarkFeatures(CaseKeys keys, OutcomeStats stats, double global, Span<float> f, ref int i)
+    /// <returns>The sum of the remarks' joint effects.</returns>
+    private static double RemarkFeatures(CaseKeys keys, OutcomeStats stats, double global, Span<float> f, ref int i)
     {
-        double sum = 0, lift = 0, min = global, max = global;
+        double sum = 0, lift = 0, min = global, max = global, effect = 0;
         for (var r = 0; r < keys.Rarcs.Count; r++)
         {
             var count = stats.Get(StatKind.Rarc, keys.Rarcs[r]);
+            effect += count.Effect;
             var rate = count.Rate(global, Smoothing);
             lift += count.Lift(Smoothing);
             sum += rate;
@@ -89,6 +113,7 @@ public sealed class FeatureBuilder(FeatureLayout layout)
         f[i++] = keys.Rarcs.Count;
         foreach (var rarc in keys.Rarcs) f[i + (int)(StableHash(rarc) % FeatureLayout.RarcBuckets)] += 1;
         i += FeatureLayout.RarcBuckets;
+        return effect;
     }
 
     private static void OneHot(Span<float> f, ref int i, IReadOnlyList<string> values, string value)

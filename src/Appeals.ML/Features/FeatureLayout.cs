@@ -21,9 +21,15 @@ public sealed class FeatureLayout
 
     private readonly List<(string Name, FeatureGroup Group)> _columns = [];
 
-    public FeatureLayout(IReadOnlyList<string> categories)
+    /// <summary>The layout new models are trained with. 1: rates, counts, lifts and one-hots; 2: plus the joint group
+    /// effects (ADR 0046). A saved model keeps the version it was trained with.</summary>
+    public const int CurrentVersion = 2;
+
+    public FeatureLayout(IReadOnlyList<string> categories, int version = CurrentVersion)
     {
+        if (version is < 1 or > CurrentVersion) throw new ArgumentOutOfRangeException(nameof(version), version, "unknown feature layout version");
         Categories = categories;
+        Version = version;
         Rate("payer_category", FeatureGroup.PayerHistory);
         Rate("payer", FeatureGroup.PayerHistory);
         Rate("payer_type_category", FeatureGroup.PayerTypeAndCategory, lift: false);
@@ -51,7 +57,30 @@ public sealed class FeatureLayout
         foreach (var p in PlacesOfService) Add($"pos={p}", FeatureGroup.PlaceOfService);
         Add("pos=other", FeatureGroup.PlaceOfService);
         CategoryOffset = IndexOf($"category={categories[0]}");
+        if (version < 2) return;
+        // Each group's share of the joint fit sits in its own group, so that explanations substitute it with the rest
+        // of the group; the sum (with the intercept) is the model's strongest single column and is recomputed, not
+        // substituted, when a part of it is (see ModelScorer).
+        foreach (var (name, group) in EffectParts) Add(name, group);
+        EffectsTotal = _columns.Count;
+        Add("effects_logit", FeatureGroup.PayerTypeAndCategory);
     }
+
+    /// <summary>The parts of the joint group effects, in column order.</summary>
+    public static readonly IReadOnlyList<(string Name, FeatureGroup Group)> EffectParts =
+    [
+        ("payer_effect", FeatureGroup.PayerHistory), ("payer_type_category_effect", FeatureGroup.PayerTypeAndCategory),
+        ("carc_effect", FeatureGroup.Carc), ("provider_effect", FeatureGroup.Provider),
+        ("procedure_effect", FeatureGroup.Procedure), ("remarks_effect", FeatureGroup.Remarks),
+    ];
+
+    public int Version { get; }
+
+    /// <summary>The column holding the sum of the effect parts and the intercept, or -1 in a version 1 layout.</summary>
+    public int EffectsTotal { get; } = -1;
+
+    /// <summary>True for the columns whose sum is <see cref="EffectsTotal"/>.</summary>
+    public bool IsEffectPart(int column) => EffectsTotal >= 0 && column >= EffectsTotal - EffectParts.Count && column < EffectsTotal;
 
     /// <summary>The layout for the shipped CARC catalog.</summary>
     public static FeatureLayout ForCatalog(CarcCatalog catalog) =>

@@ -12,7 +12,9 @@ public enum StatKind : byte
 /// (outcome − expected rate for the case's category and payer type at the time): how much better or worse
 /// than its peers the group did, free of its category mix.
 /// </summary>
-public record struct OutcomeCount(int Cases, int Recovered, double Residual)
+/// <remarks><see cref="Effect"/> is the group's own log-odds effect from the joint fit (see <see cref="GroupEffects"/>):
+/// what the group adds once every other group of its cases is accounted for.</remarks>
+public record struct OutcomeCount(int Cases, int Recovered, double Residual, double Effect = 0)
 {
     public readonly double Rate(double prior, double weight) => (Recovered + weight * prior) / (Cases + weight);
 
@@ -36,7 +38,24 @@ public sealed class OutcomeStats
     public void Add(StatKind kind, string a, string b, bool recovered, double residual = 0)
     {
         ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, (kind, a, b), out _);
-        c = new OutcomeCount(c.Cases + 1, c.Recovered + (recovered ? 1 : 0), c.Residual + residual);
+        c = c with { Cases = c.Cases + 1, Recovered = c.Recovered + (recovered ? 1 : 0), Residual = c.Residual + residual };
+    }
+
+    private readonly GroupEffects _effects = new();
+
+    /// <summary>Refits the joint group effects when enough outcomes arrived since the last fit (or <paramref name="force"/>
+    /// and any arrived): only ever from outcomes already added, so it is as leak-free as the counts.</summary>
+    public void FitEffects(bool force = false)
+    {
+        if (!_effects.ShouldFit(force)) return;
+        var (intercept, effects) = _effects.Fit(FeatureBuilder.Smoothing / 4);
+        ref var global = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, (StatKind.Global, "", ""), out _);
+        global = global with { Effect = intercept };
+        foreach (var (key, effect) in effects)
+        {
+            ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_counts, key);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref c)) c = c with { Effect = effect };
+        }
     }
 
     /// <summary>Adds one finished case to every group it belongs to; <paramref name="expected"/> is the
@@ -55,6 +74,7 @@ public sealed class OutcomeStats
         Add(StatKind.FamilyCategory, keys.Family, keys.Category, recovered, r);
         Add(StatKind.Procedure, keys.ProcedureCode, "", recovered, r);
         foreach (var rarc in keys.Rarcs) Add(StatKind.Rarc, rarc, "", recovered, r);
+        _effects.AddCase(keys, recovered);
     }
 
     /// <summary>The smoothed category × payer-type rate: what a case is expected to do before anything specific is known.</summary>
@@ -67,15 +87,16 @@ public sealed class OutcomeStats
 
     /// <summary>Flat rows for saving inside a model file.</summary>
     public IEnumerable<StatEntry> Entries() =>
-        _counts.Select(kv => new StatEntry(kv.Key.Kind, kv.Key.A, kv.Key.B, kv.Value.Cases, kv.Value.Recovered, Math.Round(kv.Value.Residual, 6)));
+        _counts.Select(kv => new StatEntry(kv.Key.Kind, kv.Key.A, kv.Key.B, kv.Value.Cases, kv.Value.Recovered,
+            Math.Round(kv.Value.Residual, 6), Math.Round(kv.Value.Effect, 6)));
 
     public static OutcomeStats FromEntries(IEnumerable<StatEntry> entries)
     {
         var stats = new OutcomeStats();
-        foreach (var e in entries) stats._counts[(e.Kind, e.A, e.B)] = new OutcomeCount(e.Cases, e.Recovered, e.Residual);
+        foreach (var e in entries) stats._counts[(e.Kind, e.A, e.B)] = new OutcomeCount(e.Cases, e.Recovered, e.Residual, e.Effect);
         return stats;
     }
 }
 
 /// <summary>One saved group count.</summary>
-public sealed record StatEntry(StatKind Kind, string A, string B, int Cases, int Recovered, double Residual);
+public sealed record StatEntry(StatKind Kind, string A, string B, int Cases, int Recovered, double Residual, double Effect = 0);

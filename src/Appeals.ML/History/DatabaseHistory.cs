@@ -23,7 +23,11 @@ public static class DatabaseHistory
         var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
         var cases = await db.DenialCases.AsNoTracking().Include(c => c.Payer).Where(c => closed.Contains(c.Status)).ToListAsync(ct);
         var remarks = await RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
-        rows.AddRange(cases.Select(c => FromCase(c, remarks) with { Recovered = c.RecoveredAmount > 0, RecoveredAmount = c.RecoveredAmount }));
+        rows.AddRange(cases.Select(c => FromCase(c, remarks) with
+        {
+            Recovered = c.RecoveredAmount > 0, RecoveredAmount = c.RecoveredAmount,
+            ResolvedDate = c.ClosedAt is { } closedAt ? DateOnly.FromDateTime(closedAt.UtcDateTime) : null,
+        }));
         return rows;
     }
 

@@ -23,6 +23,9 @@ public sealed record HistoryRecord
     /// <summary>True recovered, false not recovered, null unknown (a row to be scored).</summary>
     public bool? Recovered { get; init; }
     public decimal? RecoveredAmount { get; init; }
+    /// <summary>When the outcome was decided, if known (closed cases in the database; the history CSV has no such column).
+    /// History features only read the outcome after this date (see Features.OutcomeLag).</summary>
+    public DateOnly? ResolvedDate { get; init; }
 
     /// <summary>The training label: money came back (outcome recovered, or a positive recovered amount).</summary>
     public bool Label => Recovered == true || RecoveredAmount > 0;

@@ -34,7 +34,12 @@ public sealed class ModelScorer(RecoveryModel model, CarcCatalog catalog) : IRec
                 features.Row(r).CopyTo(target);
                 if (g == 0) continue;
                 for (var c = 0; c < layout.Count; c++)
-                    if (layout.GroupOf(c) == groups[g - 1]) target[c] = model.Baseline[c];
+                {
+                    if (c == layout.EffectsTotal || layout.GroupOf(c) != groups[g - 1]) continue;
+                    // The effects' sum moves with its substituted part: it is that group's evidence too.
+                    if (layout.IsEffectPart(c)) target[layout.EffectsTotal] += model.Baseline[c] - target[c];
+                    target[c] = model.Baseline[c];
+                }
             }
         var p = model.Probabilities(variants);
         var global = model.Stats.Get(StatKind.Global, "").Rate(0.5, 10);

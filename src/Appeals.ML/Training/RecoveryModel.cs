@@ -3,6 +3,7 @@ using System.Text.Json;
 using Appeals.Core.Denials;
 using Appeals.ML.Features;
 using Appeals.ML.History;
+using Appeals.ML.Scoring;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,7 +26,14 @@ public sealed class RecoveryModel
         _ml = ml; _booster = booster; Layout = layout; Stats = stats;
         Calibration = calibration; Baseline = baseline; Metadata = metadata;
         Builder = new FeatureBuilder(layout);
+        _forest = CompiledForest.TryCompile(booster, out var reason);
+        ScoringPath = _forest is null ? $"ML.NET Transform ({reason})" : $"compiled trees ({_forest.Trees} trees)";
     }
+
+    private readonly CompiledForest? _forest;
+
+    /// <summary>How margins are computed: the compiled trees (ADR 0044), or ML.NET's Transform when the booster could not be compiled.</summary>
+    public string ScoringPath { get; }
 
     public FeatureLayout Layout { get; }
     public FeatureBuilder Builder { get; }
@@ -64,8 +72,11 @@ public sealed class RecoveryModel
         return p;
     }
 
-    /// <summary>The booster's uncalibrated margins, scored in one batch with Transform over an IDataView.</summary>
-    public float[] RawScores(FeatureMatrix features)
+    /// <summary>The booster's uncalibrated margins: the compiled trees when the booster compiled, else ML.NET's Transform.</summary>
+    public float[] RawScores(FeatureMatrix features) => _forest?.Margins(features) ?? ReferenceRawScores(features);
+
+    /// <summary>The margins from ML.NET's Transform over an IDataView: the reference the compiled trees are tested against.</summary>
+    public float[] ReferenceRawScores(FeatureMatrix features)
     {
         var scored = _booster.Transform(ToDataView(_ml, features, null));
         return scored.GetColumn<float>("Score").ToArray();
@@ -97,7 +108,7 @@ public sealed class RecoveryModel
         using var bundle = zip.CreateEntry(BundleEntry, CompressionLevel.SmallestSize).Open();
         JsonSerializer.Serialize(bundle, new Bundle(Layout.Categories, Calibration, Baseline,
             Stats.Entries().OrderBy(e => e.Kind).ThenBy(e => e.A, StringComparer.Ordinal).ThenBy(e => e.B, StringComparer.Ordinal).ToList(),
-            Metadata), ModelJson.Options);
+            Metadata, Layout.Version), ModelJson.Options);
     }
 
     public static RecoveryModel Load(string path)
@@ -114,12 +125,13 @@ public sealed class RecoveryModel
         }
         using var json = zip.GetEntry(BundleEntry)?.Open() ?? throw new InvalidDataException($"{path} is not a recovery model");
         var b = JsonSerializer.Deserialize<Bundle>(json, ModelJson.Options) ?? throw new InvalidDataException($"{path}: empty bundle");
-        return new RecoveryModel(ml, booster, new FeatureLayout(b.Categories), OutcomeStats.FromEntries(b.Stats),
+        return new RecoveryModel(ml, booster, new FeatureLayout(b.Categories, b.LayoutVersion), OutcomeStats.FromEntries(b.Stats),
             b.Calibration, b.Baseline, b.Metadata);
     }
 
+    /// <summary><see cref="LayoutVersion"/> is absent (1) in files written before layout versions existed.</summary>
     private sealed record Bundle(IReadOnlyList<string> Categories, PlattScaling Calibration, float[] Baseline,
-        IReadOnlyList<StatEntry> Stats, ModelMetadata Metadata);
+        IReadOnlyList<StatEntry> Stats, ModelMetadata Metadata, int LayoutVersion = 1);
 }
 
 /// <summary>One row of the IDataView the booster reads.</summary>

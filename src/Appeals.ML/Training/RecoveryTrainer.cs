@@ -26,8 +26,11 @@ public sealed class RecoveryTrainer(CarcCatalog catalog, TimeProvider time)
         var ml = new MLContext(seed: options.Seed);
         var builder = new FeatureBuilder(FeatureLayout.ForCatalog(catalog));
         var stats = new OutcomeStats();
-        var training = HistoryFeatureStream.Learn(ordered[..holdoutStart], builder, catalog, stats);
+        var lag = new OutcomeLag(options.OutcomeLagDays);
         var holdoutRows = ordered[holdoutStart..];
+        // The holdout is scored with the outcomes known on its first day, as production would have scored it.
+        var training = HistoryFeatureStream.Learn(ordered[..holdoutStart], builder, catalog, stats, lag,
+            knownBefore: holdoutRows.Count > 0 ? holdoutRows[0].RemitDate : options.SnapshotKnownBefore);
         var holdout = HistoryFeatureStream.Frozen(holdoutRows, builder, catalog, stats);
         var baseRate = CarcBaseRates(ordered[..holdoutStart]);
 
@@ -67,13 +70,14 @@ public sealed class RecoveryTrainer(CarcCatalog catalog, TimeProvider time)
             {
                 ["iterations"] = options.Iterations, ["leaves"] = options.Leaves, ["learningRate"] = options.LearningRate,
                 ["minimumCasesPerLeaf"] = options.MinimumCasesPerLeaf, ["featureFraction"] = options.FeatureFraction,
-                ["l2"] = options.L2, ["smoothing"] = FeatureBuilder.Smoothing,
+                ["l2"] = options.L2, ["smoothing"] = FeatureBuilder.Smoothing, ["outcomeLagDays"] = options.OutcomeLagDays,
             },
         };
         // The deployed snapshot knows every outcome in the file, the holdout's too: scoring tomorrow's denials
         // should use today's history. The trees and the calibration are the ones measured above.
-        HistoryFeatureStream.Learn(holdoutRows, builder, catalog, stats);
-        return new RecoveryModel(ml, booster, builder.Layout, stats, platt, Medians(fit), metadata);
+        var deployed = new OutcomeStats();
+        HistoryFeatureStream.Learn(ordered, builder, catalog, deployed, lag, options.SnapshotKnownBefore);
+        return new RecoveryModel(ml, booster, builder.Layout, deployed, platt, Medians(fit), metadata);
     }
 
     /// <summary>First index of the newest <paramref name="share"/> of [start, end), moved back to a day boundary.</summary>

@@ -11,6 +11,8 @@ public sealed class ModelsOptions
 {
     public string Path { get; set; } = ModelStore.DefaultDirectory;
     public int MinimumOutcomes { get; set; } = ModelStore.DefaultMinimumOutcomes;
+    /// <summary>Days after the remit date before an imported outcome with no resolution date counts in history features (ADR 0045).</summary>
+    public int OutcomeLagDays { get; set; }
 
     /// <summary>The model folder these options describe.</summary>
     public ModelStore Store() => new(Path, MinimumOutcomes);

@@ -23,7 +23,7 @@ public sealed class MlModelRetraining(AppealsDbContext db, CarcCatalog catalog, 
     public async Task RetrainAsync(CancellationToken ct)
     {
         var rows = await DatabaseHistory.LabelledAsync(db, ct);
-        var model = new RecoveryTrainer(catalog, time).Train(rows, new TrainingOptions(), "database");
+        var model = new RecoveryTrainer(catalog, time).Train(rows, new TrainingOptions { OutcomeLagDays = options.Value.OutcomeLagDays }, "database");
         options.Value.Store().Publish(model);
     }
 }

@@ -50,6 +50,19 @@ public sealed class MlCommandsTests
     }
 
     [Fact]
+    public void Train_WithAnOutcomeLag_RecordsItInTheModelMetadata()
+    {
+        var folder = TestHistory.TempFolder();
+        string history = Path.Combine(folder, "history.csv"), model = Path.Combine(folder, "m.zip");
+        SyntheticHistory.Write(history, Path.Combine(folder, "truth.csv"), 2000, 22);
+
+        var (exit, _) = Run("ml", "train", "--history", history, "--model-out", model, "--outcome-lag-days", "30");
+        Assert.Equal(0, exit);
+        var metadata = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(model, ".json")));
+        Assert.Equal(30, metadata.RootElement.GetProperty("hyperparameters").GetProperty("outcomeLagDays").GetDouble());
+    }
+
+    [Fact]
     public void Score_MalformedRow_IsAnErrorWithLineAndColumn_AndWritesNoScores()
     {
         var folder = TestHistory.TempFolder();

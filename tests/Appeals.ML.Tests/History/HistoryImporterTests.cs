@@ -71,8 +71,9 @@ public sealed class HistoryImporterTests
             PrimaryReason = "CO-197", BilledAmount = 800m, DeniedAmount = 800m, DenialDate = denied, Status = status,
         };
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        db.DenialCases.AddRange(Case(DenialCaseStatus.Open, today.AddDays(-10)), Case(DenialCaseStatus.Open, today.AddDays(-200)),
-            Case(DenialCaseStatus.Upheld, today.AddDays(-10)));
+        var upheld = Case(DenialCaseStatus.Upheld, today.AddDays(-10));
+        upheld.ClosedAt = new DateTimeOffset(today.AddDays(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        db.DenialCases.AddRange(Case(DenialCaseStatus.Open, today.AddDays(-10)), Case(DenialCaseStatus.Open, today.AddDays(-200)), upheld);
         await db.SaveChangesAsync(Ct);
 
         var count = await new CaseRescorer(db, new BaseRateScorer(CarcCatalog.Shipped, BaseRates.Shipped), TimeProvider.System).RescoreOpenCasesAsync(Ct);
@@ -84,5 +85,9 @@ public sealed class HistoryImporterTests
         Assert.True(cases[0].Priority > 0 && cases[0].Priority == cases[0].ExpectedRecovery);
         Assert.Equal(0m, cases[1].Priority); // 200 days ago: the 120-day deadline has passed
         Assert.Null(cases[2].RecoveryProbability);
+        // The closed case trains the model; its outcome counts in history features from its closing date (ADR 0045).
+        var labelled = Assert.Single(await DatabaseHistory.LabelledAsync(db, Ct));
+        Assert.Equal(today.AddDays(-3), labelled.ResolvedDate);
+        Assert.False(labelled.Label);
     }
 }

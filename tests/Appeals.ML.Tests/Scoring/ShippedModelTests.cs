@@ -13,6 +13,7 @@ public sealed class ShippedModelTests
         Assert.NotNull(path);
         var scorer = Assert.IsType<ModelScorer>(store.OpenScorer(CarcCatalog.Shipped));
         Assert.Equal(scorer.Model.Layout.Names, scorer.Model.Metadata.Features);
+        Assert.StartsWith("compiled trees", scorer.Model.ScoringPath);
         var score = Assert.Single(scorer.Score([TestHistory.Row(recovered: null)]));
         Assert.InRange(score.Probability, 0, 1);
         Assert.StartsWith("model ", score.Source);
