@@ -4,6 +4,7 @@ using Appeals.Core.Denials;
 using Appeals.Core.History;
 using Appeals.Core.Imports;
 using Appeals.Core.Letters;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Appeals.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,14 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
 
+    /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
+    internal PhiProtector? Phi { get; } = options.FindPhiProtector();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppealsDbContext).Assembly);
+        PhiColumns.Configure(modelBuilder, Phi ?? throw new InvalidOperationException(
+            "This AppealsDbContext has no PhiProtector: configure it with UseAppealsDatabase(…, protector) or UsePhiProtector, so that patient data is encrypted at rest."));
     }
 }

@@ -235,6 +235,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<long?>("EarlierCaseId")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal?>("ExpectedRecovery")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -330,6 +333,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("DenialDate");
+
+                    b.HasIndex("EarlierCaseId");
 
                     b.HasIndex("PayerId");
 
@@ -713,30 +718,21 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(1)
                         .HasColumnType("nvarchar(1)");
 
-                    b.Property<string>("MemberId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
-
                     b.Property<string>("OriginalReferenceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Patient")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("PatientIdentity");
+
                     b.Property<string>("PatientControlNumber")
                         .IsRequired()
                         .HasMaxLength(38)
                         .HasColumnType("nvarchar(38)");
-
-                    b.Property<string>("PatientFirstName")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("nvarchar(35)");
-
-                    b.Property<string>("PatientLastName")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
 
                     b.Property<decimal?>("PatientResponsibilityAmount")
                         .HasPrecision(18, 2)
@@ -1138,6 +1134,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasForeignKey("ClaimPaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Appeals.Core.Denials.DenialCase", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
                         .WithMany()

@@ -222,6 +222,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EarlierCaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("ExpectedRecovery")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -317,6 +320,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("DenialDate");
+
+                    b.HasIndex("EarlierCaseId");
 
                     b.HasIndex("PayerId");
 
@@ -686,29 +691,20 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MemberId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OriginalReferenceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Patient")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PatientIdentity");
+
                     b.Property<string>("PatientControlNumber")
                         .IsRequired()
                         .HasMaxLength(38)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientFirstName")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientLastName")
-                        .IsRequired()
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PatientResponsibilityAmount")
@@ -1099,6 +1095,11 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("ClaimPaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Appeals.Core.Denials.DenialCase", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
                         .WithMany()
