@@ -91,6 +91,29 @@ public sealed class PhiEncryptionTests
         Assert.Contains("PhiProtector", error.Message);
     }
 
+    [Fact]
+    public async Task RefusedFile_KeepsItsBytesEncrypted_AndReadsThemBack()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var phi = PhiKeyRing.Open(database.PathFor("keys"));
+        var bed = new ImportBed(database);
+        const string content = "NM1*QC*1*ZZPHILASTNAME*ZZPHIFIRST****MI*ZZPHIMEMBER42~ this is not an 835";
+        var file = bed.File("refused.835", content);
+        await using (var db = Open(database, phi))
+            Assert.Equal(1, (await bed.Importer(db).ImportAsync([file], new Appeals.Core.Imports.ImportOptions(), null, Ct)).Rejected);
+
+        using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT OriginalBytes FROM ImportedFiles";
+            var raw = (byte[])command.ExecuteScalar()!;
+            Assert.Equal(-1, raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes(MemberId)));
+        }
+        await using var reader = Open(database, phi);
+        Assert.Equal(content, Encoding.UTF8.GetString((await reader.ImportedFiles.SingleAsync(Ct)).OriginalBytes!));
+    }
+
     /// <summary>The raw columns hold Data Protection ciphertext, and no byte of the database files spells the plain values.</summary>
     private static void AssertNoPlainTextStored(TestDatabase database)
     {
