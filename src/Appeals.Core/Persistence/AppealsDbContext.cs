@@ -31,6 +31,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AppealLetter> AppealLetters => Set<AppealLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<HistoricalDenial> HistoricalDenials => Set<HistoricalDenial>();
+    public DbSet<PhiDataKey> PhiDataKeys => Set<PhiDataKey>();
 
     /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
     internal PhiProtector? Phi { get; } = options.FindPhiProtector();

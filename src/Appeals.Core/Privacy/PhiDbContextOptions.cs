@@ -15,6 +15,8 @@ public static class PhiDbContextOptions
     public static DbContextOptionsBuilder UsePhiProtector(this DbContextOptionsBuilder options, PhiProtector protector)
     {
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PhiOptionsExtension(protector));
+        // Stores the data key before a save and remembers where to look keys up (ADR 0071).
+        options.AddInterceptors(new PhiKeyInterceptor(protector));
         // The converters hold the protector, so the model is cached per protector, not per context type.
         return options.ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>();
     }

@@ -1,10 +1,13 @@
+using System.Buffers.Text;
 using System.Text;
 using Appeals.Core.Persistence;
 using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Appeals.Core.Tests.Builders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Core.Tests.Privacy;
 
@@ -114,7 +117,72 @@ public sealed class PhiEncryptionTests
         Assert.Equal(content, Encoding.UTF8.GetString((await reader.ImportedFiles.SingleAsync(Ct)).OriginalBytes!));
     }
 
-    /// <summary>The raw columns hold Data Protection ciphertext, and no byte of the database files spells the plain values.</summary>
+    [Fact]
+    public async Task EfWrite_StoresTheDataKeyOnlyProtected_AndAnotherKeyRingCannotReadIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = Open(database, PhiKeyRing.Open(database.PathFor("keys"))))
+        {
+            var remittance = RemittanceBuilder.Remittance("TRACE-EF2", Claim("PCN-EF2"));
+            remittance.ImportedFile = new Appeals.Core.Imports.ImportedFile { FileName = "ef.835", ContentHash = new string('f', 64) };
+            db.Remittances.Add(remittance);
+            await db.SaveChangesAsync(Ct);
+            var key = await db.PhiDataKeys.SingleAsync(Ct);
+            Assert.True(key.ProtectedKey.Length > 32); // a Data Protection payload, not the 32 clear bytes
+        }
+
+        await using var other = Open(database, PhiKeyRing.Open(database.PathFor("other-keys")));
+        var error = await Assert.ThrowsAsync<PhiUnreadableException>(() => other.ClaimPayments.SingleAsync(Ct));
+        Assert.DoesNotContain(MemberId, error.ToString());
+    }
+
+    [Fact]
+    public void SamePlainText_EncryptsDifferentlyEachTime_AndBothReadBack()
+    {
+        var phi = PhiKeyRing.Ephemeral();
+        var first = phi.Protect(MemberId);
+        var second = phi.Protect(MemberId);
+        Assert.NotEqual(first, second);
+        Assert.Equal((MemberId, MemberId), (phi.Unprotect(first), phi.Unprotect(second)));
+    }
+
+    [Theory]
+    [InlineData(0)] // the version byte
+    [InlineData(5)] // the data key id
+    [InlineData(20)] // the nonce
+    [InlineData(35)] // the tag
+    [InlineData(-1)] // the ciphertext
+    public void TamperedValue_IsRefused_WithTheClearError(int index)
+    {
+        var phi = PhiKeyRing.Ephemeral();
+        var stored = phi.Protect(Encoding.UTF8.GetBytes(MemberId));
+        stored[index < 0 ? stored.Length - 1 : index] ^= 0x01;
+        var error = Assert.Throws<PhiUnreadableException>(() => phi.Unprotect(stored));
+        Assert.DoesNotContain(MemberId, error.ToString());
+        var text = phi.Protect(MemberId);
+        Assert.Throws<PhiUnreadableException>(() => phi.Unprotect(text[..^2] + (text[^2] == 'A' ? "B" : "A") + text[^1]));
+    }
+
+    [Fact]
+    public void ValueWrittenBeforeEnvelopeEncryption_StillReads()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "appeals-phi-legacy-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // What the first encrypting version stored: a whole Data Protection payload under the PHI purpose.
+            var services = new ServiceCollection();
+            services.AddDataProtection().SetApplicationName(PhiKeyRing.ApplicationName).PersistKeysToFileSystem(new DirectoryInfo(keys));
+            using var provider = services.BuildServiceProvider();
+            var legacy = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(PhiProtector.Purpose).Protect(MemberId);
+            Assert.Equal(MemberId, PhiKeyRing.Open(keys).Unprotect(legacy));
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+    }
+
+    /// <summary>The raw columns hold envelope ciphertext, and no byte of the database files spells the plain values.</summary>
     private static void AssertNoPlainTextStored(TestDatabase database)
     {
         using (var connection = new SqliteConnection(database.ConnectionString))
@@ -127,7 +195,7 @@ public sealed class PhiEncryptionTests
             while (reader.Read())
             {
                 rows++;
-                Assert.StartsWith("CfDJ8", reader.GetString(0), StringComparison.Ordinal); // Data Protection's magic header, base64url
+                Assert.True(PhiEnvelope.IsEnvelope(Base64Url.DecodeFromChars(reader.GetString(0)))); // envelope: version byte, key id, nonce, tag, ciphertext
             }
             Assert.True(rows > 0);
         }

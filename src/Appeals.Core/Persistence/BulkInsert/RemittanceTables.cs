@@ -28,6 +28,8 @@ internal sealed class RemittanceTables : IDisposable
 
     public RemittanceTables(AppealsDbContext db)
     {
+        // The bulk writers seal claims with the protector's data key: its row goes in first, before any transaction (ADR 0071).
+        db.Phi?.Keys.EnsureStored(db);
         var connection = db.Database.GetDbConnection();
         var sql = db.GetService<ISqlGenerationHelper>();
         var sqlServer = db.Database.IsSqlServer();

@@ -639,6 +639,24 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Privacy.PhiDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("varbinary(512)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PhiDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
                 {
                     b.Property<long>("Id")

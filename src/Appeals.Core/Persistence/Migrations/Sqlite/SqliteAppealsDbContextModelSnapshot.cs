@@ -616,6 +616,24 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Privacy.PhiDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PhiDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
                 {
                     b.Property<long>("Id")
