@@ -20,9 +20,8 @@ internal static class PhiEnvelope
         stored[0] = Version;
         key.Id.TryWriteBytes(stored.AsSpan(1, IdSize));
         var nonce = stored.AsSpan(HeaderSize, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key.Key, TagSize);
-        aes.Encrypt(nonce, plaintext, stored.AsSpan(Overhead), stored.AsSpan(HeaderSize + NonceSize, TagSize), stored.AsSpan(0, HeaderSize));
+        NextNonce(nonce);
+        Cipher(key.Id, key.Key).Encrypt(nonce, plaintext, stored.AsSpan(Overhead), stored.AsSpan(HeaderSize + NonceSize, TagSize), stored.AsSpan(0, HeaderSize));
         return stored;
     }
 
@@ -32,11 +31,38 @@ internal static class PhiEnvelope
     public static Guid KeyId(ReadOnlySpan<byte> stored) => new(stored.Slice(1, IdSize));
 
     /// <summary>The plaintext; <see cref="CryptographicException"/> (AuthenticationTagMismatchException) when any byte was changed.</summary>
-    public static byte[] Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> stored)
+    public static byte[] Open(Guid id, byte[] key, ReadOnlySpan<byte> stored)
     {
         var plaintext = new byte[stored.Length - Overhead];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(stored.Slice(HeaderSize, NonceSize), stored[Overhead..], stored.Slice(HeaderSize + NonceSize, TagSize), plaintext, stored[..HeaderSize]);
+        Cipher(id, key).Decrypt(stored.Slice(HeaderSize, NonceSize), stored[Overhead..], stored.Slice(HeaderSize + NonceSize, TagSize), plaintext, stored[..HeaderSize]);
         return plaintext;
+    }
+
+    // Per thread, because an AesGcm instance is not thread-safe: creating one per value (an OpenSSL context and key
+    // schedule) and drawing 12 random bytes per value from the OS cost about 5 µs of the 7.6 µs first measured.
+    [ThreadStatic] private static AesGcm? t_cipher;
+    [ThreadStatic] private static Guid t_cipherKey;
+    [ThreadStatic] private static byte[]? t_random;
+    [ThreadStatic] private static int t_randomUsed;
+
+    private static AesGcm Cipher(Guid id, byte[] key)
+    {
+        if (t_cipher is null || t_cipherKey != id)
+        {
+            t_cipher?.Dispose();
+            (t_cipher, t_cipherKey) = (new AesGcm(key, TagSize), id);
+        }
+        return t_cipher;
+    }
+
+    /// <summary>A random nonce, from a per-thread buffer of CSPRNG bytes refilled every 85 values.</summary>
+    private static void NextNonce(Span<byte> nonce)
+    {
+        var random = t_random ??= new byte[NonceSize * 85];
+        if (t_randomUsed == 0) RandomNumberGenerator.Fill(random);
+        var next = random.AsSpan(t_randomUsed, NonceSize);
+        next.CopyTo(nonce);
+        next.Clear(); // a nonce leaves the buffer once
+        t_randomUsed = (t_randomUsed + NonceSize) % random.Length;
     }
 }

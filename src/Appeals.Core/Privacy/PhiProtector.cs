@@ -68,7 +68,11 @@ public sealed class PhiProtector
         }
     }
 
-    private byte[] Open(byte[] stored) => PhiEnvelope.Open(Keys.Find(PhiEnvelope.KeyId(stored)), stored);
+    private byte[] Open(byte[] stored)
+    {
+        var id = PhiEnvelope.KeyId(stored);
+        return PhiEnvelope.Open(id, Keys.Find(id), stored);
+    }
 }
 
 /// <summary>
