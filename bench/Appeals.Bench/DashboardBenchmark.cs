@@ -6,6 +6,7 @@ using Appeals.Bench.Dashboard;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ internal sealed class DashboardBenchmark : IBenchScenario
         var claimsPerCase = double.Parse(Option(args, "--claims-per-case") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-dashboard-{cases}.db");
         var chartsOut = Option(args, "--charts-out");
-        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}");
+        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}")
+            .UsePhiProtector(PhiKeyRing.Open(path + ".keys")); // the key ring beside the kept database, so a rerun reads it
         // --log-sql prints each command with its elapsed time: how the indexes were chosen.
         if (args.Contains("--log-sql"))
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances.X12;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,8 @@ internal sealed class ImportBenchmark : IBenchScenario
         Console.WriteLine($"\n{claims:N0} claims: generated {Megabytes(bytes)} MB in {generate.Elapsed.TotalSeconds:F1} s");
 
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, $"appeals-{claims}.db"), Pooling = false }.ToString();
-        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, connection);
+        // A real key ring on disk, as the CLI and the web app use: every claim's names and member id are encrypted (ADR 0071).
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, connection, PhiKeyRing.Open(Path.Combine(folder, "keys")));
         await AppealsDatabase.MigrateAsync(db);
         var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System,
             NullLogger<RemittanceImporter>.Instance, []);

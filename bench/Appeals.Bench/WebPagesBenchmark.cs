@@ -3,6 +3,7 @@ using System.Globalization;
 using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Web.Queue;
 using Appeals.Workflows.Routing;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,8 @@ internal sealed class WebPagesBenchmark : IBenchScenario
         var cases = int.Parse(Option(args, "--cases") ?? "1000000", CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-web-{cases}.db");
-        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}");
+        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}")
+            .UsePhiProtector(PhiKeyRing.Open(path + ".keys")); // the key ring beside the kept database, so a rerun reads it
         if (args.Contains("--log-sql"))
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
         var options = builder.Options;

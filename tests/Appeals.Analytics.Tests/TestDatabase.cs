@@ -1,4 +1,5 @@
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,11 @@ internal sealed class TestDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "appeals.db")};Pooling=False";
 
-    public AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
+    /// <summary>One key for the whole test run: every context of a test reads what another wrote.</summary>
+    public static PhiProtector Phi { get; } = PhiKeyRing.Ephemeral();
+
+    public AppealsDbContext Open() =>
+        AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString, Phi);
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using Appeals.Cli.Common;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.ML.Scoring;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
@@ -28,7 +29,8 @@ internal static class MlEnvironment
         var configuration = settings.BuildConfiguration();
         var databaseProvider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
         var db = AppealsDatabase.CreateContext(databaseProvider,
-            AppealsDatabase.ResolveConnectionString(databaseProvider, configuration.GetConnectionString("Appeals")));
+            AppealsDatabase.ResolveConnectionString(databaseProvider, configuration.GetConnectionString("Appeals")),
+            PhiKeyRing.Open(PhiKeyRing.KeysPath(configuration)));
         await AppealsDatabase.MigrateAsync(db, ct);
         return db;
     }

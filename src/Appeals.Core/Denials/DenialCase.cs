@@ -13,6 +13,13 @@ public sealed class DenialCase
     public long ClaimPaymentId { get; set; }
     public ClaimPayment? ClaimPayment { get; set; }
 
+    /// <summary>
+    /// When the payer denied the same claim before (a re-denial on a later ERA), the case of that earlier
+    /// denial: each denial stays its own case (DESIGN.md: one claim on one remittance), and the link makes
+    /// them one history for the specialist. Set by the workflow's ERA outcome handler, in any import order.
+    /// </summary>
+    public long? EarlierCaseId { get; set; }
+
     // Denormalised from the claim so that the queue and the dashboard filter and group without joins.
     public long PayerId { get; set; }
     public Payer? Payer { get; set; }

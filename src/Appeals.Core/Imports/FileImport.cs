@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -35,10 +36,11 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         {
             try
             {
-                var reads = ReadAhead.Run(() => source(stream, _name, envelope).Select(read => (read, stream.Position)), capacity: 2, ct);
-                await foreach (var (read, position) in reads)
+                // The read-ahead thread also encrypts each claim's names and member id: the writer is the bottleneck.
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
+                await foreach (var (read, position, phi) in reads)
                 {
-                    await HandleAsync(read, writer, ct);
+                    await HandleAsync(read, phi, writer, ct);
                     progress?.Report(new ImportProgress(_name, position, size, index, total));
                 }
             }
@@ -59,7 +61,12 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         progress?.Report(new ImportProgress(_name, size, size, index + 1, total));
     }
 
-    private async Task HandleAsync(ReadTransaction read, TransactionWriter? writer, CancellationToken ct)
+    private SealedClaimPhi? Seal(ReadTransaction read, TransactionWriter? writer) =>
+        writer is not null && read.Remittance is { } r && read.Errors.Count == 0 && run.Db.Phi is { } protector
+            ? SealedClaimPhi.Seal(r.Claims, protector)
+            : null;
+
+    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, TransactionWriter? writer, CancellationToken ct)
     {
         foreach (var warning in read.Warnings) Warn(warning);
         if (read.Remittance is not { } remittance || read.Errors.Count > 0)
@@ -73,7 +80,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
                 if (_unknownCarcs.Add(carc))
                     Warn(new ImportIssue(_name, 0, 0, "CAS", "", $"CARC {carc} is not in the CARC map; its adjustments are not counted as denials."));
 
-        var outcome = writer is null ? await DryRunAsync(remittance, ct) : await writer.WriteAsync(remittance, _name, ct);
+        var outcome = writer is null ? await DryRunAsync(remittance, ct) : await writer.WriteAsync(remittance, phi, _name, ct);
         switch (outcome.Result)
         {
             case TransactionResult.Stored:

@@ -25,7 +25,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
     public static Task<bool> IsStoredAsync(Persistence.AppealsDbContext db, string contentHash, CancellationToken ct) =>
         db.Remittances.AsNoTracking().AnyAsync(r => r.ContentHash == contentHash, ct);
 
-    public async Task<TransactionOutcome> WriteAsync(Remittance remittance, string fileName, CancellationToken ct)
+    public async Task<TransactionOutcome> WriteAsync(Remittance remittance, Privacy.SealedClaimPhi? sealedPhi, string fileName, CancellationToken ct)
     {
         var db = run.Db;
         var tables = run.Tables!;
@@ -42,7 +42,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
                 var now = run.Time.GetUtcNow();
                 foreach (var claim in remittance.Claims)
                     if (run.Detector.BuildCase(claim, remittance, payerId, now) is { } denialCase) cases.Add(denialCase);
-                tables.Insert(remittance, cases, dbTx);
+                tables.Insert(remittance, cases, dbTx, sealedPhi);
                 await tx.CommitAsync(ct);
             }
             catch (DbException ex)

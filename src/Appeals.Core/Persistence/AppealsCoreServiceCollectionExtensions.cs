@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
+using Appeals.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +14,18 @@ public static class AppealsCoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="AppealsDbContext"/> (scoped) from <c>ConnectionStrings:Appeals</c> and
     /// <c>Database:Provider</c> (sqlite default, sqlserver), <see cref="CarcCatalog"/>,
-    /// <see cref="TimeProvider"/>, <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>.
+    /// <see cref="TimeProvider"/>, <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>, and Data
+    /// Protection on the key ring of <c>DataProtection:KeysPath</c> with the <see cref="PhiProtector"/> that
+    /// encrypts patient data in the database (ADR 0071).
     /// </summary>
     public static IServiceCollection AddAppealsCore(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("Appeals");
         // Resolved lazily so that a command that never touches the database never creates the default file.
-        void Configure(DbContextOptionsBuilder o) =>
-            o.UseAppealsDatabase(provider, AppealsDatabase.ResolveConnectionString(provider, connectionString));
+        void Configure(IServiceProvider services, DbContextOptionsBuilder o) =>
+            o.UseAppealsDatabase(provider, AppealsDatabase.ResolveConnectionString(provider, connectionString), services.GetRequiredService<PhiProtector>());
+        services.AddAppealsDataProtection(configuration);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

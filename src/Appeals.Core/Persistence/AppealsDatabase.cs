@@ -1,3 +1,4 @@
+using Appeals.Core.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,18 +30,18 @@ public static class AppealsDatabase
         return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
     }
 
-    /// <summary>Points EF at the provider, with the migrations of that provider's context.</summary>
-    public static DbContextOptionsBuilder UseAppealsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
-        provider switch
+    /// <summary>Points EF at the provider, with the migrations of that provider's context and the PHI protector of its encrypted columns.</summary>
+    public static DbContextOptionsBuilder UseAppealsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PhiProtector protector) =>
+        (provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTempStoreInMemory.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.CommandTimeout(300)),
-        };
+        }).UsePhiProtector(protector);
 
     /// <summary>A context of the right provider-specific type for these options, outside dependency injection (tests, tools).</summary>
-    public static AppealsDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    public static AppealsDbContext CreateContext(DatabaseProvider provider, string connectionString, PhiProtector protector)
     {
-        var options = new DbContextOptionsBuilder().UseAppealsDatabase(provider, connectionString).Options;
+        var options = new DbContextOptionsBuilder().UseAppealsDatabase(provider, connectionString, protector).Options;
         return provider switch
         {
             DatabaseProvider.Sqlite => new SqliteAppealsDbContext(options),

@@ -5,6 +5,7 @@ using Appeals.Core.Denials;
 using Appeals.Core.History;
 using Appeals.Core.Imports;
 using Appeals.Core.Letters;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Appeals.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +38,16 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Rollups.DenialDayRollup> DenialDayRollups => Set<Rollups.DenialDayRollup>();
     public DbSet<Rollups.DenialReasonDayRollup> DenialReasonDayRollups => Set<Rollups.DenialReasonDayRollup>();
     public DbSet<Rollups.ClaimRemittanceRollup> ClaimRemittanceRollups => Set<Rollups.ClaimRemittanceRollup>();
+    public DbSet<PhiDataKey> PhiDataKeys => Set<PhiDataKey>();
+
+    /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
+    internal PhiProtector? Phi { get; } = options.FindPhiProtector();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppealsDbContext).Assembly);
+        PhiColumns.Configure(modelBuilder, Phi ?? throw new InvalidOperationException(
+            "This AppealsDbContext has no PhiProtector: configure it with UseAppealsDatabase(…, protector) or UsePhiProtector, so that patient data is encrypted at rest."));
     }
 }

@@ -30,12 +30,14 @@ public sealed class ClaimPayment
     /// <summary>REF*F8, the original reference number a corrected claim carries.</summary>
     public string OriginalReferenceNumber { get; set; } = "";
 
-    /// <summary>NM1*QC last name (PHI).</summary>
-    public string PatientLastName { get; set; } = "";
-    /// <summary>NM1*QC first name (PHI).</summary>
-    public string PatientFirstName { get; set; } = "";
-    /// <summary>NM1*QC NM109 member id (PHI).</summary>
-    public string MemberId { get; set; } = "";
+    /// <summary>NM1*QC: the patient's names and member id (PHI), stored encrypted as one value (ADR 0071).</summary>
+    public PatientIdentity Patient { get; set; } = PatientIdentity.Empty;
+    /// <summary>NM1*QC last name (PHI); part of <see cref="Patient"/>.</summary>
+    public string PatientLastName { get => Patient.LastName; set => Patient = Patient with { LastName = value }; }
+    /// <summary>NM1*QC first name (PHI); part of <see cref="Patient"/>.</summary>
+    public string PatientFirstName { get => Patient.FirstName; set => Patient = Patient with { FirstName = value }; }
+    /// <summary>NM1*QC NM109 member id (PHI); part of <see cref="Patient"/>.</summary>
+    public string MemberId { get => Patient.MemberId; set => Patient = Patient with { MemberId = value }; }
     /// <summary>NM1*82 NM109, the rendering provider id.</summary>
     public string RenderingProviderId { get; set; } = "";
 

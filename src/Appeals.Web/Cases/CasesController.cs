@@ -58,6 +58,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
             AllowedMoves = await workflow.PermittedTriggersAsync(denial, actor, ct),
             Letters = await db.AppealLetters.AsNoTracking().Where(l => l.DenialCaseId == id).OrderByDescending(l => l.VersionNumber)
                 .Select(l => new LetterRow(l.Id, l.VersionNumber, l.Kind, l.CreatedBy, l.CreatedAt, l.SignedOffBy, l.Sha256)).ToListAsync(ct),
+            LaterCaseIds = await db.DenialCases.AsNoTracking().Where(o => o.EarlierCaseId == id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct),
             Transitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == id).OrderBy(t => t.Id).ToListAsync(ct),
             Events = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync(ct),
             Notes = await db.CaseNotes.AsNoTracking().Where(n => n.DenialCaseId == id).OrderBy(n => n.Id).ToListAsync(ct),
@@ -80,6 +81,8 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
     /// <summary>Workflow triggers this user may fire now (guards evaluated).</summary>
     public IReadOnlyList<string> AllowedMoves { get; init; } = [];
     public IReadOnlyList<LetterRow> Letters { get; init; } = [];
+    /// <summary>Cases the payer opened by denying this claim again on later ERAs (re-denials).</summary>
+    public IReadOnlyList<long> LaterCaseIds { get; init; } = [];
     public IReadOnlyList<Core.Workflow.WorkflowTransition> Transitions { get; init; } = [];
     /// <summary>The audit log's rows for this case: views, claims, moves, letters, downloads.</summary>
     public IReadOnlyList<Core.Audit.AuditEntry> Events { get; init; } = [];

@@ -3,7 +3,6 @@ using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
 using Appeals.Workflows;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Appeals.Web.Hosting;
@@ -13,10 +12,9 @@ public static class AppealsWebServiceCollectionExtensions
     /// <summary>Everything the web app needs: Core (database, importer), Identity, MVC with antiforgery on every POST, the demo seeder.</summary>
     public static IServiceCollection AddAppealsWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Core registers Data Protection on the shared key ring (DataProtection:KeysPath, ADR 0071): cookies,
+        // antiforgery and the encrypted patient columns use the same keys as the CLI.
         services.AddAppealsCore(configuration);
-        services.AddDataProtection()
-            .SetApplicationName("Appeals")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(configuration)));
         services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
         services.AddAppealsWorkflows(configuration);
@@ -38,14 +36,5 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddSingleton<Imports.ImportJobs>();
         services.AddHostedService<Imports.ImportJobRunner>();
         return services;
-    }
-
-    /// <summary>The Data Protection key ring: outside the database (<c>DataProtection:KeysPath</c>), so a stolen database file alone decrypts nothing.</summary>
-    public static string KeysPath(IConfiguration configuration)
-    {
-        var configured = configuration["DataProtection:KeysPath"];
-        return string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "keys")
-            : configured;
     }
 }

@@ -9,7 +9,8 @@ namespace Appeals.Workflows.Outcomes;
 /// <summary>
 /// Closes the loop (DESIGN.md step 8): when a remittance pays or re-denies a claim that has a denial
 /// case, the recovered dollars go on the case and the workflow moves (paid → overturned/recovered,
-/// partly paid, denied → upheld), which makes the case a training label.
+/// partly paid, denied → upheld), which makes the case a training label. A re-denial's new case is
+/// linked to the earlier case of the same claim (<see cref="RedenialLinks"/>).
 /// </summary>
 /// <remarks>
 /// The recovered amount is recomputed from every matching later claim payment, never added to: a
@@ -35,7 +36,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
                 || numbers.Contains(c.PayerClaimControlNumber)
                 || accounts.Contains(c.PatientControlNumber))
             .ToListAsync(ct);
-        var changed = 0;
+        var changed = await RedenialLinks.LinkAsync(db, cases, ct);
         foreach (var denial in cases)
             if (await RecordForCaseAsync(denial, remittanceId, ct)) changed++;
         await db.SaveChangesAsync(ct);
@@ -58,7 +59,13 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             : null;
         if (trigger is null || DenialCaseStatus.IsClosed(denial.Status)) return changed;
 
-        var paidBy = string.Join(", ", matches.Select(m => $"remittance {m.RemittanceId} claim {m.Id} CLP02={m.StatusCode} paid {m.PaymentAmount:0.00}"));
+        // Names the file and trace number of each ERA, so that the auditor's timeline says what moved the case.
+        var remittanceIds = matches.Select(m => m.RemittanceId).Distinct().ToList();
+        var sources = await db.Remittances.AsNoTracking().Where(r => remittanceIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.TraceNumber, File = r.ImportedFile!.FileName }).ToDictionaryAsync(r => r.Id, ct);
+        var paidBy = string.Join(", ", matches.Select(m => sources.TryGetValue(m.RemittanceId, out var s)
+            ? $"remittance {m.RemittanceId} (file {s.File}, trace {s.TraceNumber}) claim {m.Id} CLP02={m.StatusCode} paid {m.PaymentAmount:0.00}"
+            : $"remittance {m.RemittanceId} claim {m.Id} CLP02={m.StatusCode} paid {m.PaymentAmount:0.00}"));
         // A move the case's state does not allow (e.g. a re-denial before anything was sent) is no
         // outcome: the recovered amount is kept and the workflow stays where people put it.
         var result = await new CaseWorkflow(db, definitions, time)

@@ -9,7 +9,7 @@ public sealed class AuditVerifyCommandTests
 {
     private static async Task AppendRowsAsync(TempFolder temp, int count)
     {
-        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString);
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
         await AppealsDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
         var log = new AuditLog(db, TimeProvider.System);
         for (var i = 1; i <= count; i++)
@@ -18,7 +18,7 @@ public sealed class AuditVerifyCommandTests
 
     private static async Task ExecuteAsync(TempFolder temp, string sql)
     {
-        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString);
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
         await db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Microsoft.Data.Sqlite;
 
 namespace Appeals.Core.Tests.Builders;
@@ -25,7 +26,10 @@ internal sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
+    /// <summary>One key for the whole test run, so that every context reads what another wrote; tests of the key ring make their own.</summary>
+    public static PhiProtector Phi { get; } = PhiKeyRing.Ephemeral();
+
+    public AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString, Phi);
 
     /// <summary>A file path inside this database's temp folder.</summary>
     public string PathFor(string fileName) => Path.Combine(Folder, fileName);

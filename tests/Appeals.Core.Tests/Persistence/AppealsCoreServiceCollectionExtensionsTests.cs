@@ -17,6 +17,7 @@ public class AppealsCoreServiceCollectionExtensionsTests
         {
             ["ConnectionStrings:Appeals"] = database.ConnectionString,
             ["Database:Provider"] = "sqlite",
+            ["DataProtection:KeysPath"] = database.PathFor("keys"),
         }).Build();
         await using var services = new ServiceCollection().AddAppealsCore(configuration).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();

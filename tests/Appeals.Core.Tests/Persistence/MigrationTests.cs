@@ -55,7 +55,7 @@ public class MigrationTests
     [Fact]
     public void SqlServerIdempotentScript_Parses()
     {
-        using var db = AppealsDatabase.CreateContext(DatabaseProvider.SqlServer, "Server=unused;Database=Appeals;TrustServerCertificate=True");
+        using var db = AppealsDatabase.CreateContext(DatabaseProvider.SqlServer, "Server=unused;Database=Appeals;TrustServerCertificate=True", Appeals.Core.Privacy.PhiKeyRing.Ephemeral());
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed since the last SQL Server migration: add one.");
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 

@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Appeals.ML.History;
 using Appeals.ML.Scoring;
@@ -12,10 +13,13 @@ public sealed class HistoryImporterTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly PhiProtector Phi = PhiKeyRing.Ephemeral();
+
     private static AppealsDbContext NewDatabase()
     {
         var file = Path.Combine(TestHistory.TempFolder(), "appeals.db");
-        var db = new AppealsDbContext(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={file}").Options);
+        var db = new AppealsDbContext(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={file}")
+            .UsePhiProtector(Phi).Options);
         db.Database.EnsureCreated();
         return db;
     }

@@ -44,7 +44,9 @@ public sealed class AuditPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-            var c = await db.DenialCases.Include(d => d.ClaimPayment).FirstAsync(d => d.ClaimPayment!.MemberId.Length > 4, Ct);
+            // Member ids are encrypted at rest (ADR 0071): SQL sees only ciphertext, so pick the case after decryption.
+            var cases = await db.DenialCases.Include(d => d.ClaimPayment).OrderBy(d => d.Id).Take(20).ToListAsync(Ct);
+            var c = cases.First(d => d.ClaimPayment!.MemberId.Length > 4);
             (id, memberId) = (c.Id, c.ClaimPayment!.MemberId);
         }
         var page = await client.GetStringAsync($"/Cases/{id}", Ct);

@@ -1,3 +1,4 @@
+using Appeals.Core.Privacy;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Jobs;
@@ -27,7 +28,7 @@ public sealed class DeadlineJobsOnHangfireTests : IDisposable
                 .SetProperty(c => c.AppealDeadline, deadline).SetProperty(c => c.Status, DenialCaseStatus.InProgress));
         var notifier = new CountingNotifier();
         await using var services = new ServiceCollection()
-            .AddDbContext<AppealsDbContext>(o => o.UseSqlite(_test.ConnectionString))
+            .AddDbContext<AppealsDbContext>(o => o.UseSqlite(_test.ConnectionString).UsePhiProtector(TestDatabase.Phi))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IDeadlineNotifier>(notifier)
             .AddScoped<DeadlineJobs>()

@@ -32,6 +32,7 @@ public sealed class WorkflowsRegistrationTests : IDisposable
         {
             ["ConnectionStrings:Appeals"] = _test.ConnectionString,
             ["Hangfire:SqlitePath"] = Path.Combine(_test.Folder, "hangfire.db"),
+            ["DataProtection:KeysPath"] = Path.Combine(_test.Folder, "keys"),
             ["Letters:Fields:AppellantName"] = "Example Clinic billing office",
             ["Deadlines:ReminderDays:0"] = "10",
         }).Build();

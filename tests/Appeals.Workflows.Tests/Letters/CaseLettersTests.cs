@@ -33,6 +33,21 @@ public sealed class CaseLettersTests : IDisposable
         new(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time), Settings, _time);
 
     [Fact]
+    public async Task Generate_StoresTheLetterEncrypted_AndReadsBackTheDocumentItsHashNames()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using (var db = _test.Open())
+            Assert.True((await Letters(db).GenerateAsync(id, Entered, "spec1")).Succeeded);
+
+        await using var check = _test.Open();
+        var raw = await check.Database.SqlQueryRaw<byte[]>("SELECT Content AS Value FROM AppealLetters").SingleAsync();
+        var letter = await check.AppealLetters.SingleAsync();
+        Assert.False(raw.AsSpan().StartsWith("PK"u8)); // a .docx is a zip; the stored bytes are Data Protection ciphertext (ADR 0071)
+        Assert.True(letter.Content.AsSpan().StartsWith("PK"u8));
+        Assert.Equal(letter.Sha256, Convert.ToHexStringLower(SHA256.HashData(letter.Content)));
+    }
+
+    [Fact]
     public async Task Generate_StoresEachRenderingAsANewVersionWithItsHash()
     {
         var id = await _test.AddCaseAsync(category: "medical_necessity");

@@ -27,6 +27,12 @@ internal static class EraFixtures
             .Line("99213", 50m, 50m)
             .Line("97110", 250m, 250m)));
 
+    /// <summary>The payer answers the claim again, under a new CLP07 naming the original (REF*F8), and denies the line again.</summary>
+    public static string ReDenial() => ToX12(Remittance("TRACE-3", new DateOnly(2026, 4, 6),
+        Claim(1, "PCN900003", charge: 300m, paid: 50m, original: OriginalClaimNumber)
+            .Line("99213", 50m, 50m)
+            .Line("97110", 250m, 0m, ("CO", "50", 250m))));
+
     private static Remittance Remittance(string trace, DateOnly paid, params ClaimPayment[] claims)
     {
         var remittance = new Remittance

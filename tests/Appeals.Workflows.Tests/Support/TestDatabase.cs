@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,11 @@ public sealed class TestDatabase : IDisposable
         db.Database.EnsureCreated();
     }
 
+    /// <summary>One key for the whole test run: every context of a test reads what another wrote.</summary>
+    public static PhiProtector Phi { get; } = PhiKeyRing.Ephemeral();
+
     public AppealsDbContext Open() =>
-        new(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(ConnectionString).Options);
+        new(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(ConnectionString).UsePhiProtector(Phi).Options);
 
     /// <summary>Stores a payer, a remittance, a claim and a denial case on it; returns the case id.</summary>
     public async Task<long> AddCaseAsync(string payerType = PayerTypes.Commercial, string category = "medical_necessity",

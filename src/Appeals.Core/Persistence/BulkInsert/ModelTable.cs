@@ -50,6 +50,7 @@ internal sealed class ModelColumn<T>
         Nullable = property.IsNullable;
         Mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
         _converter = Mapping.Converter;
+        SealedSlot = Privacy.SealedClaimPhi.SlotOf(property);
         var entity = Expression.Parameter(typeof(T));
         var read = Expression.Convert(Expression.Property(entity, property.PropertyInfo!), typeof(object));
         _get = Expression.Lambda<Func<T, object?>>(read, entity).Compile();
@@ -60,6 +61,12 @@ internal sealed class ModelColumn<T>
     public string Name { get; }
     public bool Nullable { get; }
     public RelationalTypeMapping Mapping { get; }
+    /// <summary>Where a <see cref="Privacy.SealedClaimPhi"/> holds this column's encrypted value; -1 for other columns.</summary>
+    public int SealedSlot { get; }
+
+    /// <summary>The provider value of row <paramref name="row"/>: already encrypted when sealed, else through the model's converter.</summary>
+    public object? Read(T entity, int row, Privacy.SealedClaimPhi? sealedPhi) =>
+        sealedPhi is not null && SealedSlot >= 0 ? sealedPhi.Get(row, SealedSlot) : Read(entity);
 
     public object? Read(T entity)
     {

@@ -28,6 +28,8 @@ internal sealed class RemittanceTables : IDisposable
 
     public RemittanceTables(AppealsDbContext db)
     {
+        // The bulk writers seal claims with the protector's data key: its row goes in first, before any transaction (ADR 0071).
+        db.Phi?.Keys.EnsureStored(db);
         var connection = db.Database.GetDbConnection();
         var sql = db.GetService<ISqlGenerationHelper>();
         var sqlServer = db.Database.IsSqlServer();
@@ -98,13 +100,13 @@ internal sealed class RemittanceTables : IDisposable
         }
     }
 
-    /// <summary>Inserts the remittance (ids assigned) and its cases.</summary>
-    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx)
+    /// <summary>Inserts the remittance (ids assigned) and its cases; the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
+    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
     {
         var caseId = _cases.MaxId(tx);
         foreach (var c in cases) c.Id = ++caseId;
         _remittances.Insert([r], tx);
-        _claims.Insert(r.Claims, tx);
+        _claims.Insert(r.Claims, tx, sealedPhi);
         _lines.Insert(_lineRows, tx);
         _adjustments.Insert(_adjustmentRows, tx);
         _remarks.Insert(_remarkRows, tx);

@@ -43,15 +43,16 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
         }
     }
 
-    public void Insert(IReadOnlyList<T> rows, DbTransaction transaction)
+    public void Insert(IReadOnlyList<T> rows, DbTransaction transaction, Privacy.SealedClaimPhi? sealedPhi = null)
     {
         var columns = _model.Columns;
+        var phi = sealedPhi is not null && sealedPhi.Covers(rows) ? sealedPhi : null;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             for (var c = 0; c < columns.Length; c++)
             {
-                var rc = _binders[c] is { } bind ? bind(row, _insert, c + 1) : SqliteBinder.BindObject(_insert, c + 1, columns[c].Read(row));
+                var rc = _binders[c] is { } bind ? bind(row, _insert, c + 1) : SqliteBinder.BindObject(_insert, c + 1, columns[c].Read(row, i, phi));
                 if (rc != raw.SQLITE_OK) Check(rc, raw.SQLITE_OK);
             }
             try

@@ -38,9 +38,10 @@ internal sealed class TableInserter<T> : IRowInserter<T> where T : class
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
     }
 
-    public void Insert(IReadOnlyList<T> rows, DbTransaction transaction)
+    public void Insert(IReadOnlyList<T> rows, DbTransaction transaction, Privacy.SealedClaimPhi? sealedPhi = null)
     {
         if (rows.Count == 0) return;
+        var phi = sealedPhi is not null && sealedPhi.Covers(rows) ? sealedPhi : null;
         // Ids are ours (ADR 0020): SQL Server must be told to accept them in an identity column.
         if (_sqlServer) Execute($"SET IDENTITY_INSERT {_model.Table} ON", transaction);
         var i = 0;
@@ -50,7 +51,7 @@ internal sealed class TableInserter<T> : IRowInserter<T> where T : class
             _batch.Transaction = transaction;
             for (; i + _rowsPerBatch <= rows.Count; i += _rowsPerBatch)
             {
-                for (var r = 0; r < _rowsPerBatch; r++) Bind(_batch, r, rows[i + r]);
+                for (var r = 0; r < _rowsPerBatch; r++) Bind(_batch, r, rows, i + r, phi);
                 _batch.ExecuteNonQuery();
             }
         }
@@ -60,19 +61,19 @@ internal sealed class TableInserter<T> : IRowInserter<T> where T : class
             _single.Transaction = transaction;
             for (; i < rows.Count; i++)
             {
-                Bind(_single, 0, rows[i]);
+                Bind(_single, 0, rows, i, phi);
                 _single.ExecuteNonQuery();
             }
         }
         if (_sqlServer) Execute($"SET IDENTITY_INSERT {_model.Table} OFF", transaction);
     }
 
-    private void Bind(DbCommand command, int row, T entity)
+    private void Bind(DbCommand command, int row, IReadOnlyList<T> rows, int index, Privacy.SealedClaimPhi? phi)
     {
         var columns = _model.Columns;
         var offset = row * columns.Length;
         for (var c = 0; c < columns.Length; c++)
-            command.Parameters[offset + c].Value = columns[c].Read(entity) ?? DBNull.Value;
+            command.Parameters[offset + c].Value = columns[c].Read(rows[index], index, phi) ?? DBNull.Value;
     }
 
     private DbCommand Prepare(int rows)

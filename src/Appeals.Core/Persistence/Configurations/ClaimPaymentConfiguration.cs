@@ -21,9 +21,12 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
         b.Property(c => c.FacilityTypeCode).HasMaxLength(2).IsRequired();
         b.Property(c => c.FrequencyCode).HasMaxLength(1).IsRequired();
         b.Property(c => c.OriginalReferenceNumber).HasMaxLength(50).IsRequired();
-        b.Property(c => c.PatientLastName).HasMaxLength(60).IsRequired();
-        b.Property(c => c.PatientFirstName).HasMaxLength(35).IsRequired();
-        b.Property(c => c.MemberId).HasMaxLength(80).IsRequired();
+        // Names and member id are one encrypted column (Privacy/PhiColumns, ADR 0071): sized for the ciphertext,
+        // never indexed or searched. The three properties are views of it.
+        b.Property(c => c.Patient).HasColumnName("PatientIdentity").HasMaxLength(Privacy.PhiColumns.MaxLength).IsRequired();
+        b.Ignore(c => c.PatientLastName);
+        b.Ignore(c => c.PatientFirstName);
+        b.Ignore(c => c.MemberId);
         b.Property(c => c.RenderingProviderId).HasMaxLength(80).IsRequired();
 
         // Later ERAs find the claim they answer by CLP07 (or the REF*F8 they carry, matched against CLP07),

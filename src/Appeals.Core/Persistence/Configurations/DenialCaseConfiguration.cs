@@ -51,5 +51,7 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.HasIndex(d => d.DenialDate);
         b.HasOne(d => d.ClaimPayment).WithMany().HasForeignKey(d => d.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(d => d.Payer).WithMany().HasForeignKey(d => d.PayerId).OnDelete(DeleteBehavior.Restrict);
+        // A re-denial points at the earlier case of the same claim (indexed by the FK: "denied again as case N").
+        b.HasOne<DenialCase>().WithMany().HasForeignKey(d => d.EarlierCaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

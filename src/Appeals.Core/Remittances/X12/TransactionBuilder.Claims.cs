@@ -67,9 +67,8 @@ internal sealed partial class TransactionBuilder
         var entity = _s[1];
         if (entity.SequenceEqual("QC"u8))
         {
-            _claim.PatientLastName = _codes.Get(_s[3]); // short names repeat: the cache saves a string per claim
-            _claim.PatientFirstName = _codes.Get(_s[4]);
-            _claim.MemberId = X12Values.Text(_s[9]);
+            // short names repeat: the cache saves a string per claim
+            _claim.Patient = new PatientIdentity(_codes.Get(_s[3]), _codes.Get(_s[4]), X12Values.Text(_s[9]));
         }
         else if (entity.SequenceEqual("82"u8)) _claim.RenderingProviderId = X12Values.Text(_s[9]);
     }

@@ -331,6 +331,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<long?>("EarlierCaseId")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal?>("ExpectedRecovery")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -426,6 +429,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("DenialDate");
+
+                    b.HasIndex("EarlierCaseId");
 
                     b.HasIndex("PayerId");
 
@@ -797,6 +802,24 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Privacy.PhiDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("varbinary(512)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PhiDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
                 {
                     b.Property<long>("Id")
@@ -876,30 +899,21 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(1)
                         .HasColumnType("nvarchar(1)");
 
-                    b.Property<string>("MemberId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)");
-
                     b.Property<string>("OriginalReferenceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Patient")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("PatientIdentity");
+
                     b.Property<string>("PatientControlNumber")
                         .IsRequired()
                         .HasMaxLength(38)
                         .HasColumnType("nvarchar(38)");
-
-                    b.Property<string>("PatientFirstName")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("nvarchar(35)");
-
-                    b.Property<string>("PatientLastName")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
 
                     b.Property<decimal?>("PatientResponsibilityAmount")
                         .HasPrecision(18, 2)
@@ -1445,6 +1459,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasForeignKey("ClaimPaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Appeals.Core.Denials.DenialCase", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
                         .WithMany()

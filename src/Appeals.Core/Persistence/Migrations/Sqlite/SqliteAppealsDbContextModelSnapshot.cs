@@ -314,6 +314,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EarlierCaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("ExpectedRecovery")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -409,6 +412,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("DenialDate");
+
+                    b.HasIndex("EarlierCaseId");
 
                     b.HasIndex("PayerId");
 
@@ -768,6 +773,24 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Privacy.PhiDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PhiDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Appeals.Core.Remittances.Adjustment", b =>
                 {
                     b.Property<long>("Id")
@@ -843,29 +866,20 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MemberId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OriginalReferenceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Patient")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PatientIdentity");
+
                     b.Property<string>("PatientControlNumber")
                         .IsRequired()
                         .HasMaxLength(38)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientFirstName")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientLastName")
-                        .IsRequired()
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PatientResponsibilityAmount")
@@ -1398,6 +1412,11 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("ClaimPaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Appeals.Core.Denials.DenialCase", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Appeals.Core.Remittances.Payer", "Payer")
                         .WithMany()

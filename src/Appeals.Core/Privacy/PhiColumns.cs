@@ -1,0 +1,33 @@
+using Appeals.Core.Imports;
+using Appeals.Core.Letters;
+using Appeals.Core.Remittances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Appeals.Core.Privacy;
+
+/// <summary>
+/// The columns stored encrypted, each with a value converter over the context's <see cref="PhiProtector"/>.
+/// EF writes and reads through the converters, and so does the bulk importer (its writers apply the
+/// model's converters), so no path stores these in plain text.
+/// </summary>
+internal static class PhiColumns
+{
+    /// <summary>
+    /// Room for the encrypted patient identity at X12's longest (NM103 60, NM104 35, NM109 80 characters,
+    /// up to 3 UTF-8 bytes each, plus prefixes): Data Protection adds 64 to 100 bytes and the result is base64url text.
+    /// </summary>
+    public const int MaxLength = 1024;
+
+    public static void Configure(ModelBuilder model, PhiProtector protector)
+    {
+        var bytes = new ValueConverter<byte[], byte[]>(v => protector.Protect(v), v => protector.Unprotect(v));
+        model.Entity<ClaimPayment>().Property(c => c.Patient).HasConversion(new ValueConverter<PatientIdentity, string>(
+            v => protector.Protect(PatientIdentity.Pack(v)), v => PatientIdentity.Unpack(protector.Unprotect(v))));
+        // A letter names the patient and quotes the member id; a refused 835 file holds every NM1*QC.
+        model.Entity<AppealLetter>().Property(l => l.Content).HasConversion(bytes);
+        // EF never passes null to a converter; the nullable type only satisfies the property's signature.
+        model.Entity<ImportedFile>().Property(f => f.OriginalBytes).HasConversion(new ValueConverter<byte[]?, byte[]?>(
+            v => v == null ? null : protector.Protect(v), v => v == null ? null : protector.Unprotect(v)));
+    }
+}
