@@ -76,7 +76,7 @@ public sealed class WorkflowCommandsTests
         Assert.Equal(1, bad.ExitCode);
         Assert.False(bad.Json().GetProperty("stored").GetBoolean());
         Assert.NotEmpty(bad.Json().GetProperty("errors").EnumerateArray());
-        await using var db = Appeals.Core.Persistence.AppealsDatabase.CreateContext(Appeals.Core.Persistence.DatabaseProvider.Sqlite, temp.ConnectionString);
+        await using var db = Appeals.Core.Persistence.AppealsDatabase.CreateContext(Appeals.Core.Persistence.DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
         var audited = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.AuditEntries.Where(e => e.Action == Appeals.Core.Audit.AuditActions.TemplateUpload).OrderBy(e => e.Id), TestContext.Current.CancellationToken);
         Assert.Equal(["medical_necessity version 1", "medical_necessity version 2"], audited.Select(e => string.Join(" ", e.Details.Split(" ").Take(3))));

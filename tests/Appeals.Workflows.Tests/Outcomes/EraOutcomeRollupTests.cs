@@ -29,7 +29,7 @@ public sealed class EraOutcomeRollupTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
+    private AppealsDbContext Open() => AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString, Support.TestDatabase.Phi);
 
     private async Task Import(string name, string x12)
     {

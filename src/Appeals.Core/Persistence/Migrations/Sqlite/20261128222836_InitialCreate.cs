@@ -33,6 +33,66 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClaimRemittanceRollups",
+                columns: table => new
+                {
+                    RemittanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Claims = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChargeCents = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimRemittanceRollups", x => x.RemittanceId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DenialDayRollups",
+                columns: table => new
+                {
+                    DenialDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PayerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Cases = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeniedCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    AvoidableCases = table.Column<long>(type: "INTEGER", nullable: false),
+                    AvoidableCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedCases = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecoveredCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrittenOffCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppealedCases = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppealSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppealsDecided = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppealsOverturned = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedDeniedCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedRecoveredCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeadlinesMissed = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimedResolutions = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolutionSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenCases = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenDeniedCents = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DenialDayRollups", x => new { x.DenialDate, x.PayerId, x.Category });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DenialReasonDayRollups",
+                columns: table => new
+                {
+                    DenialDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PayerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PrimaryReason = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Cases = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeniedCents = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DenialReasonDayRollups", x => new { x.DenialDate, x.PayerId, x.Category, x.PrimaryReason });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HistoricalDenials",
                 columns: table => new
                 {
@@ -58,6 +118,30 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_HistoricalDenials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileNames = table.Column<string>(type: "TEXT", nullable: false),
+                    FileCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadFolder = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    State = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    FilesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    BytesRead = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SummaryJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBatches", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -116,6 +200,19 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PhiDataKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProtectedKey = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhiDataKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportMessages",
                 columns: table => new
                 {
@@ -150,6 +247,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     Level = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DeadlineDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineMonths = table.Column<int>(type: "INTEGER", nullable: true),
                     PresumedReceiptDays = table.Column<int>(type: "INTEGER", nullable: false),
                     ClockStartsFrom = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Citation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -223,9 +321,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     FacilityTypeCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     FrequencyCode = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
                     OriginalReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    PatientLastName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    PatientFirstName = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
-                    MemberId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    PatientIdentity = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
                     RenderingProviderId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     ServiceDateFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ServiceDateTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -280,6 +376,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ClaimPaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EarlierCaseId = table.Column<long>(type: "INTEGER", nullable: true),
                     PayerId = table.Column<long>(type: "INTEGER", nullable: false),
                     PatientControlNumber = table.Column<string>(type: "TEXT", maxLength: 38, nullable: false),
                     PayerClaimControlNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
@@ -325,6 +422,12 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         principalTable: "ClaimPayments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DenialCases_DenialCases_EarlierCaseId",
+                        column: x => x.EarlierCaseId,
+                        principalTable: "DenialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_DenialCases_Payers_PayerId",
                         column: x => x.PayerId,
@@ -386,6 +489,55 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_AppealLetters", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AppealLetters_DenialCases_DenialCaseId",
+                        column: x => x.DenialCaseId,
+                        principalTable: "DenialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DenialCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_DenialCases_DenialCaseId",
+                        column: x => x.DenialCaseId,
+                        principalTable: "DenialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DenialCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseNotes_DenialCases_DenialCaseId",
                         column: x => x.DenialCaseId,
                         principalTable: "DenialCases",
                         principalColumn: "Id",
@@ -540,6 +692,22 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_DenialCaseId",
+                table: "CaseAttachments",
+                column: "DenialCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_StorageKey",
+                table: "CaseAttachments",
+                column: "StorageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotes_DenialCaseId",
+                table: "CaseNotes",
+                column: "DenialCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClaimPayments_Dashboard",
                 table: "ClaimPayments",
                 columns: new[] { "RemittanceId", "StatusCode", "RenderingProviderId", "ChargeAmount" });
@@ -574,12 +742,17 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_Dashboard",
                 table: "DenialCases",
-                columns: new[] { "Category", "DenialDate", "PayerId", "RenderingProviderId", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
+                columns: new[] { "RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_DenialDate",
                 table: "DenialCases",
                 column: "DenialDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_EarlierCaseId",
+                table: "DenialCases",
+                column: "EarlierCaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_PayerId",
@@ -598,6 +771,11 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "Priority" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DenialReasonDayRollups_Chart",
+                table: "DenialReasonDayRollups",
+                columns: new[] { "Category", "PrimaryReason", "DenialDate", "PayerId", "Cases", "DeniedCents" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HistoricalDenials_DenialId",
                 table: "HistoricalDenials",
                 column: "DenialId",
@@ -607,6 +785,16 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 name: "IX_HistoricalDenials_RemitDate",
                 table: "HistoricalDenials",
                 column: "RemitDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_CreatedAt",
+                table: "ImportBatches",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_State",
+                table: "ImportBatches",
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportMessages_ImportedFileId",
@@ -687,11 +875,19 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 name: "IX_WorkflowTransitions_DenialCaseId_OccurredAt",
                 table: "WorkflowTransitions",
                 columns: new[] { "DenialCaseId", "OccurredAt" });
+
+            // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052). Keep this
+            // call in any migration that replaces this one: the model alone does not create triggers.
+            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(Appeals.Core.Persistence.DatabaseProvider.Sqlite))
+                migrationBuilder.Sql(statement);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Drop(Appeals.Core.Persistence.DatabaseProvider.Sqlite))
+                migrationBuilder.Sql(statement);
+
             migrationBuilder.DropTable(
                 name: "Adjustments");
 
@@ -702,10 +898,28 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
+                name: "CaseNotes");
+
+            migrationBuilder.DropTable(
+                name: "ClaimRemittanceRollups");
+
+            migrationBuilder.DropTable(
                 name: "DeadlineReminders");
 
             migrationBuilder.DropTable(
+                name: "DenialDayRollups");
+
+            migrationBuilder.DropTable(
+                name: "DenialReasonDayRollups");
+
+            migrationBuilder.DropTable(
                 name: "HistoricalDenials");
+
+            migrationBuilder.DropTable(
+                name: "ImportBatches");
 
             migrationBuilder.DropTable(
                 name: "ImportMessages");
@@ -715,6 +929,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PayerAppealRules");
+
+            migrationBuilder.DropTable(
+                name: "PhiDataKeys");
 
             migrationBuilder.DropTable(
                 name: "ProviderAdjustments");
