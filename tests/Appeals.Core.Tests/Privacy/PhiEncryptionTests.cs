@@ -63,7 +63,8 @@ public sealed class PhiEncryptionTests
         }
 
         AssertNoPlainTextStored(database);
-        await using var reader = Open(database, phi);
+        // A new protector on the same folder (another process) finds the data key the bulk import stored.
+        await using var reader = Open(database, PhiKeyRing.Open(database.PathFor("keys")));
         var claims = await reader.ClaimPayments.OrderBy(c => c.Id).ToListAsync(Ct);
         Assert.All(claims, c => Assert.Equal((LastName, FirstName, MemberId), (c.PatientLastName, c.PatientFirstName, c.MemberId)));
     }
@@ -144,6 +145,17 @@ public sealed class PhiEncryptionTests
         var second = phi.Protect(MemberId);
         Assert.NotEqual(first, second);
         Assert.Equal((MemberId, MemberId), (phi.Unprotect(first), phi.Unprotect(second)));
+    }
+
+    [Fact]
+    public void ManyThreads_ProtectAndUnprotect_WithoutMixingValues()
+    {
+        var phi = PhiKeyRing.Ephemeral();
+        var stored = new string[2000];
+        Parallel.For(0, stored.Length, i => stored[i] = phi.Protect($"ZZMEMBER{i}"));
+        var read = new string[stored.Length];
+        Parallel.For(0, stored.Length, i => read[i] = phi.Unprotect(stored[i]));
+        Assert.Equal(Enumerable.Range(0, stored.Length).Select(i => $"ZZMEMBER{i}"), read);
     }
 
     [Theory]
