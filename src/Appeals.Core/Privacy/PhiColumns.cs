@@ -15,7 +15,7 @@ internal static class PhiColumns
 {
     /// <summary>
     /// Room for the encrypted patient identity at X12's longest (NM103 60, NM104 35, NM109 80 characters,
-    /// up to 3 UTF-8 bytes each, plus prefixes): Data Protection adds 64 to 100 bytes and the result is base64url text.
+    /// up to 3 UTF-8 bytes each, plus prefixes): the envelope adds 45 bytes (ADR 0071) and the result is base64url text.
     /// </summary>
     public const int MaxLength = 1024;
 

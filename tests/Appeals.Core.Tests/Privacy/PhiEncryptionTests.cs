@@ -138,6 +138,50 @@ public sealed class PhiEncryptionTests
     }
 
     [Fact]
+    public async Task RolledBackFirstSave_DoesNotLoseTheDataKey_OfTheNextSave()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = Open(database, PhiKeyRing.Open(database.PathFor("keys"))))
+        {
+            await using (var tx = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Remittances.Add(WithFile(RemittanceBuilder.Remittance("TRACE-RB", Claim("PCN-RB")), 'a'));
+                await db.SaveChangesAsync(Ct);
+                await tx.RollbackAsync(Ct); // takes the key row away with the claim
+            }
+            db.ChangeTracker.Clear();
+            db.Remittances.Add(WithFile(RemittanceBuilder.Remittance("TRACE-OK", Claim("PCN-OK")), 'b'));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var reader = Open(database, PhiKeyRing.Open(database.PathFor("keys")));
+        var claim = await reader.ClaimPayments.SingleAsync(Ct);
+        Assert.Equal(("PCN-OK", MemberId), (claim.PatientControlNumber, claim.MemberId));
+    }
+
+    [Fact]
+    public async Task MissingDataKeyRow_GivesTheClearError()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = Open(database, PhiKeyRing.Open(database.PathFor("keys"))))
+        {
+            db.Remittances.Add(WithFile(RemittanceBuilder.Remittance("TRACE-MK", Claim("PCN-MK")), 'c'));
+            await db.SaveChangesAsync(Ct);
+            await db.PhiDataKeys.ExecuteDeleteAsync(Ct);
+        }
+
+        await using var reader = Open(database, PhiKeyRing.Open(database.PathFor("keys")));
+        var error = await Assert.ThrowsAsync<PhiUnreadableException>(() => reader.ClaimPayments.SingleAsync(Ct));
+        Assert.DoesNotContain(MemberId, error.ToString());
+    }
+
+    private static Remittance WithFile(Remittance remittance, char hash)
+    {
+        remittance.ImportedFile = new Appeals.Core.Imports.ImportedFile { FileName = $"{hash}.835", ContentHash = new string(hash, 64) };
+        return remittance;
+    }
+
+    [Fact]
     public void SamePlainText_EncryptsDifferentlyEachTime_AndBothReadBack()
     {
         var phi = PhiKeyRing.Ephemeral();
