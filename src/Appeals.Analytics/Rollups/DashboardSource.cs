@@ -15,25 +15,18 @@ internal sealed class DashboardSource(AppealsDbContext db)
     private DatabaseProvider Provider => db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
     /// <summary>Denial cases summed per denial day, payer and category.</summary>
-    public IQueryable<DenialDayRollup> Days(AnalyticsFilter filter)
-    {
-        var rows = filter.ProviderId is { Length: > 0 } provider
-            ? db.DenialDayRollups.FromSqlRaw(RollupFacts.DenialDays(Provider, byProvider: true), provider)
-            : db.DenialDayRollups;
-        rows = rows.AsNoTracking();
-        if (filter.From is { } from) rows = rows.Where(r => r.DenialDate >= from);
-        if (filter.To is { } to) rows = rows.Where(r => r.DenialDate <= to);
-        if (filter.PayerId is { } payer) rows = rows.Where(r => r.PayerId == payer);
-        if (!string.IsNullOrEmpty(filter.Category)) rows = rows.Where(r => r.Category == filter.Category);
-        return rows;
-    }
+    public IQueryable<DenialDayRollup> Days(AnalyticsFilter filter) => Filtered(filter.ProviderId is { Length: > 0 } provider
+        ? db.DenialDayRollups.FromSqlRaw(RollupFacts.DenialDays(Provider, byProvider: true), provider)
+        : db.DenialDayRollups, filter);
 
     /// <summary>Denial cases summed per denial day, payer, category and primary reason.</summary>
-    public IQueryable<DenialReasonDayRollup> Reasons(AnalyticsFilter filter)
+    public IQueryable<DenialReasonDayRollup> Reasons(AnalyticsFilter filter) => Filtered(filter.ProviderId is { Length: > 0 } provider
+        ? db.DenialReasonDayRollups.FromSqlRaw(RollupFacts.DenialReasonDays(Provider, byProvider: true), provider)
+        : db.DenialReasonDayRollups, filter);
+
+    /// <summary>The filter's dates, payer and category, the same on every denial-day rollup.</summary>
+    private static IQueryable<T> Filtered<T>(IQueryable<T> rows, AnalyticsFilter filter) where T : class, IDenialDayKey
     {
-        var rows = filter.ProviderId is { Length: > 0 } provider
-            ? db.DenialReasonDayRollups.FromSqlRaw(RollupFacts.DenialReasonDays(Provider, byProvider: true), provider)
-            : db.DenialReasonDayRollups;
         rows = rows.AsNoTracking();
         if (filter.From is { } from) rows = rows.Where(r => r.DenialDate >= from);
         if (filter.To is { } to) rows = rows.Where(r => r.DenialDate <= to);

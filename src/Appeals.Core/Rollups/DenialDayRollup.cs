@@ -1,12 +1,23 @@
 namespace Appeals.Core.Rollups;
 
+/// <summary>The key every denial-day rollup shares, so one filter serves them all.</summary>
+public interface IDenialDayKey
+{
+    /// <summary>The day the payer denied the cases.</summary>
+    DateOnly DenialDate { get; }
+    /// <summary>The payer of the cases.</summary>
+    long PayerId { get; }
+    /// <summary>The root-cause category of the cases.</summary>
+    string Category { get; }
+}
+
 /// <summary>
 /// The denial cases of one denial day, payer and category, summed: what the dashboard's KPIs and
 /// charts read instead of a million case rows (ADR 0052). Database triggers keep it equal to a
 /// recomputation from <c>DenialCases</c> on every insert, update and delete, whatever writes them
 /// (EF, the bulk importer, raw SQL). Money is in whole cents; durations in seconds.
 /// </summary>
-public sealed class DenialDayRollup
+public sealed class DenialDayRollup : IDenialDayKey
 {
     public DateOnly DenialDate { get; set; }
     public long PayerId { get; set; }
@@ -39,7 +50,7 @@ public sealed class DenialDayRollup
 }
 
 /// <summary>Denial cases per denial day, payer, category and primary reason ("CO-197"): the top-CARC chart's source.</summary>
-public sealed class DenialReasonDayRollup
+public sealed class DenialReasonDayRollup : IDenialDayKey
 {
     public DateOnly DenialDate { get; set; }
     public long PayerId { get; set; }
