@@ -13,7 +13,10 @@ internal static class ReasonWords
         var category = Words.Category(catalog.CategoryOf(row.Carc));
         double Rate(string name) => f[layout.IndexOf(name + "_rate")];
         int Cases(string name) => (int)Math.Round(Math.Exp(f[layout.IndexOf(name + "_log_cases")]) - 1);
-        string Vs(string name) => string.Create(CultureInfo.InvariantCulture, $"{Rate(name):P0} ({Cases(name)} past cases) vs {global:P0} overall");
+        // With no past cases of its own the rate is the smoothed prior of broader groups: say so rather than "(0 past cases)".
+        string Vs(string name) => Cases(name) is var n && n > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Rate(name):P0} ({n} past cases) vs {global:P0} overall")
+            : string.Create(CultureInfo.InvariantCulture, $"{Rate(name):P0} (estimated from similar denials: no past cases of its own) vs {global:P0} overall");
         return group switch
         {
             FeatureGroup.PayerHistory => $"payer {row.PayerId} recovers {Vs("payer_category")} for {category} denials",
