@@ -2,6 +2,7 @@ using Appeals.Core.Imports;
 using Appeals.Core.Letters;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Appeals.Core.Privacy;
@@ -25,9 +26,18 @@ internal static class PhiColumns
         model.Entity<ClaimPayment>().Property(c => c.Patient).HasConversion(new ValueConverter<PatientIdentity, string>(
             v => protector.Protect(PatientIdentity.Pack(v)), v => PatientIdentity.Unpack(protector.Unprotect(v))));
         // A letter names the patient and quotes the member id; a refused 835 file holds every NM1*QC.
-        model.Entity<AppealLetter>().Property(l => l.Content).HasConversion(bytes);
+        model.Entity<AppealLetter>().Property(l => l.Content).HasConversion(bytes, BytesByContent<byte[]>());
         // EF never passes null to a converter; the nullable type only satisfies the property's signature.
         model.Entity<ImportedFile>().Property(f => f.OriginalBytes).HasConversion(new ValueConverter<byte[]?, byte[]?>(
-            v => v == null ? null : protector.Protect(v), v => v == null ? null : protector.Unprotect(v)));
+            v => v == null ? null : protector.Protect(v), v => v == null ? null : protector.Unprotect(v)), BytesByContent<byte[]?>());
     }
+
+    /// <summary>
+    /// Change tracking compares the plain bytes by content: with a converter EF cannot assume byte[]'s own
+    /// comparison, and a reference comparison would miss an edit made in place.
+    /// </summary>
+    private static ValueComparer<T> BytesByContent<T>() where T : class?, IEnumerable<byte>? => new(
+        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+        v => v == null ? 0 : v.Aggregate(17, (h, x) => unchecked(h * 31 + x)),
+        v => v == null ? v! : (T)(object)v.ToArray());
 }
