@@ -27,7 +27,9 @@ public sealed record ModelStatus(
     int MinimumNewOutcomes,
     int NewOutcomesSinceTraining,
     RetrainRun? LastRetrain,
-    NightlyRetrain Nightly);
+    NightlyRetrain Nightly,
+    int TrainingRows,
+    int TrainingMinimumRows);
 
 /// <summary>Reads the model status from the model folder's metadata .json (never the model zip) and Hangfire.</summary>
 public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOptions> models, IOptions<RetrainingOptions> retraining, JobStorage jobs)
@@ -49,8 +51,12 @@ public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOption
             .Where(c => c.ClosedAt != null && c.Status != DenialCaseStatus.Closed)
             .Select(c => c.ClosedAt!.Value).ToListAsync(ct);
         var fresh = closed.Count(at => metadata is null || at > metadata.TrainedAt);
+        // What a retraining would learn from (DatabaseHistory.LabelledAsync): the imported history and every closed case.
+        var closedStatuses = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
+        var trainingRows = await db.HistoricalDenials.CountAsync(ct) + await db.DenialCases.CountAsync(c => closedStatuses.Contains(c.Status), ct);
         return new ModelStatus(path is null ? null : Path.GetFileName(path), shipped, metadata, coldStart, scoringWith,
-            store.MinimumOutcomes, retraining.Value.MinimumNewOutcomes, fresh, await LastRetrainAsync(ct), Nightly());
+            store.MinimumOutcomes, retraining.Value.MinimumNewOutcomes, fresh, await LastRetrainAsync(ct), Nightly(),
+            trainingRows, new TrainingOptions().MinimumRows);
     }
 
     private async Task<RetrainRun?> LastRetrainAsync(CancellationToken ct)

@@ -32,6 +32,12 @@ public sealed class ModelPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Contains("Outcome threshold", html);
         Assert.Matches(@"<td class=""text-wrap"" id=""nightly-retrain"">[^<]*next \d{4}-\d\d-\d\d", html);
         Assert.Contains(metadata.RowsTotal >= 1000 ? $"Model {metadata.Version} scores the cases." : "Cold start", html);
+        // What a retraining would learn from, counted the way the job reads it, and a warning before it would fail.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var rows = (await Appeals.ML.History.DatabaseHistory.LabelledAsync(db, Ct)).Count;
+        Assert.Contains($"<td class=\"text-wrap\" id=\"training-rows\">{rows:N0} (", html);
+        Assert.Equal(rows < new TrainingOptions().MinimumRows, html.Contains("id=\"too-few-outcomes\"", StringComparison.Ordinal));
     }
 
     [Fact]
