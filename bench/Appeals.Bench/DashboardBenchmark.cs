@@ -6,7 +6,6 @@ using Appeals.Bench.Dashboard;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
-using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +29,7 @@ internal sealed class DashboardBenchmark : IBenchScenario
         var claimsPerCase = double.Parse(Option(args, "--claims-per-case") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-dashboard-{cases}.db");
         var chartsOut = Option(args, "--charts-out");
-        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}")
-            .UsePhiProtector(PhiKeyRing.Open(path + ".keys")); // the key ring beside the kept database, so a rerun reads it
-        // --log-sql prints each command with its elapsed time: how the indexes were chosen.
-        if (args.Contains("--log-sql"))
-            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
-        var options = builder.Options;
+        var options = BenchDatabase.Options(path, args);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         if (!File.Exists(path))
@@ -98,7 +92,7 @@ internal sealed class DashboardBenchmark : IBenchScenario
     }
 
     /// <summary>Runs the query twice (the first pays for EF's query compilation) and times both, with the CPU of the second.</summary>
-    private static async Task<(double First, double Second, double SecondCpu)> TwiceAsync<T>(DbContextOptions<AppealsDbContext> options, Func<AppealsDbContext, Task<T>> query)
+    private static async Task<(double First, double Second, double SecondCpu)> TwiceAsync<T>(DbContextOptions options, Func<AppealsDbContext, Task<T>> query)
     {
         var ms = new double[2];
         double cpu = 0;

@@ -3,7 +3,6 @@ using System.Globalization;
 using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
-using Appeals.Core.Privacy;
 using Appeals.Web.Queue;
 using Appeals.Workflows.Routing;
 using Microsoft.Data.Sqlite;
@@ -26,11 +25,7 @@ internal sealed class WebPagesBenchmark : IBenchScenario
         var cases = int.Parse(Option(args, "--cases") ?? "1000000", CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
         var path = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"appeals-web-{cases}.db");
-        var builder = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite($"Data Source={path}")
-            .UsePhiProtector(PhiKeyRing.Open(path + ".keys")); // the key ring beside the kept database, so a rerun reads it
-        if (args.Contains("--log-sql"))
-            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
-        var options = builder.Options;
+        var options = BenchDatabase.Options(path, args);
         if (!File.Exists(path))
         {
             var watch = Stopwatch.StartNew();
@@ -70,7 +65,7 @@ internal sealed class WebPagesBenchmark : IBenchScenario
         return 0;
     }
 
-    private static async Task<List<double>> TimeAsync<T>(int runs, DbContextOptions<AppealsDbContext> options, Func<AppealsDbContext, Task<T>> work)
+    private static async Task<List<double>> TimeAsync<T>(int runs, DbContextOptions options, Func<AppealsDbContext, Task<T>> work)
     {
         var times = new List<double>();
         for (var i = 0; i < runs + 5; i++)

@@ -52,9 +52,8 @@ public sealed class RemittanceImporter
                 // a 64 MB page cache keeps the indexes' hot pages in memory as the database grows.
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536;", ct);
-                // The dashboard rollups' triggers (ADR 0052) make every insert a multi-row statement, which
-                // needs a statement journal; in a temp file that cost milliseconds of syscalls per row.
-                await _db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY;", ct);
+                // temp_store=MEMORY, which the rollup triggers' statement journals need, is set on every
+                // connection by SqliteTempStoreInMemory (UseAppealsDatabase), not here.
             }
             using var tables = options.DryRun ? null : new RemittanceTables(_db);
             var context = new ImportRun(_db, _detector, _time, _logger, _handlers, tables, summary);
