@@ -9,7 +9,7 @@ namespace Appeals.Core.Privacy;
 /// </summary>
 internal static class PhiEnvelope
 {
-    /// <summary>Data Protection payloads start with 0x09 (their magic header), so legacy values never start with this.</summary>
+    /// <summary>The format's version, the first byte of every stored value.</summary>
     public const byte Version = 0x01;
     private const int IdSize = 16, NonceSize = 12, TagSize = 16;
     private const int HeaderSize = 1 + IdSize, Overhead = HeaderSize + NonceSize + TagSize;
@@ -25,7 +25,7 @@ internal static class PhiEnvelope
         return stored;
     }
 
-    /// <summary>Whether <paramref name="stored"/> is in this format (else it is a Data Protection payload from before it).</summary>
+    /// <summary>Whether <paramref name="stored"/> is in this format: long enough and of this version.</summary>
     public static bool IsEnvelope(ReadOnlySpan<byte> stored) => stored.Length >= Overhead && stored[0] == Version;
 
     public static Guid KeyId(ReadOnlySpan<byte> stored) => new(stored.Slice(1, IdSize));

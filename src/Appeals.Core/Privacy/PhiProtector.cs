@@ -21,14 +21,8 @@ public sealed class PhiProtector
     /// <summary>The sub-purpose the data keys are protected under.</summary>
     public const string DataKeysPurpose = "DataKeys";
 
-    // Values written before envelope encryption were whole Data Protection payloads under Purpose; they still read.
-    private readonly IDataProtector _legacy;
-
-    public PhiProtector(IDataProtectionProvider provider, TimeProvider? time = null)
-    {
-        _legacy = provider.CreateProtector(Purpose);
-        Keys = new PhiDataKeys(_legacy.CreateProtector(DataKeysPurpose), time ?? TimeProvider.System);
-    }
+    public PhiProtector(IDataProtectionProvider provider, TimeProvider? time = null) =>
+        Keys = new PhiDataKeys(provider.CreateProtector(Purpose, DataKeysPurpose), time ?? TimeProvider.System);
 
     internal PhiDataKeys Keys { get; }
 
@@ -42,8 +36,7 @@ public sealed class PhiProtector
         if (stored.Length == 0) return stored;
         try
         {
-            var bytes = Base64Url.DecodeFromChars(stored);
-            return PhiEnvelope.IsEnvelope(bytes) ? Encoding.UTF8.GetString(Open(bytes)) : _legacy.Unprotect(stored);
+            return Encoding.UTF8.GetString(Open(Base64Url.DecodeFromChars(stored)));
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
@@ -60,7 +53,7 @@ public sealed class PhiProtector
         if (stored.Length == 0) return stored;
         try
         {
-            return PhiEnvelope.IsEnvelope(stored) ? Open(stored) : _legacy.Unprotect(stored);
+            return Open(stored);
         }
         catch (CryptographicException ex)
         {
@@ -70,6 +63,8 @@ public sealed class PhiProtector
 
     private byte[] Open(byte[] stored)
     {
+        if (!PhiEnvelope.IsEnvelope(stored))
+            throw new CryptographicException("The stored value is not an Appeals PHI envelope (unknown version byte or too short).");
         var id = PhiEnvelope.KeyId(stored);
         return PhiEnvelope.Open(id, Keys.Find(id), stored);
     }

@@ -4,10 +4,8 @@ using Appeals.Core.Persistence;
 using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
 using Appeals.Core.Tests.Builders;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Core.Tests.Privacy;
 
@@ -217,25 +215,6 @@ public sealed class PhiEncryptionTests
         Assert.DoesNotContain(MemberId, error.ToString());
         var text = phi.Protect(MemberId);
         Assert.Throws<PhiUnreadableException>(() => phi.Unprotect(text[..^2] + (text[^2] == 'A' ? "B" : "A") + text[^1]));
-    }
-
-    [Fact]
-    public void ValueWrittenBeforeEnvelopeEncryption_StillReads()
-    {
-        var keys = Path.Combine(Path.GetTempPath(), "appeals-phi-legacy-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            // What the first encrypting version stored: a whole Data Protection payload under the PHI purpose.
-            var services = new ServiceCollection();
-            services.AddDataProtection().SetApplicationName(PhiKeyRing.ApplicationName).PersistKeysToFileSystem(new DirectoryInfo(keys));
-            using var provider = services.BuildServiceProvider();
-            var legacy = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(PhiProtector.Purpose).Protect(MemberId);
-            Assert.Equal(MemberId, PhiKeyRing.Open(keys).Unprotect(legacy));
-        }
-        finally
-        {
-            Directory.Delete(keys, recursive: true);
-        }
     }
 
     /// <summary>The raw columns hold envelope ciphertext, and no byte of the database files spells the plain values.</summary>
