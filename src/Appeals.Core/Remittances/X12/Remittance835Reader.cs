@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Appeals.Core.Imports;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 
@@ -31,61 +32,85 @@ public sealed class Remittance835Reader
     /// <summary>Segments mapped so far, by kind.</summary>
     public X12ReadCounts Counts { get; } = new();
 
+    /// <summary>Threads that map transactions; null for one per processor (ADR 0012). Tests set it to compare 0 (in line) with several.</summary>
+    internal int? MappingThreads { get; init; }
+
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
     public long BytesRead { get; private set; }
 
-    /// <summary>Streams transactions in file order. Enumerate once: the stream is read forward.</summary>
+    /// <summary>
+    /// Streams transactions in file order. Enumerate once: the stream is read forward. This thread scans
+    /// and copies each transaction out; worker threads map and hash them (ADR 0012), a few at a time.
+    /// Whatever was complete before the file breaks comes out before the exception.
+    /// </summary>
     public IEnumerable<TransactionRead> ReadTransactions()
     {
         using var scanner = new X12SegmentScanner(_input, _fileName);
-        using var hash = new X12TransactionHasher();
-        var codes = new X12CodeCache();
-        var envelope = new X12EnvelopeTracker(scanner, codes, _envelopeWarnings);
-        while (Next(scanner, hash, codes, envelope) is { } read)
+        using var workers = MappingThreads is { } threads ? new TransactionWorkers(_fileName, threads) : TransactionWorkers.ForThisMachine(_fileName);
+        var envelope = new X12EnvelopeTracker(scanner, new X12CodeCache(), _envelopeWarnings);
+        var started = new Queue<TransactionJob>();
+        TransactionJob? open = null; // its ST was seen: copying until its SE
+        ExceptionDispatchInfo? broken = null;
+        while (true)
         {
-            BytesRead = scanner.Position;
-            yield return read;
+            try
+            {
+                if (!scanner.MoveNext()) break;
+            }
+            catch (Exception e)
+            {
+                broken = ExceptionDispatchInfo.Capture(e);
+                break;
+            }
+            if (open is null)
+            {
+                if (scanner.Id == ST)
+                {
+                    envelope.TransactionStarted();
+                    open = new TransactionJob(scanner, envelope.InterchangeControlNumber, envelope.GroupControlNumber);
+                    scanner.StartCapture();
+                }
+                else envelope.Apply();
+                continue;
+            }
+            switch (scanner.Id)
+            {
+                case SE:
+                    break;
+                case ST or GE or IEA or ISA or GS:
+                    // The transaction lost its SE; this segment goes with it to locate the error, and is read again after.
+                    scanner.Replay();
+                    break;
+                default:
+                    continue;
+            }
+            open.Take(scanner.EndCapture());
+            workers.Start(open);
+            started.Enqueue(open);
+            open = null;
+            while (started.TryPeek(out var first) && (first.IsDone || started.Count > workers.MaxInFlight))
+                yield return HandOut(started.Dequeue(), workers, scanner);
         }
-        BytesRead = scanner.Position;
+        if (open is not null && broken is null)
+        {
+            open.Take(scanner.EndCapture());
+            workers.Start(open);
+            started.Enqueue(open);
+        }
+        while (started.Count > 0) yield return HandOut(started.Dequeue(), workers, scanner);
+        broken?.Throw();
         envelope.Finish();
         if (Counts.Transactions == 0)
             throw new X12ParseException(new ImportIssue(_fileName, 1, scanner.FirstSegmentOffset, scanner.FirstSegmentId, "",
                 "The file holds no 835 transaction: there is no ST segment."));
     }
 
-    private TransactionRead? Next(X12SegmentScanner scanner, X12TransactionHasher hash, X12CodeCache codes, X12EnvelopeTracker envelope)
+    private TransactionRead HandOut(TransactionJob job, TransactionWorkers workers, X12SegmentScanner scanner)
     {
-        TransactionBuilder? transaction = null;
-        while (scanner.MoveNext())
-        {
-            var id = scanner.Id;
-            if (transaction is null)
-            {
-                if (id != ST)
-                {
-                    envelope.Apply();
-                    continue;
-                }
-                envelope.TransactionStarted();
-                scanner.StartHash(hash);
-                transaction = new TransactionBuilder(scanner, codes, Counts,
-                    envelope.InterchangeControlNumber, envelope.GroupControlNumber);
-                continue;
-            }
-            switch (id)
-            {
-                case SE:
-                    return transaction.Finish(closed: true, scanner.FinishHash());
-                case ST or GE or IEA or ISA or GS:
-                    // The transaction lost its SE; this segment belongs to what follows.
-                    scanner.Replay();
-                    return transaction.Finish(closed: false, scanner.AbandonHash());
-                default:
-                    transaction.Apply();
-                    break;
-            }
-        }
-        var digest = scanner.AbandonHash();
-        return transaction?.Finish(closed: false, digest);
+        workers.Wait(job);
+        job.Failure?.Throw();
+        Counts.Add(job.Counts);
+        BytesRead = scanner.Position;
+        return job.Read!;
     }
 }

@@ -68,8 +68,8 @@ internal sealed partial class TransactionBuilder
         }
     }
 
-    /// <summary>Ends the transaction at SE (<paramref name="closed"/>) or where something else interrupted it.</summary>
-    internal TransactionRead Finish(bool closed, string contentHash)
+    /// <summary>Ends the transaction at SE (<paramref name="closed"/>) or where something else interrupted it; the reader adds the content hash.</summary>
+    internal TransactionRead Finish(bool closed)
     {
         if (closed)
         {
@@ -86,7 +86,6 @@ internal sealed partial class TransactionBuilder
                 _errors.Add(new ImportIssue(_stIssue.File, _stIssue.Segment, _stIssue.Offset, "ST", "",
                     $"The transaction {_remittance.TransactionControlNumber} that starts here has no SE: the file ends inside it."));
         }
-        _remittance.ContentHash = contentHash;
         _remittance.Payer = new Payer
         {
             Identifier = _payerRef2U.Length > 0 ? _payerRef2U : _payerN104.Length > 0 ? _payerN104 : _payerName,

@@ -17,4 +17,17 @@ public sealed class X12ReadCounts
     public int MiaSegments { get; internal set; }
     public int MoaSegments { get; internal set; }
     public int LqSegments { get; internal set; }
+
+    internal void Add(X12ReadCounts other)
+    {
+        Transactions += other.Transactions;
+        Claims += other.Claims;
+        ClaimAdjustmentSegments += other.ClaimAdjustmentSegments;
+        LineAdjustmentSegments += other.LineAdjustmentSegments;
+        ServiceLines += other.ServiceLines;
+        ProviderAdjustmentSegments += other.ProviderAdjustmentSegments;
+        MiaSegments += other.MiaSegments;
+        MoaSegments += other.MoaSegments;
+        LqSegments += other.LqSegments;
+    }
 }

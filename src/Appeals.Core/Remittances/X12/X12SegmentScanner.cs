@@ -23,8 +23,9 @@ internal sealed partial class X12SegmentScanner : IDisposable
     // Element i ends at _ends[i] and starts after the previous one's separator (element 0 at 0), relative to the
     // segment start. Sized once for the most elements a segment can have plus one block, so adding never checks.
     private readonly int[] _ends = new int[MaxElements + 64];
-    private X12TransactionHasher? _hash;
-    private int _hashFrom;
+    private readonly bool _ownsBuffer = true;
+    private byte[]? _capture; // a transaction's bytes being copied out, from _captureFrom on (ADR 0012)
+    private int _captured, _captureFrom;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
@@ -37,6 +38,25 @@ internal sealed partial class X12SegmentScanner : IDisposable
         _input = input;
         _fileName = fileName;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
+
+    /// <summary>
+    /// Scans one transaction already copied out of a file (<see cref="EndCapture"/>), with the separators
+    /// in force there; segment numbers and offsets continue from where the bytes were in the file.
+    /// The bytes stay the caller's.
+    /// </summary>
+    internal X12SegmentScanner(byte[] bytes, int length, string fileName, long fileOffset, long segmentsBefore, X12Separators separators)
+    {
+        _input = Stream.Null;
+        _fileName = fileName;
+        _buffer = bytes;
+        _ownsBuffer = false;
+        _end = length;
+        _eof = true;
+        _started = true;
+        _bufferOffset = fileOffset;
+        SegmentNumber = segmentsBefore;
+        Separators = separators;
     }
 
     internal X12Separators Separators { get; private set; }
@@ -97,7 +117,6 @@ internal sealed partial class X12SegmentScanner : IDisposable
             return true;
         }
         if (!_started) Start();
-        HashPassedSegments(_next);
         _gapStart = _scan = _next;
         var terminator = Separators.Terminator;
         while (true)
@@ -164,35 +183,39 @@ internal sealed partial class X12SegmentScanner : IDisposable
         Separators = separators;
     }
 
-    /// <summary>Starts hashing at the current segment (an ST); bytes are handed to the hasher in chunks as the scanner passes them.</summary>
-    internal void StartHash(X12TransactionHasher hash)
+    /// <summary>Starts copying out the bytes from the current segment (an ST) on.</summary>
+    internal void StartCapture()
     {
-        _hash = hash;
-        _hashFrom = _segmentStart;
+        _capture ??= ArrayPool<byte>.Shared.Rent(InitialSize);
+        _captured = 0;
+        _captureFrom = _segmentStart;
     }
 
-    /// <summary>Hashes through the current segment's terminator (the SE) and stops.</summary>
-    internal string FinishHash()
+    /// <summary>
+    /// Stops copying after the current segment's terminator and hands over the bytes copied since
+    /// <see cref="StartCapture"/> (a pooled array the taker returns), with where they start in the file.
+    /// </summary>
+    internal (byte[] Bytes, int Length) EndCapture()
     {
-        var digest = _hash!.Finish(_buffer.AsSpan(_hashFrom, _next - _hashFrom));
-        _hash = null;
-        return digest;
+        Capture(_next);
+        var bytes = _capture!;
+        _capture = null;
+        return (bytes, _captured);
     }
 
-    /// <summary>Stops hashing a transaction that lost its SE; the digest covers what was passed so far.</summary>
-    internal string AbandonHash()
+    private void Capture(int upTo)
     {
-        var digest = _hash?.Abandon() ?? "";
-        _hash = null;
-        return digest;
-    }
-
-    /// <summary>Hands the finished segments since the last hand-over to the hasher once there is a chunk's worth.</summary>
-    private void HashPassedSegments(int upTo)
-    {
-        if (_hash is null || upTo - _hashFrom < X12TransactionHasher.ChunkSize) return;
-        _hash.Append(_buffer.AsSpan(_hashFrom, upTo - _hashFrom));
-        _hashFrom = upTo;
+        var length = upTo - _captureFrom;
+        if (_captured + length > _capture!.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_capture.Length * 2, _captured + length));
+            Buffer.BlockCopy(_capture, 0, larger, 0, _captured);
+            ArrayPool<byte>.Shared.Return(_capture);
+            _capture = larger;
+        }
+        Buffer.BlockCopy(_buffer, _captureFrom, _capture, _captured, length);
+        _captured += length;
+        _captureFrom = upTo;
     }
 
     /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
@@ -210,11 +233,11 @@ internal sealed partial class X12SegmentScanner : IDisposable
         if (_gapStart > 0)
         {
             var shift = _gapStart;
-            if (_hash is not null)
+            if (_capture is not null)
             {
-                // Bytes before the gap are about to be dropped: hand them over first.
-                _hash.Append(_buffer.AsSpan(_hashFrom, shift - _hashFrom));
-                _hashFrom = 0;
+                // Bytes before the gap are about to be dropped: copy them out first.
+                Capture(shift);
+                _captureFrom = 0;
             }
             Buffer.BlockCopy(_buffer, shift, _buffer, 0, _end - shift);
             _end -= shift;
@@ -247,8 +270,9 @@ internal sealed partial class X12SegmentScanner : IDisposable
 
     public void Dispose()
     {
-        if (_buffer.Length == 0) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_capture is not null) ArrayPool<byte>.Shared.Return(_capture);
+        _capture = null;
+        if (_ownsBuffer && _buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
 }
