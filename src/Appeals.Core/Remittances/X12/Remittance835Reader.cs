@@ -88,8 +88,12 @@ public sealed class Remittance835Reader
             workers.Start(open);
             started.Enqueue(open);
             open = null;
-            while (started.TryPeek(out var first) && (first.IsDone || started.Count > workers.MaxInFlight))
-                yield return HandOut(started.Dequeue(), workers, scanner);
+            while (true)
+            {
+                while (started.TryPeek(out var first) && first.IsDone) yield return HandOut(started.Dequeue(), scanner);
+                if (started.Count < workers.MaxInFlight && workers.Unstarted < workers.MaxAhead) break; // scan on
+                if (!workers.RunOneHere()) workers.Wait(started.Peek());
+            }
         }
         if (open is not null && broken is null)
         {
@@ -97,7 +101,12 @@ public sealed class Remittance835Reader
             workers.Start(open);
             started.Enqueue(open);
         }
-        while (started.Count > 0) yield return HandOut(started.Dequeue(), workers, scanner);
+        while (started.TryDequeue(out var next))
+        {
+            while (!next.IsDone)
+                if (!workers.RunOneHere()) workers.Wait(next);
+            yield return HandOut(next, scanner);
+        }
         broken?.Throw();
         envelope.Finish();
         if (Counts.Transactions == 0)
@@ -105,9 +114,8 @@ public sealed class Remittance835Reader
                 "The file holds no 835 transaction: there is no ST segment."));
     }
 
-    private TransactionRead HandOut(TransactionJob job, TransactionWorkers workers, X12SegmentScanner scanner)
+    private TransactionRead HandOut(TransactionJob job, X12SegmentScanner scanner)
     {
-        workers.Wait(job);
         job.Failure?.Throw();
         Counts.Add(job.Counts);
         BytesRead = scanner.Position;

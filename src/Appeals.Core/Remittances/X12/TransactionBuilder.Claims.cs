@@ -5,9 +5,8 @@ internal sealed partial class TransactionBuilder
 {
     private void Clp()
     {
-        // The previous claim is complete: fill its dates now, while its objects are still in cache.
-        if (_claim is not null) FillClaimDates(_claim);
-        _line = null;
+        // The previous claim is complete: finish it now, while its objects are still in cache.
+        EndClaim();
         _counts.Claims++;
         var status = 0;
         if (!_s[2].IsEmpty && !X12Values.TryInt(_s[2], out status))
@@ -25,7 +24,7 @@ internal sealed partial class TransactionBuilder
             FacilityTypeCode = _codes.Get(_s[8]),
             FrequencyCode = _codes.Get(_s[9]),
         };
-        _remittance.Claims.Add(_claim);
+        _scratch.Claims.Add(_claim);
     }
 
     private void Cas()
@@ -56,8 +55,8 @@ internal sealed partial class TransactionBuilder
                 Quantity = i + 2 < count ? OptionalAmount(i + 2) : null,
                 ServiceLine = _line,
             };
-            _claim.Adjustments.Add(adjustment);
-            _line?.Adjustments.Add(adjustment);
+            _scratch.ClaimAdjustments.Add(adjustment);
+            if (_line is not null) _scratch.LineAdjustments.Add(adjustment);
         }
     }
 
@@ -90,7 +89,7 @@ internal sealed partial class TransactionBuilder
     private void AddRemark(string source, int element)
     {
         if (_s[element].IsEmpty) return;
-        _claim!.RemarkCodes.Add(new RemarkCode { Source = source, Code = _codes.Get(_s[element]) });
+        _scratch.Remarks.Add(new RemarkCode { Source = source, Code = _codes.Get(_s[element]) });
     }
 
     private void Lq()
@@ -106,7 +105,7 @@ internal sealed partial class TransactionBuilder
             Warn(2, "LQ02, the remark code, is missing.");
             return;
         }
-        _claim.RemarkCodes.Add(new RemarkCode
+        _scratch.Remarks.Add(new RemarkCode
         {
             Source = "LQ",
             Qualifier = _codes.Get(_s[1]),

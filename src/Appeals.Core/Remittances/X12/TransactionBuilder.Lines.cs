@@ -32,7 +32,8 @@ internal sealed partial class TransactionBuilder
             }
             else Warn(1, "SVC01 has no procedure code.");
         }
-        var line = new ServiceLine { ClaimPaymentId = 0, LineNumber = _claim.ServiceLines.Count + 1 };
+        EndLine();
+        var line = new ServiceLine { ClaimPaymentId = 0, LineNumber = _scratch.Lines.Count + 1 };
         if (shift == 1)
         {
             line.ProcedureQualifier = _codes.Get(composite);
@@ -43,7 +44,7 @@ internal sealed partial class TransactionBuilder
         line.PaidAmount = RequiredAmount(3 + shift);
         line.RevenueCode = _codes.Get(_s[4 + shift]);
         line.Units = OptionalAmount(5 + shift) ?? 1;
-        _claim.ServiceLines.Add(line);
+        _scratch.Lines.Add(line);
         _line = line;
     }
 

@@ -14,6 +14,7 @@ internal sealed partial class TransactionBuilder
 
     private readonly X12SegmentScanner _s;
     private readonly X12CodeCache _codes;
+    private readonly MappingScratch _scratch;
     private readonly X12ReadCounts _counts;
     private readonly List<ImportIssue> _warnings = [];
     private readonly List<ImportIssue> _errors = [];
@@ -25,11 +26,13 @@ internal sealed partial class TransactionBuilder
     private int _segments = 1;
     private readonly ImportIssue _stIssue;
 
-    internal TransactionBuilder(X12SegmentScanner scanner, X12CodeCache codes, X12ReadCounts counts,
+    internal TransactionBuilder(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts,
         string interchangeControlNumber, string groupControlNumber)
     {
         _s = scanner;
-        _codes = codes;
+        _scratch = scratch;
+        _codes = scratch.Codes;
+        scratch.Clear();
         _counts = counts;
         _stIssue = scanner.Issue("ST", "", "");
         _remittance = new Remittance
@@ -93,7 +96,8 @@ internal sealed partial class TransactionBuilder
         };
         if (_payerName.Length == 0 && _payerN104.Length == 0 && _payerRef2U.Length == 0)
             Warn(-1, "The transaction names no payer (N1*PR).");
-        if (_claim is not null) FillClaimDates(_claim); // the others were filled as the next CLP began
+        EndClaim(); // the others ended as the next CLP began
+        MappingScratch.Move(_scratch.Claims, _remittance.Claims);
         _counts.Transactions++;
         return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors);
     }
@@ -159,6 +163,24 @@ internal sealed partial class TransactionBuilder
                 case 50: _claim.ReceivedDate = Date(2); break;
             }
         }
+    }
+
+    /// <summary>The claim is complete: its collected lines, adjustments and remarks go into its lists, and its dates are filled.</summary>
+    private void EndClaim()
+    {
+        if (_claim is not { } claim) return;
+        EndLine();
+        MappingScratch.Move(_scratch.Lines, claim.ServiceLines);
+        MappingScratch.Move(_scratch.ClaimAdjustments, claim.Adjustments);
+        MappingScratch.Move(_scratch.Remarks, claim.RemarkCodes);
+        FillClaimDates(claim);
+    }
+
+    private void EndLine()
+    {
+        if (_line is not { } line) return;
+        MappingScratch.Move(_scratch.LineAdjustments, line.Adjustments);
+        _line = null;
     }
 
     private static void FillClaimDates(ClaimPayment claim)

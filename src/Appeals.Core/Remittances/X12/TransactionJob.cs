@@ -50,12 +50,12 @@ internal sealed class TransactionJob
         _bytes = [];
     }
 
-    internal void Run(X12CodeCache codes, string fileName)
+    internal void Run(MappingScratch scratch, string fileName)
     {
         try
         {
             using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators);
-            Read = Map(scanner, codes);
+            Read = Map(scanner, scratch);
             // Only a transaction closed by its SE is accepted, and then the bytes end with the SE's terminator:
             // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011).
             if (Read.Remittance is { } remittance)
@@ -73,10 +73,10 @@ internal sealed class TransactionJob
         }
     }
 
-    private TransactionRead Map(X12SegmentScanner scanner, X12CodeCache codes)
+    private TransactionRead Map(X12SegmentScanner scanner, MappingScratch scratch)
     {
         scanner.MoveNext(); // the ST
-        var transaction = new TransactionBuilder(scanner, codes, Counts, _interchangeControlNumber, _groupControlNumber);
+        var transaction = new TransactionBuilder(scanner, scratch, Counts, _interchangeControlNumber, _groupControlNumber);
         while (scanner.MoveNext())
         {
             switch (scanner.Id)

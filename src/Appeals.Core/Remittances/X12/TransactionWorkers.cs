@@ -1,21 +1,21 @@
 namespace Appeals.Core.Remittances.X12;
 
 /// <summary>
-/// Threads that map copied-out transactions while the reader scans on (ADR 0012). Each thread keeps its
-/// own code cache; jobs are taken in the order they were started, and the reader hands results out in
-/// that order whichever finishes first. Idle threads sleep on a monitor: thread-pool workers spin
-/// between work items, and on two cores that spinning took the time the mapping needed.
-/// With one processor there are no threads: a job runs when it is started.
+/// Where copied-out transactions are mapped (ADR 0012): on worker threads, one fewer than the processors,
+/// and on the reader's own thread whenever it is far enough ahead. Jobs are taken oldest first; the reader
+/// hands results out in file order whichever finishes first. Each thread has its own code cache and
+/// scratch lists. Idle workers sleep on a monitor rather than spin, and the reader maps a job itself
+/// rather than sleep: on a small virtual machine every wake-up of a sleeping thread is expensive.
 /// </summary>
 internal sealed class TransactionWorkers : IDisposable
 {
     private readonly string _fileName;
     private readonly int _size;
     private readonly Queue<TransactionJob> _queue = new();
-    private readonly object _work = new();  // guards the queue; idle threads wait on it
-    private readonly object _done = new();  // the reader waits on it for a job to finish
+    private readonly object _work = new();  // guards the queue; idle workers wait on it
+    private readonly object _done = new();  // the reader waits on it for a job a worker is mapping
     private readonly List<Thread> _threads = [];
-    private readonly X12CodeCache _inlineCodes = new();
+    private readonly MappingScratch _here = new();
     private int _idle;
     private bool _stopping;
 
@@ -25,20 +25,33 @@ internal sealed class TransactionWorkers : IDisposable
         _size = size;
     }
 
-    /// <summary>As many threads as processors, up to four: beyond that the scan on the reader's thread is the limit.</summary>
+    /// <summary>One worker per processor beyond the reader's own, up to three.</summary>
     internal static TransactionWorkers ForThisMachine(string fileName) =>
-        new(fileName, Environment.ProcessorCount <= 1 ? 0 : Math.Min(Environment.ProcessorCount, 4));
+        new(fileName, Math.Clamp(Environment.ProcessorCount - 1, 0, 3));
 
-    /// <summary>How many jobs the reader may have started and not yet handed out: bounds memory to that many transactions.</summary>
-    internal int MaxInFlight => _size + 1;
+    /// <summary>
+    /// Jobs started and not yet handed out: bounds memory to that many transactions. Enough that a job
+    /// finished out of order rarely makes the reader wait (on the bench file 6 to 10 read alike; fewer
+    /// made the reader sleep on the oldest job).
+    /// </summary>
+    internal int MaxInFlight => 4 * (_size + 1);
+
+    /// <summary>
+    /// Copied jobs no thread has taken yet; past this the reader maps one itself instead of scanning on.
+    /// One per worker keeps a job waiting for each worker as it finishes, so workers do not sleep.
+    /// </summary>
+    internal int MaxAhead => _size + 1;
+
+    internal int Unstarted
+    {
+        get
+        {
+            lock (_work) return _queue.Count;
+        }
+    }
 
     internal void Start(TransactionJob job)
     {
-        if (_size == 0)
-        {
-            job.Run(_inlineCodes, _fileName);
-            return;
-        }
         lock (_work)
         {
             _queue.Enqueue(job);
@@ -52,7 +65,17 @@ internal sealed class TransactionWorkers : IDisposable
         }
     }
 
-    /// <summary>Blocks until <paramref name="job"/> has run.</summary>
+    /// <summary>Maps the oldest job no thread has taken, on the calling (reader's) thread; false when there is none.</summary>
+    internal bool RunOneHere()
+    {
+        TransactionJob? job;
+        lock (_work)
+            if (!_queue.TryDequeue(out job)) return false;
+        job.Run(_here, _fileName);
+        return true;
+    }
+
+    /// <summary>Blocks until <paramref name="job"/>, taken by a worker, has run.</summary>
     internal void Wait(TransactionJob job)
     {
         if (job.IsDone) return;
@@ -62,7 +85,7 @@ internal sealed class TransactionWorkers : IDisposable
 
     private void Work()
     {
-        var codes = new X12CodeCache();
+        var scratch = new MappingScratch();
         while (true)
         {
             TransactionJob job;
@@ -77,7 +100,7 @@ internal sealed class TransactionWorkers : IDisposable
                 if (_stopping) return;
                 job = _queue.Dequeue();
             }
-            job.Run(codes, _fileName);
+            job.Run(scratch, _fileName);
             lock (_done) Monitor.PulseAll(_done);
         }
     }

@@ -1,0 +1,36 @@
+namespace Appeals.Core.Remittances.X12;
+
+/// <summary>
+/// One mapping thread's reusable state: the code cache, and lists that collect a claim's lines,
+/// adjustments and remarks while its segments stream past. When the claim (or line) ends they are
+/// copied into lists of exactly that size, instead of growing each claim's lists by doubling: on the
+/// bench file the arrays left over from doubling were a tenth of everything the reader allocated.
+/// </summary>
+internal sealed class MappingScratch
+{
+    internal X12CodeCache Codes { get; } = new();
+    internal List<ServiceLine> Lines { get; } = [];
+    internal List<Adjustment> ClaimAdjustments { get; } = [];
+    internal List<Adjustment> LineAdjustments { get; } = [];
+    internal List<RemarkCode> Remarks { get; } = [];
+    internal List<ClaimPayment> Claims { get; } = [];
+
+    /// <summary>Moves what <paramref name="from"/> collected into <paramref name="to"/>, sized exactly, and empties <paramref name="from"/>.</summary>
+    internal static void Move<T>(List<T> from, List<T> to)
+    {
+        if (from.Count == 0) return;
+        to.Capacity = to.Count + from.Count;
+        to.AddRange(from);
+        from.Clear();
+    }
+
+    /// <summary>Empties every list, for a transaction that starts over (the previous one may have stopped part-way).</summary>
+    internal void Clear()
+    {
+        Lines.Clear();
+        ClaimAdjustments.Clear();
+        LineAdjustments.Clear();
+        Remarks.Clear();
+        Claims.Clear();
+    }
+}
