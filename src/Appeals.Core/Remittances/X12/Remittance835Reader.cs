@@ -55,7 +55,8 @@ public sealed class Remittance835Reader
         {
             try
             {
-                if (!scanner.MoveNext()) break;
+                // Inside a transaction only the segment's id matters here: its elements are split by the thread that maps it.
+                if (!scanner.MoveNext(elements: open is null)) break;
             }
             catch (Exception e)
             {
@@ -64,6 +65,7 @@ public sealed class Remittance835Reader
             }
             if (open is null)
             {
+                scanner.EnsureElements(); // a segment read again after it cut a transaction off
                 if (scanner.Id == ST)
                 {
                     envelope.TransactionStarted();
