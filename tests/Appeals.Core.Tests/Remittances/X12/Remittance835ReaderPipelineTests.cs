@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Appeals.Core.Remittances.X12;
+using CsCheck;
 
 namespace Appeals.Core.Tests.Remittances.X12;
 
@@ -74,6 +75,48 @@ public sealed class Remittance835ReaderPipelineTests
 
         Assert.Equal(["0001", "0002", "0003"], firstThree.Select(t => t.Remittance!.TransactionControlNumber));
         Assert.True(reader.BytesRead < text.Length / 2);
+    }
+
+    [Fact]
+    public void Scan_BoundsOnly_FindsTheSegmentsAndIdsASplitFinds()
+    {
+        // The copying thread finds only bounds and ids; the mapping thread splits. On any bytes they must agree.
+        var seeds = new[] { "plain-5010.835", "no-envelope.835", "bom-crlf-indented.835", "multiple-interchanges.835", "newline-terminator.835", "broken-svc.835" }
+            .Select(ReaderFixtures.Bytes).ToArray();
+        Gen.Select(Gen.Int[0, seeds.Length - 1], Mutations.Many, Gen.Int[1, 700], (i, m, chunk) => (i, m, chunk))
+            .Sample(sample =>
+            {
+                var mutated = Mutations.Apply(seeds[sample.i], sample.m);
+                Assert.Equal(Segments(mutated, sample.chunk, elements: true), Segments(mutated, sample.chunk, elements: false));
+            }, iter: 1000, print: m => $"{m.i} in chunks of {m.chunk}: {string.Join(", ", m.m)}");
+    }
+
+    [Theory]
+    [InlineData("ST*835*0001~LX\r~SE*3*0001~")]
+    [InlineData("ST*835*0001\r\nLX\r\nSE*3*0001\r\n")]
+    [InlineData("ST*835*0001~ABCD~A~SE\r\n~IEA~")]
+    [InlineData("ST*835*1~~~  \n SE*1*1")]
+    public void Scan_BoundsOnly_AgreesWithASplitOnIdOnlySegments(string text)
+    {
+        var bytes = Encoding.ASCII.GetBytes(text);
+        var split = Segments(bytes, bytes.Length, elements: true);
+        Assert.Equal(split, Segments(bytes, bytes.Length, elements: false));
+        Assert.DoesNotContain(split, s => s.StartsWith("refused", StringComparison.Ordinal));
+    }
+
+    private static List<string> Segments(byte[] bytes, int chunk, bool elements)
+    {
+        var found = new List<string>();
+        using var scanner = new X12SegmentScanner(new TrickleStream(bytes, chunk), "mutated.835");
+        try
+        {
+            while (scanner.MoveNext(elements)) found.Add($"{scanner.SegmentNumber}@{scanner.SegmentOffset}:{scanner.Id}");
+        }
+        catch (X12ParseException e)
+        {
+            found.Add($"refused: {e.Issue}");
+        }
+        return found;
     }
 
     private static List<TransactionRead> Read(string text, int threads) => Read(text, threads, out _);
