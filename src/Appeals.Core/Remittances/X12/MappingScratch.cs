@@ -1,7 +1,7 @@
 namespace Appeals.Core.Remittances.X12;
 
 /// <summary>
-/// One mapping thread's reusable state: the code cache, and lists that collect a claim's lines,
+/// One mapping thread's reusable state: the code cache, the scanner's element table, and lists that collect a claim's lines,
 /// adjustments and remarks while its segments stream past. When the claim (or line) ends they are
 /// copied into lists of exactly that size, instead of growing each claim's lists by doubling: on the
 /// bench file the arrays left over from doubling were a tenth of everything the reader allocated.
@@ -9,6 +9,7 @@ namespace Appeals.Core.Remittances.X12;
 internal sealed class MappingScratch
 {
     internal X12CodeCache Codes { get; } = new();
+    internal int[] ElementEnds { get; } = X12SegmentScanner.NewElementEnds();
     internal List<ServiceLine> Lines { get; } = [];
     internal List<Adjustment> ClaimAdjustments { get; } = [];
     internal List<Adjustment> LineAdjustments { get; } = [];

@@ -54,7 +54,7 @@ internal sealed class TransactionJob
     {
         try
         {
-            using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators);
+            using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators, scratch.ElementEnds);
             Read = Map(scanner, scratch);
             // Only a transaction closed by its SE is accepted, and then the bytes end with the SE's terminator:
             // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011).

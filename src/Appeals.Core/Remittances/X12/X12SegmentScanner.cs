@@ -21,11 +21,11 @@ internal sealed partial class X12SegmentScanner : IDisposable
     private readonly string _fileName;
     private byte[] _buffer;
     // Element i ends at _ends[i] and starts after the previous one's separator (element 0 at 0), relative to the
-    // segment start. Sized once for the most elements a segment can have plus one block, so adding never checks.
-    private readonly int[] _ends = new int[MaxElements + 64];
+    // segment start; see NewElementEnds.
+    private readonly int[] _ends;
     private readonly bool _ownsBuffer = true;
     private byte[]? _capture; // a transaction's bytes being copied out, from _captureFrom on (ADR 0012)
-    private int _captured, _captureFrom;
+    private int _captured, _captureFrom, _lastCaptured;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
@@ -39,15 +39,21 @@ internal sealed partial class X12SegmentScanner : IDisposable
         _input = input;
         _fileName = fileName;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        _ends = NewElementEnds();
     }
+
+    /// <summary>Room for the most elements a segment can have plus one block, so that recording an end never checks.</summary>
+    internal static int[] NewElementEnds() => new int[MaxElements + 64];
 
     /// <summary>
     /// Scans one transaction already copied out of a file (<see cref="EndCapture"/>), with the separators
     /// in force there; segment numbers and offsets continue from where the bytes were in the file.
-    /// The bytes stay the caller's.
+    /// The bytes stay the caller's, and so does <paramref name="elementEnds"/> (<see cref="NewElementEnds"/>), reused from one transaction to the next.
     /// </summary>
-    internal X12SegmentScanner(byte[] bytes, int length, string fileName, long fileOffset, long segmentsBefore, X12Separators separators)
+    internal X12SegmentScanner(byte[] bytes, int length, string fileName, long fileOffset, long segmentsBefore, X12Separators separators,
+        int[] elementEnds)
     {
+        _ends = elementEnds;
         _input = Stream.Null;
         _fileName = fileName;
         _buffer = bytes;
@@ -199,7 +205,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
     /// <summary>Starts copying out the bytes from the current segment (an ST) on.</summary>
     internal void StartCapture()
     {
-        _capture ??= ArrayPool<byte>.Shared.Rent(InitialSize);
+        _capture ??= ArrayPool<byte>.Shared.Rent(Math.Max(InitialSize, _lastCaptured)); // transactions in a file are often alike in size
         _captured = 0;
         _captureFrom = _segmentStart;
     }
@@ -213,6 +219,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
         Capture(_next);
         var bytes = _capture!;
         _capture = null;
+        _lastCaptured = _captured;
         return (bytes, _captured);
     }
 
