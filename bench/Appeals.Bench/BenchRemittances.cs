@@ -81,20 +81,19 @@ internal static class BenchRemittances
             if (claim.StatusCode == 4 || random.Next(8) == 0)
             {
                 var (group, carc, remark) = Denials[random.Next(Denials.Length)];
-                line.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = charge, ServiceLine = line });
+                claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = charge, ServiceLine = line });
                 claim.RemarkCodes.Add(new RemarkCode { Source = "LQ", Code = remark, ServiceLine = line });
             }
             else
             {
                 var contractual = Math.Round(charge * 0.3m, 2);
                 var copay = Math.Min(20m, charge - contractual);
-                line.Adjustments.Add(new Adjustment { GroupCode = "CO", Carc = "45", Amount = contractual, ServiceLine = line });
-                line.Adjustments.Add(new Adjustment { GroupCode = "PR", Carc = random.Next(2) == 0 ? "2" : "3", Amount = copay, ServiceLine = line });
+                claim.Adjustments.Add(new Adjustment { GroupCode = "CO", Carc = "45", Amount = contractual, ServiceLine = line });
+                claim.Adjustments.Add(new Adjustment { GroupCode = "PR", Carc = random.Next(2) == 0 ? "2" : "3", Amount = copay, ServiceLine = line });
                 line.PaidAmount = charge - contractual - copay;
                 line.AllowedAmount = charge - contractual;
             }
             claim.ServiceLines.Add(line);
-            claim.Adjustments.AddRange(line.Adjustments);
         }
         claim.ChargeAmount = claim.ServiceLines.Sum(l => l.ChargeAmount);
         claim.PaymentAmount = claim.ServiceLines.Sum(l => l.PaidAmount);

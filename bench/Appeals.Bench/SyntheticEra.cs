@@ -86,8 +86,6 @@ internal sealed class SyntheticEra(int seed)
 
     private static void Add(ClaimPayment claim, ServiceLine line, string group, string carc, decimal amount)
     {
-        var adjustment = new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line };
-        line.Adjustments.Add(adjustment);
-        claim.Adjustments.Add(adjustment);
+        claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line });
     }
 }

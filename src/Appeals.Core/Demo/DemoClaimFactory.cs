@@ -98,7 +98,7 @@ internal sealed class DemoClaimFactory(Random random)
                 ServiceDate = line.ServiceDate, LineControlNumber = line.LineControlNumber,
             };
             reversal.ServiceLines.Add(negated);
-            foreach (var a in line.Adjustments) Add(reversal, negated, a.GroupCode, a.Carc, -a.Amount);
+            foreach (var a in original.AdjustmentsOf(line)) Add(reversal, negated, a.GroupCode, a.Carc, -a.Amount);
         }
         Total(reversal);
         return reversal;
@@ -162,9 +162,7 @@ internal sealed class DemoClaimFactory(Random random)
     private static void Add(ClaimPayment claim, ServiceLine line, string group, string carc, decimal amount)
     {
         if (amount == 0) return;
-        var adjustment = new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line };
-        line.Adjustments.Add(adjustment);
-        claim.Adjustments.Add(adjustment);
+        claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line });
     }
 
     /// <summary>A later claim payment about the same claim: same patient, claim and provider, no lines yet.</summary>

@@ -56,6 +56,10 @@ public sealed class ClaimPayment
     /// <summary>Every adjustment on this claim: claim-level ones and, through their line, line-level ones.</summary>
     public List<Adjustment> Adjustments { get; set; } = [];
 
+    /// <summary>The adjustments of one of this claim's lines, in file order.</summary>
+    public IEnumerable<Adjustment> AdjustmentsOf(ServiceLine line) =>
+        Adjustments.Where(a => ReferenceEquals(a.ServiceLine, line) || (line.Id != 0 && a.ServiceLineId == line.Id));
+
     /// <summary>MIA/MOA remark codes and LQ codes of the lines.</summary>
     public List<RemarkCode> RemarkCodes { get; set; } = [];
 }

@@ -32,5 +32,6 @@ public sealed class ServiceLine
     /// <summary>AMT*B6, allowed amount.</summary>
     public decimal? AllowedAmount { get; set; }
 
-    public List<Adjustment> Adjustments { get; set; } = [];
+    // A line's adjustments are in its claim's Adjustments, each pointing at the line: one list, so a
+    // million-claim read does not keep a second copy per line (ClaimPayment.AdjustmentsOf).
 }

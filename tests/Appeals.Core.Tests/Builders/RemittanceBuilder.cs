@@ -62,9 +62,7 @@ internal static class RemittanceBuilder
         };
         foreach (var (group, carc, amount) in adjustments)
         {
-            var a = new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line };
-            line.Adjustments.Add(a);
-            claim.Adjustments.Add(a);
+            claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line });
         }
         claim.ServiceLines.Add(line);
         return claim;

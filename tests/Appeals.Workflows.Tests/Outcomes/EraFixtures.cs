@@ -63,9 +63,7 @@ internal static class EraFixtures
         };
         foreach (var (group, carc, amount) in adjustments)
         {
-            var adjustment = new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line };
-            line.Adjustments.Add(adjustment);
-            claim.Adjustments.Add(adjustment);
+            claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line });
         }
         claim.ServiceLines.Add(line);
         return claim;

@@ -19,6 +19,6 @@ internal sealed class ServiceLineConfiguration : IEntityTypeConfiguration<Servic
         b.Property(l => l.LineControlNumber).HasMaxLength(50).IsRequired();
         b.Property(l => l.AllowedAmount).HasPrecision(18, 2);
         // A line's adjustments also belong to its claim, which cascades; SQL Server refuses two cascade paths.
-        b.HasMany(l => l.Adjustments).WithOne(a => a.ServiceLine).HasForeignKey(a => a.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany<Adjustment>().WithOne(a => a.ServiceLine).HasForeignKey(a => a.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,8 +11,7 @@ internal sealed class MappingScratch
     internal X12CodeCache Codes { get; } = new();
     internal int[] ElementEnds { get; } = X12SegmentScanner.NewElementEnds();
     internal List<ServiceLine> Lines { get; } = [];
-    internal List<Adjustment> ClaimAdjustments { get; } = [];
-    internal List<Adjustment> LineAdjustments { get; } = [];
+    internal List<Adjustment> Adjustments { get; } = [];
     internal List<RemarkCode> Remarks { get; } = [];
     internal List<ClaimPayment> Claims { get; } = [];
 
@@ -29,8 +28,7 @@ internal sealed class MappingScratch
     internal void Clear()
     {
         Lines.Clear();
-        ClaimAdjustments.Clear();
-        LineAdjustments.Clear();
+        Adjustments.Clear();
         Remarks.Clear();
         Claims.Clear();
     }

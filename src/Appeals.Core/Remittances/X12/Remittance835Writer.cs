@@ -108,7 +108,7 @@ public sealed class Remittance835Writer(TextWriter output, X12WriteOptions? opti
         Segment("SVC", composite, Money(l.ChargeAmount), Money(l.PaidAmount), l.RevenueCode,
             l.Units == 1 ? "" : l.Units.ToString(CultureInfo.InvariantCulture));
         if (l.ServiceDate is { } date) Segment("DTM", "472", Date(date));
-        WriteAdjustments(l.Adjustments.Count > 0 ? l.Adjustments : claim.Adjustments.Where(a => ReferenceEquals(a.ServiceLine, l)));
+        WriteAdjustments(claim.AdjustmentsOf(l));
         if (l.LineControlNumber.Length > 0) Segment("REF", "6R", l.LineControlNumber);
         if (l.AllowedAmount is { } allowed) Segment("AMT", "B6", Money(allowed));
         foreach (var remark in claim.RemarkCodes.Where(m => m.Source == "LQ" && ReferenceEquals(m.ServiceLine, l)))

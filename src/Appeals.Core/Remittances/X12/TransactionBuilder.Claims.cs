@@ -55,8 +55,7 @@ internal sealed partial class TransactionBuilder
                 Quantity = i + 2 < count ? OptionalAmount(i + 2) : null,
                 ServiceLine = _line,
             };
-            _scratch.ClaimAdjustments.Add(adjustment);
-            if (_line is not null) _scratch.LineAdjustments.Add(adjustment);
+            _scratch.Adjustments.Add(adjustment);
         }
     }
 

@@ -32,7 +32,6 @@ internal sealed partial class TransactionBuilder
             }
             else Warn(1, "SVC01 has no procedure code.");
         }
-        EndLine();
         var line = new ServiceLine { ClaimPaymentId = 0, LineNumber = _scratch.Lines.Count + 1 };
         if (shift == 1)
         {

@@ -169,19 +169,13 @@ internal sealed partial class TransactionBuilder
     private void EndClaim()
     {
         if (_claim is not { } claim) return;
-        EndLine();
+        _line = null;
         MappingScratch.Move(_scratch.Lines, claim.ServiceLines);
-        MappingScratch.Move(_scratch.ClaimAdjustments, claim.Adjustments);
+        MappingScratch.Move(_scratch.Adjustments, claim.Adjustments);
         MappingScratch.Move(_scratch.Remarks, claim.RemarkCodes);
         FillClaimDates(claim);
     }
 
-    private void EndLine()
-    {
-        if (_line is not { } line) return;
-        MappingScratch.Move(_scratch.LineAdjustments, line.Adjustments);
-        _line = null;
-    }
 
     private static void FillClaimDates(ClaimPayment claim)
     {

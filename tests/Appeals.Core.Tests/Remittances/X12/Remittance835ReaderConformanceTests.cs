@@ -45,7 +45,7 @@ public class Remittance835ReaderConformanceTests
         Assert.Equal(expected.Int("cas_claim_level"), counts.ClaimAdjustmentSegments);
         Assert.Equal(expected.Int("cas_service_level"), counts.LineAdjustmentSegments);
         Assert.Equal(counts.ClaimAdjustmentSegments > 0, claims.Any(c => c.Adjustments.Any(a => a.Level == AdjustmentLevel.Claim)));
-        Assert.All(claims.SelectMany(c => c.ServiceLines).SelectMany(l => l.Adjustments),
+        Assert.All(claims.SelectMany(c => c.ServiceLines.SelectMany(c.AdjustmentsOf)),
             a => Assert.Equal(AdjustmentLevel.Line, a.Level));
         Assert.Equal(expected.Int("n_PLB"), counts.ProviderAdjustmentSegments);
         Assert.Equal(expected.Int("plb_adjustments"), remittances.Sum(r => r.ProviderAdjustments.Count));

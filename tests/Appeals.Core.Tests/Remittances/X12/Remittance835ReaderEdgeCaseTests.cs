@@ -21,9 +21,10 @@ public class Remittance835ReaderEdgeCaseTests
         var r = Single("no-envelope.835");
         Assert.Equal(("", "", "7001"), (r.InterchangeControlNumber, r.GroupControlNumber, r.TransactionControlNumber));
         Assert.Equal(("DM001", "DEMO MUTUAL"), (r.Payer!.Identifier, r.Payer.Name));
-        var line = Assert.Single(Assert.Single(r.Claims).ServiceLines);
+        var claim = Assert.Single(r.Claims);
+        var line = Assert.Single(claim.ServiceLines);
         Assert.Equal(("HC", "99212", 100m, 80m), (line.ProcedureQualifier, line.ProcedureCode, line.ChargeAmount, line.PaidAmount));
-        Assert.Equal(20m, Assert.Single(line.Adjustments).Amount);
+        Assert.Equal(20m, Assert.Single(claim.AdjustmentsOf(line)).Amount);
     }
 
     [Fact]
@@ -95,8 +96,8 @@ public class Remittance835ReaderEdgeCaseTests
         var claimLevel = claim.Adjustments.Where(a => a.Level == AdjustmentLevel.Claim).ToList();
         Assert.Equal(["1:10:1", "2:20:2", "3:30:3", "4:40:4", "5:50:5", "6:60:6"], claimLevel.Select(a => $"{a.Carc}:{a.Amount}:{a.Quantity}"));
         var line = claim.ServiceLines[0];
-        Assert.Equal(["23:100:", "94:200:", "16:300:1", "18:1:", "B7:2:", "29:3:", "45:4:"], line.Adjustments.Select(a => $"{a.Carc}:{a.Amount}:{a.Quantity}"));
-        Assert.All(line.Adjustments, a => Assert.Equal("OA", a.GroupCode));
+        Assert.Equal(["23:100:", "94:200:", "16:300:1", "18:1:", "B7:2:", "29:3:", "45:4:"], claim.AdjustmentsOf(line).Select(a => $"{a.Carc}:{a.Amount}:{a.Quantity}"));
+        Assert.All(claim.AdjustmentsOf(line), a => Assert.Equal("OA", a.GroupCode));
         Assert.Equal(["MA01", "MA02", "MA03", "MA04", "MA05"], claim.RemarkCodes.Where(m => m.Source == "MIA").Select(m => m.Code));
     }
 

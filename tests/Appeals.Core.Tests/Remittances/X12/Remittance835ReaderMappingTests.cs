@@ -57,9 +57,9 @@ public class Remittance835ReaderMappingTests
         var claimLevel = Assert.Single(claim.Adjustments, a => a.Level == AdjustmentLevel.Claim);
         Assert.Equal(("CO", "45", 30m, 1m), (claimLevel.GroupCode, claimLevel.Carc, claimLevel.Amount, claimLevel.Quantity));
         var first = claim.ServiceLines[0];
-        Assert.Equal(["PR-1-20", "PR-2-30", "CO-45-0"], first.Adjustments.Select(a => $"{a.GroupCode}-{a.Carc}-{a.Amount}"));
-        Assert.All(first.Adjustments, a => Assert.Same(first, a.ServiceLine));
-        Assert.All(first.Adjustments, a => Assert.Contains(a, claim.Adjustments));
+        Assert.Equal(["PR-1-20", "PR-2-30", "CO-45-0"], claim.AdjustmentsOf(first).Select(a => $"{a.GroupCode}-{a.Carc}-{a.Amount}"));
+        Assert.All(claim.AdjustmentsOf(first), a => Assert.Equal(AdjustmentLevel.Line, a.Level));
+        Assert.Equal(claim.Adjustments.Count, 1 + claim.ServiceLines.Sum(l => claim.AdjustmentsOf(l).Count()));
         Assert.Equal(5, claim.Adjustments.Count);
     }
 

@@ -32,21 +32,21 @@ internal static class RemittanceGenerator
                 Quantity = quantity == 0 ? null : quantity,
             });
 
-    private static readonly Gen<ServiceLine> ALine =
+    private static readonly Gen<(ServiceLine Line, List<Adjustment> Adjustments)> ALine =
         Gen.Select(Id, Money, Money, Date, AnAdjustment.List[0, 8], Gen.Int[1, 3],
             (code, charge, paid, date, adjustments, units) =>
             {
                 var line = new ServiceLine { ProcedureCode = code, ChargeAmount = charge, PaidAmount = paid, ServiceDate = date, Units = units };
                 foreach (var a in adjustments) a.ServiceLine = line;
-                line.Adjustments = adjustments;
-                return line;
+                return (line, adjustments);
             });
 
     private static readonly Gen<ClaimPayment> AClaim =
         Gen.Select(Id, Gen.OneOf(1, 2, 3, 4, 19, 22, 25), Money, Money, ALine.List[0, 4], AnAdjustment.List[0, 3],
                 Remark.List[0, 3], Remark.List[0, 2],
-            (pcn, status, charge, paid, lines, claimLevel, moa, lq) =>
+            (pcn, status, charge, paid, withAdjustments, claimLevel, moa, lq) =>
             {
+                var lines = withAdjustments.Select(l => l.Line).ToList();
                 var claim = new ClaimPayment
                 {
                     PatientControlNumber = pcn,
@@ -57,7 +57,7 @@ internal static class RemittanceGenerator
                     ServiceLines = lines,
                 };
                 for (var i = 0; i < lines.Count; i++) lines[i].LineNumber = i + 1;
-                claim.Adjustments = [.. claimLevel, .. lines.SelectMany(l => l.Adjustments)];
+                claim.Adjustments = [.. claimLevel, .. withAdjustments.SelectMany(l => l.Adjustments)];
                 claim.RemarkCodes = [.. moa.Select(code => new RemarkCode { Source = "MOA", Code = code })];
                 if (lines.Count > 0)
                     claim.RemarkCodes.AddRange(lq.Select(code => new RemarkCode { Source = "LQ", Code = code, ServiceLine = lines[0] }));

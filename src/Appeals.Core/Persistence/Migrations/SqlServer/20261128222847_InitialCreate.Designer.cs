@@ -1510,7 +1510,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.HasOne("Appeals.Core.Remittances.ServiceLine", "ServiceLine")
-                        .WithMany("Adjustments")
+                        .WithMany()
                         .HasForeignKey("ServiceLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
@@ -1624,11 +1624,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Navigation("Claims");
 
                     b.Navigation("ProviderAdjustments");
-                });
-
-            modelBuilder.Entity("Appeals.Core.Remittances.ServiceLine", b =>
-                {
-                    b.Navigation("Adjustments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1507,7 +1507,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.HasOne("Appeals.Core.Remittances.ServiceLine", "ServiceLine")
-                        .WithMany("Adjustments")
+                        .WithMany()
                         .HasForeignKey("ServiceLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
@@ -1621,11 +1621,6 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Navigation("Claims");
 
                     b.Navigation("ProviderAdjustments");
-                });
-
-            modelBuilder.Entity("Appeals.Core.Remittances.ServiceLine", b =>
-                {
-                    b.Navigation("Adjustments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1460,7 +1460,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("Appeals.Core.Remittances.ServiceLine", "ServiceLine")
-                        .WithMany("Adjustments")
+                        .WithMany()
                         .HasForeignKey("ServiceLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
@@ -1574,11 +1574,6 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Claims");
 
                     b.Navigation("ProviderAdjustments");
-                });
-
-            modelBuilder.Entity("Appeals.Core.Remittances.ServiceLine", b =>
-                {
-                    b.Navigation("Adjustments");
                 });
 #pragma warning restore 612, 618
         }
