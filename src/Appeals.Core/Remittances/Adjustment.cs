@@ -8,8 +8,19 @@ public sealed class Adjustment
     public long ClaimPaymentId { get; set; }
     public ClaimPayment? ClaimPayment { get; set; }
 
+    // Two nullable values are kept as value and flag: a long? takes 16 bytes and a decimal? 24, and a
+    // million-claim file holds millions of adjustments (ADR 0012). The fields' names keep EF Core off them
+    // (its conventions would take _serviceLineId or _quantity as backing fields): EF reads the properties.
+    private long _lineIdValue;
+    private decimal _quantityValue;
+    private bool _hasLineId, _hasQuantity;
+
     /// <summary>Set for a line-level adjustment (CAS in loop 2110), null for a claim-level one.</summary>
-    public long? ServiceLineId { get; set; }
+    public long? ServiceLineId
+    {
+        get => _hasLineId ? _lineIdValue : null;
+        set => (_hasLineId, _lineIdValue) = (value.HasValue, value.GetValueOrDefault());
+    }
     public ServiceLine? ServiceLine { get; set; }
 
     /// <summary>CO, PR, OA, PI (CR in 4010 files).</summary>
@@ -17,7 +28,11 @@ public sealed class Adjustment
     /// <summary>The CARC, e.g. "45", "16", "B7".</summary>
     public required string Carc { get; set; }
     public decimal Amount { get; set; }
-    public decimal? Quantity { get; set; }
+    public decimal? Quantity
+    {
+        get => _hasQuantity ? _quantityValue : null;
+        set => (_hasQuantity, _quantityValue) = (value.HasValue, value.GetValueOrDefault());
+    }
 
     /// <summary>Whether this adjustment is a denial, by the CARC map and the group code (see ADR on the denial definition).</summary>
     public bool IsDenial { get; set; }

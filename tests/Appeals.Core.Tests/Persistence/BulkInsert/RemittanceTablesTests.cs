@@ -76,6 +76,10 @@ public class RemittanceTablesTests
             var half = rows.Count / 2;
             for (var i = 0; i < half; i++) Assert.Equal(rows[i], rows[half + i]);
         }
+        // Quantity and ServiceLineId are kept as value and flag (ADR 0012): EF reads them back through their properties.
+        var read = await db.Set<Adjustment>().AsNoTracking().Where(a => a.ClaimPaymentId == byBulk.Claims[0].Id).OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal([1m, null], read.Select(a => a.Quantity));
+        Assert.Equal(byBulk.Claims[0].ServiceLines.Select(l => (long?)l.Id), read.Select(a => a.ServiceLineId));
         var stored = await db.DenialCases.AsNoTracking().OrderBy(d => d.Id).LastAsync(Ct);
         Assert.Equal((efCase.CreatedAt, efCase.Version, 200.5m), (stored.CreatedAt, stored.Version, stored.DeniedAmount));
     }
