@@ -46,8 +46,8 @@ internal sealed class ReaderBenchmark : IBenchScenario
             var cpuRates = results.Select(r => mb / r.CpuSeconds).Order().ToList();
             Console.WriteLine($"reader: best {best:F1} MB/s, median {median:F1} MB/s over {runs} runs; " +
                               $"allocated {results.Min(r => r.Allocated) / mb / 1024:F0} KB per MB read");
-            // On a shared machine wall time includes waiting for a core; MB per CPU-second (all threads, GC and the
-            // background content hash included, ADR 0011) does not.
+            // On a shared machine wall time includes waiting for a core; MB per CPU-second (all threads: the mapping
+            // threads, which also hash, and the GC, ADR 0012) does not.
             Console.WriteLine($"managed heap while reading (sampled): at most {results.Max(r => r.PeakHeap) / 1048576.0:F0} MB for a {mb:F0} MB file");
             Console.WriteLine($"reader per CPU-second: best {cpuRates[^1]:F1} MB/s, median {cpuRates[cpuRates.Count / 2]:F1} MB/s");
             var x12 = Option(args, "--x12parser");

@@ -57,7 +57,7 @@ internal sealed class TransactionJob
             using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators, scratch.ElementEnds);
             Read = Map(scanner, scratch);
             // Only a transaction closed by its SE is accepted, and then the bytes end with the SE's terminator:
-            // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011).
+            // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011, 0012).
             if (Read.Remittance is { } remittance)
                 remittance.ContentHash = Convert.ToHexStringLower(SHA256.HashData(_bytes.AsSpan(0, _length)));
         }
