@@ -65,7 +65,6 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
         services.TryAddScoped<DeadlineJobs>();
         services.TryAddScoped<DeadlineSweepJob>();
-        services.TryAddScoped<DeadlineScheduler>();
         services.TryAddScoped<ModelJobs>();
         services.TryAddScoped<InboxImportJob>();
 
