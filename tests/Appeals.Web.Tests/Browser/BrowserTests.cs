@@ -30,6 +30,15 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
         Assert.Contains("Assigned to: specialist", await page.InnerTextAsync("#case-score"));
         Assert.Contains("Service lines", await page.ContentAsync());
 
+        // A case whose route writes to the payer no letter says so; the letter is then made on one that does.
+        if (await page.Locator("#no-letter").CountAsync() == 1)
+        {
+            Assert.Contains("sends the payer no letter", await page.InnerTextAsync("#no-letter"));
+            Assert.Equal(0, await page.Locator("#generate-letter").CountAsync());
+            await page.GotoAsync($"/Cases/{await app.CaseOnALetterRouteAsync()}");
+            await page.WaitForSelectorAsync("#case-score");
+        }
+
         // Generate its letter, preview and download it, sign it off, then move the workflow on.
         await page.FillAsync("#Argument", "The service met the payer's policy; records enclosed.");
         foreach (var field in new[] { "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary" })

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Web.Tests.Hosting;
 
@@ -38,6 +40,16 @@ public class DemoAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in through the real login form as the demo user of <paramref name="role"/> (specialist, manager, auditor, admin).</summary>
+    /// <summary>An open demo case whose route writes to the payer (an appeal or a corrected claim's cover letter).</summary>
+    public async Task<long> CaseOnALetterRouteAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var cases = await scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases
+            .Where(c => c.Status == Appeals.Core.Denials.DenialCaseStatus.Open).OrderBy(c => c.Id).Take(200).ToListAsync();
+        return cases.First(c => Appeals.Workflows.Routing.WorkflowRoutes.SendsLetter(
+            c.WorkflowRoute.Length > 0 ? c.WorkflowRoute : Appeals.Workflows.Routing.WorkflowRoutes.For(c))).Id;
+    }
+
     public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });

@@ -98,9 +98,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
     {
         var ct = TestContext.Current.CancellationToken;
         app.CreateClient();
-        long caseId;
-        await using (var scope = app.Services.CreateAsyncScope())
-            caseId = await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().DenialCases.Select(c => c.Id).FirstAsync(ct);
+        var caseId = await app.CaseOnALetterRouteAsync();
         string letterId;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -66,6 +66,20 @@ public sealed class CaseLettersTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_ForACaseOnARouteWithoutALetter_IsRefusedNamingTheRoute_UnlessTheKindIsNamed()
+    {
+        var id = await _test.AddCaseAsync(category: "eligibility_registration"); // re-verify eligibility or bill the other payer
+        await using var db = _test.Open();
+
+        var refused = await Letters(db).GenerateAsync(id, Entered, "spec1");
+        var named = await Letters(db).GenerateAsync(id, Entered, "spec1", LetterKinds.CommercialInternalAppeal);
+
+        Assert.Contains("eligibility other payer route, which sends the payer no letter", Assert.Single(refused.Errors));
+        Assert.True(named.Succeeded, string.Join("; ", named.Errors));
+        Assert.Equal(1, await db.AppealLetters.CountAsync());
+    }
+
+    [Fact]
     public async Task Generate_WithoutTheArgument_FailsNamingTheField()
     {
         var id = await _test.AddCaseAsync(category: "medical_necessity");
