@@ -32,7 +32,7 @@ public sealed class Remittance835Reader
     /// <summary>Segments mapped so far, by kind.</summary>
     public X12ReadCounts Counts { get; } = new();
 
-    /// <summary>Threads that map transactions; null for one per processor (ADR 0012). Tests set it to compare 0 (in line) with several.</summary>
+    /// <summary>Worker threads besides the reader's own; null for one per processor beyond the first (ADR 0012). Tests set 0 to 3.</summary>
     internal int? MappingThreads { get; init; }
 
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
@@ -40,8 +40,9 @@ public sealed class Remittance835Reader
 
     /// <summary>
     /// Streams transactions in file order. Enumerate once: the stream is read forward. This thread scans
-    /// and copies each transaction out; worker threads map and hash them (ADR 0012), a few at a time.
-    /// Whatever was complete before the file breaks comes out before the exception.
+    /// and copies each transaction out; worker threads map and hash the copies, and so does this thread
+    /// whenever it is far enough ahead (ADR 0012). Whatever was complete before the file breaks comes out
+    /// before the exception.
     /// </summary>
     public IEnumerable<TransactionRead> ReadTransactions()
     {
