@@ -56,8 +56,8 @@ public sealed class Remittance835Reader
         {
             try
             {
-                // Inside a transaction only the segment's id matters here: its elements are split by the thread that maps it.
-                if (!scanner.MoveNext(elements: open is null)) break;
+                // Inside a transaction only a segment that may end it matters here: the thread that maps it reads the rest.
+                if (!(open is null ? scanner.MoveNext() : scanner.MoveToPossibleTransactionEnd())) break;
             }
             catch (Exception e)
             {

@@ -104,6 +104,39 @@ public sealed class Remittance835ReaderPipelineTests
         Assert.DoesNotContain(split, s => s.StartsWith("refused", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Scan_PassingOverATransaction_StopsAtTheSegmentsThatMayEndItWithTheirNumbersAndOffsets()
+    {
+        // Inside a transaction the copying thread passes over segments without reading them; it must still
+        // count every one and stop at each SE, ST, GE, GS, IEA and ISA exactly where a full read finds it.
+        var seeds = new[] { "plain-5010.835", "no-envelope.835", "bom-crlf-indented.835", "multiple-interchanges.835", "newline-terminator.835", "missing-se.835" }
+            .Select(ReaderFixtures.Bytes).ToArray();
+        Gen.Select(Gen.Int[0, seeds.Length - 1], Mutations.Many, Gen.Int[1, 700], (i, m, chunk) => (i, m, chunk))
+            .Sample(sample =>
+            {
+                var mutated = Mutations.Apply(seeds[sample.i], sample.m);
+                Assert.Equal(EndingSegments(mutated, sample.chunk, passOver: false), EndingSegments(mutated, sample.chunk, passOver: true));
+            }, iter: 1000, print: m => $"{m.i} in chunks of {m.chunk}: {string.Join(", ", m.m)}");
+    }
+
+    private static List<string> EndingSegments(byte[] bytes, int chunk, bool passOver)
+    {
+        var found = new List<string>();
+        using var scanner = new X12SegmentScanner(new TrickleStream(bytes, chunk), "mutated.835");
+        try
+        {
+            while (passOver ? scanner.MoveToPossibleTransactionEnd() : scanner.MoveNext(elements: false))
+                if (scanner.Id is X12SegmentIds.SE or X12SegmentIds.ST or X12SegmentIds.GE or X12SegmentIds.GS or X12SegmentIds.IEA or X12SegmentIds.ISA)
+                    found.Add($"{scanner.SegmentNumber}@{scanner.SegmentOffset}:{scanner.Id}");
+            found.Add($"segments: {scanner.SegmentNumber}, bytes: {scanner.Position}");
+        }
+        catch (X12ParseException e)
+        {
+            found.Add($"refused: {e.Issue}");
+        }
+        return found;
+    }
+
     private static List<string> Segments(byte[] bytes, int chunk, bool elements)
     {
         var found = new List<string>();
