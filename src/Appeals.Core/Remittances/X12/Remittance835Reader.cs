@@ -66,7 +66,6 @@ public sealed class Remittance835Reader
             }
             if (open is null)
             {
-                scanner.EnsureElements(); // a segment read again after it cut a transaction off
                 if (scanner.Id == ST)
                 {
                     envelope.TransactionStarted();

@@ -59,41 +59,6 @@ internal sealed partial class X12SegmentScanner
         }
     }
 
-    /// <summary>Finds only the current segment's terminator and its id, for a segment whose elements are not needed.</summary>
-    private void FindTerminator()
-    {
-        var scan = 0;
-        while (true)
-        {
-            var available = _end - _segmentStart;
-            var at = _buffer.AsSpan(_segmentStart + scan, available - scan).IndexOf(Separators.Terminator);
-            if (at >= 0)
-            {
-                EndBoundsOnly(scan + at, _segmentStart + scan + at + 1);
-                return;
-            }
-            scan = available;
-            if (scan > MaxSegmentLength)
-                throw new X12ParseException(Issue("", "", $"No segment terminator ('{(char)Separators.Terminator}') within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
-            if (Fill()) continue;
-            EndBoundsOnly(scan, _end); // the last segment may lack its terminator
-            return;
-        }
-    }
-
-    /// <summary>As <see cref="End"/> gives it: the id is element 0, up to the first element separator, line breaks trimmed.</summary>
-    private void EndBoundsOnly(int end, int next)
-    {
-        _next = next;
-        _split = false;
-        Count = 0;
-        var segment = _buffer.AsSpan(_segmentStart, end);
-        var separator = segment.IndexOf(Separators.Element);
-        var id = separator >= 0 ? segment[..separator] : segment;
-        while (separator < 0 && id.Length > 0 && X12Separators.IsLineBreak(id[^1])) id = id[..^1];
-        Id = Pack(id);
-    }
-
     /// <summary>Records an element end at each set bit; past <see cref="MaxElements"/> the last element takes in the rest.</summary>
     private int AddAll(int count, int blockStart, uint separators)
     {
@@ -113,7 +78,6 @@ internal sealed partial class X12SegmentScanner
     private void End(int count, int end, int next)
     {
         _next = next;
-        _split = true;
         var start = count == 0 ? 0 : _ends[count - 1] + 1;
         while (end > start && X12Separators.IsLineBreak(_buffer[_segmentStart + end - 1])) end--;
         _ends[count] = end;

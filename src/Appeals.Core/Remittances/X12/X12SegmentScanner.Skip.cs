@@ -11,12 +11,12 @@ internal sealed partial class X12SegmentScanner
     /// <summary>
     /// Moves past segments that cannot end a transaction, counting them as <see cref="MoveNext"/> would,
     /// to the next one whose first two bytes could start SE, ST, GE, GS, IEA or ISA, and reads that one
-    /// as <c>MoveNext(elements: false)</c> does (so its id is exact). Anything unusual (the end of what is
-    /// buffered, a replayed segment) is left to <see cref="MoveNext"/> itself. False at end of file.
+    /// with <see cref="MoveNext"/> (so its id is exact). Anything unusual (the end of what is buffered, a
+    /// replayed segment) is left to <see cref="MoveNext"/> too. False at end of file.
     /// </summary>
     internal bool MoveToPossibleTransactionEnd()
     {
-        if (_replay || !_started) return MoveNext(elements: false);
+        if (_replay || !_started) return MoveNext();
         var terminator = Separators.Terminator;
         ref var data = ref MemoryMarshal.GetArrayDataReference(_buffer);
         int position = _next, end = _end;
@@ -29,7 +29,7 @@ internal sealed partial class X12SegmentScanner
             SegmentNumber++;
             position = _next = at + 1;
         }
-        return MoveNext(elements: false);
+        return MoveNext();
     }
 
     private static bool IsGap(byte b, byte terminator) => b == terminator || IsWhiteSpace(b);

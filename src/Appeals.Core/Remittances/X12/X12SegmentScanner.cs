@@ -31,7 +31,6 @@ internal sealed partial class X12SegmentScanner : IDisposable
     private bool _eof;
     private bool _started;
     private bool _replay;
-    private bool _split; // the current segment's elements are in _ends
     private int _gapStart, _segmentStart, _scan, _next;
 
     internal X12SegmentScanner(Stream input, string fileName)
@@ -116,12 +115,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
     internal ImportIssue Issue(string segmentId, string field, string message) =>
         new(_fileName, SegmentNumber, SegmentOffset, segmentId, field, message);
 
-    /// <summary>
-    /// Moves to the next segment. With <paramref name="elements"/> false only its bounds and id are found
-    /// (the reader's thread, which copies transactions out, needs no more); <see cref="EnsureElements"/>
-    /// splits it later if it must.
-    /// </summary>
-    internal bool MoveNext(bool elements = true)
+    internal bool MoveNext()
     {
         if (_replay)
         {
@@ -149,15 +143,8 @@ internal sealed partial class X12SegmentScanner : IDisposable
         if (Ensure(4) && _buffer[_segmentStart] == 'I' && _buffer[_segmentStart + 1] == 'S' && _buffer[_segmentStart + 2] == 'A'
             && !X12Separators.IsAlphaNumeric(_buffer[_segmentStart + 3]))
             ReadSeparatorsFromIsa();
-        if (elements) SplitToTerminator();
-        else FindTerminator();
+        SplitToTerminator();
         return true;
-    }
-
-    /// <summary>Splits the current segment into elements if <see cref="MoveNext"/> found only its bounds.</summary>
-    internal void EnsureElements()
-    {
-        if (!_split) SplitToTerminator();
     }
 
     private void Start()
