@@ -82,7 +82,7 @@ public sealed class PayerRulesController(AppealsDbContext db, PayerRuleOverrides
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Edit", new PayerRuleEdit(payer, input, await RulesOf(payer, ct), result.Errors));
         }
-        TempData["Message"] = $"Level {input.Level} override saved for {payer.Name}; {result.Replanned} open case(s) re-planned.";
+        TempData["Message"] = $"Level {input.Level} override saved for {payer.Name}; {result.ReplanSummary}.";
         return Redirect("/Admin/Rules#payer-" + payerId);
     }
 
@@ -90,7 +90,7 @@ public sealed class PayerRulesController(AppealsDbContext db, PayerRuleOverrides
     public async Task<IActionResult> Remove(long payerId, int level, CancellationToken ct)
     {
         var result = await overrides.RemoveAsync(payerId, level, User.Identity!.Name!, ct);
-        if (result.Succeeded) TempData["Message"] = $"Level {level} override removed; {result.Replanned} open case(s) re-planned.";
+        if (result.Succeeded) TempData["Message"] = $"Level {level} override removed; {result.ReplanSummary}.";
         else TempData["Problem"] = string.Join(" ", result.Errors);
         return Redirect("/Admin/Rules#payer-" + payerId);
     }

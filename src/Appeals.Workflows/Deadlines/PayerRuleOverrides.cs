@@ -1,6 +1,8 @@
 using Appeals.Core.Audit;
 using Appeals.Core.Deadlines;
+using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Deadlines;
@@ -17,20 +19,33 @@ public sealed class PayerRuleInput
     public string? Citation { get; set; }
 }
 
-/// <summary>The result of a change to a payer's rules: refused with every reason, or done with how many open cases were re-planned.</summary>
-public sealed record PayerRuleChange(IReadOnlyList<string> Errors, int Replanned)
+/// <summary>
+/// The result of a change to a payer's rules: refused with every reason, or done with how many open cases
+/// were re-planned at once, or how many a background job (<see cref="ReplanJobId"/>) is re-planning.
+/// </summary>
+public sealed record PayerRuleChange(IReadOnlyList<string> Errors, int Replanned, int ReplanningInBackground = 0, string? ReplanJobId = null)
 {
     public bool Succeeded => Errors.Count == 0;
     public static PayerRuleChange Refused(params string[] errors) => new(errors, 0);
+
+    /// <summary>What happened to the payer's open cases, in words for the admin.</summary>
+    public string ReplanSummary => ReplanJobId is null
+        ? $"{Replanned} open case(s) re-planned"
+        : $"its {ReplanningInBackground:N0} open cases are being re-planned in the background (job {ReplanJobId})";
 }
 
 /// <summary>
 /// An admin's per-payer appeal rule overrides: validated, saved, written to the audit log with who and the
-/// effective rule before and after, and followed at once by a re-plan of that payer's open cases (ADR 0073).
+/// effective rule before and after, and followed by a re-plan of that payer's open cases (ADR 0073): at once
+/// when they are few, else as a Hangfire job, so that the admin's request does not wait on a large payer.
 /// </summary>
-public sealed class PayerRuleOverrides(AppealsDbContext db, AuditLog audit, PayerDeadlineReplanning replanning, TimeProvider time)
+public sealed class PayerRuleOverrides(AppealsDbContext db, AuditLog audit, PayerDeadlineReplanning replanning,
+    IBackgroundJobClient jobs, TimeProvider time)
 {
     public const int MaxLevel = 9;
+
+    /// <summary>Up to this many open cases are re-planned in the request (a second or two); more go to a job.</summary>
+    public int ReplanInRequestLimit { get; init; } = 2000;
 
     /// <summary>Every reason the input cannot be an override; empty when it can.</summary>
     public static IReadOnlyList<string> Validate(PayerRuleInput input)
@@ -81,7 +96,7 @@ public sealed class PayerRuleOverrides(AppealsDbContext db, AuditLog audit, Paye
         // The audit append saves the pending override in its transaction: the change and its record commit together.
         await audit.AppendAsync(user, AuditActions.PayerRuleChange, "Payer", payerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             details: Truncate($"level {input.Level} override saved; before: {before}; after: {after}"), ct: ct);
-        return new PayerRuleChange([], await replanning.ReplanOpenCasesAsync(payerId, ct));
+        return await ReplanAsync(payerId, ct);
     }
 
     /// <summary>Removes the payer's override at <paramref name="level"/>; the shipped rule of its type (if any) applies again.</summary>
@@ -98,7 +113,17 @@ public sealed class PayerRuleOverrides(AppealsDbContext db, AuditLog audit, Paye
         var after = Describe(AppealRuleBook.Merge(payer, overrides).FirstOrDefault(r => r.Level == level));
         await audit.AppendAsync(user, AuditActions.PayerRuleChange, "Payer", payerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             details: Truncate($"level {level} override removed; before: {before}; after: {after}"), ct: ct);
-        return new PayerRuleChange([], await replanning.ReplanOpenCasesAsync(payerId, ct));
+        return await ReplanAsync(payerId, ct);
+    }
+
+    private async Task<PayerRuleChange> ReplanAsync(long payerId, CancellationToken ct)
+    {
+        var open = await db.DenialCases.CountAsync(c => c.PayerId == payerId
+            && (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress), ct);
+        if (open <= ReplanInRequestLimit) return new PayerRuleChange([], await replanning.ReplanOpenCasesAsync(payerId, ct));
+        // The job takes the payer's id and plans every open case with the rules in force when it runs: safe to run twice.
+        var job = jobs.Enqueue<PayerDeadlineReplanning>(r => r.ReplanOpenCasesAsync(payerId, CancellationToken.None));
+        return new PayerRuleChange([], 0, open, job);
     }
 
     /// <summary>One rule in words for the audit log; "no rule (FLAGGED)" when there is none.</summary>
