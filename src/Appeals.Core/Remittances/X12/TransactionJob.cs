@@ -7,7 +7,7 @@ namespace Appeals.Core.Remittances.X12;
 
 /// <summary>
 /// One transaction's bytes, ST through SE, copied out of the file by the reader and mapped on a worker
-/// thread (ADR 0012): located, counted and hashed exactly as if it were read in place.
+/// thread or the reader's own (ADR 0012): located, counted and hashed exactly as if it were read in place.
 /// </summary>
 internal sealed class TransactionJob
 {
