@@ -1,12 +1,9 @@
 using Appeals.Core.Denials;
-using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Rollups;
-using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appeals.Workflows.Tests.Outcomes;
 
@@ -33,13 +30,8 @@ public sealed class EraOutcomeRollupTests : IDisposable
 
     private async Task Import(string name, string x12)
     {
-        var path = Path.Combine(_folder, name);
-        await File.WriteAllTextAsync(path, x12, Ct);
         await using var db = Open();
-        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System,
-            NullLogger<RemittanceImporter>.Instance, [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System)]);
-        var summary = await importer.ImportAsync([path], new ImportOptions(), ct: Ct);
-        Assert.True(summary.Errors.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message)));
+        await EraImport.RunAsync(db, _folder, name, x12, Ct);
     }
 
     private async Task<DenialDayRollup> AssertExactAsync()

@@ -1,10 +1,8 @@
 using Appeals.Core.Denials;
-using Appeals.Core.Imports;
 using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
 using Appeals.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appeals.Workflows.Tests.Outcomes;
 
@@ -16,13 +14,8 @@ public sealed class EraOutcomesTests : IDisposable
 
     private async Task Import(string name, string x12)
     {
-        var path = Path.Combine(_test.Folder, name);
-        await File.WriteAllTextAsync(path, x12);
         await using var db = _test.Open();
-        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System,
-            NullLogger<RemittanceImporter>.Instance, [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System)]);
-        var summary = await importer.ImportAsync([path], new ImportOptions());
-        Assert.True(summary.Errors.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message)) + string.Join("; ", summary.Warnings));
+        await EraImport.RunAsync(db, _test.Folder, name, x12);
     }
 
     private async Task<DenialCase> TheCase()
