@@ -1,10 +1,11 @@
 namespace Appeals.Core.Remittances.X12;
 
 /// <summary>
-/// One mapping thread's reusable state: the code cache, the scanner's element table, and lists that collect a claim's lines,
-/// adjustments and remarks while its segments stream past. When the claim (or line) ends they are
-/// copied into lists of exactly that size, instead of growing each claim's lists by doubling: on the
-/// bench file the arrays left over from doubling were a tenth of everything the reader allocated.
+/// One mapping thread's reusable state: the code cache, the scanner's element table, and lists that
+/// collect a transaction's claims and a claim's lines, adjustments and remarks while its segments stream
+/// past. When the claim (or transaction) ends they are copied into lists of exactly that size, instead of
+/// growing each list by doubling: on the bench file the arrays left over from doubling were a tenth of
+/// what the reader allocated.
 /// </summary>
 internal sealed class MappingScratch
 {

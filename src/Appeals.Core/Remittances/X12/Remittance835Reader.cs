@@ -86,9 +86,7 @@ public sealed class Remittance835Reader
                 default:
                     continue;
             }
-            open.Take(scanner.EndCapture());
-            workers.Start(open);
-            started.Enqueue(open);
+            Start(open);
             open = null;
             while (true)
             {
@@ -97,12 +95,7 @@ public sealed class Remittance835Reader
                 if (!workers.RunOneHere()) workers.Wait(started.Peek());
             }
         }
-        if (open is not null && broken is null)
-        {
-            open.Take(scanner.EndCapture());
-            workers.Start(open);
-            started.Enqueue(open);
-        }
+        if (open is not null && broken is null) Start(open);
         while (started.TryDequeue(out var next))
         {
             while (!next.IsDone)
@@ -114,6 +107,15 @@ public sealed class Remittance835Reader
         if (Counts.Transactions == 0)
             throw new X12ParseException(new ImportIssue(_fileName, 1, scanner.FirstSegmentOffset, scanner.FirstSegmentId, "",
                 "The file holds no 835 transaction: there is no ST segment."));
+
+
+        // The copy ends after the current segment: the SE, the one that cut the transaction off, or the file's last.
+        void Start(TransactionJob job)
+        {
+            job.Take(scanner.EndCapture());
+            workers.Start(job);
+            started.Enqueue(job);
+        }
     }
 
     private TransactionRead HandOut(TransactionJob job, X12SegmentScanner scanner)

@@ -176,7 +176,6 @@ internal sealed partial class TransactionBuilder
         FillClaimDates(claim);
     }
 
-
     private static void FillClaimDates(ClaimPayment claim)
     {
         if (claim.ServiceDateFrom is not null && claim.ServiceDateTo is not null) return;

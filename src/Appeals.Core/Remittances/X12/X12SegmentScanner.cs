@@ -213,16 +213,19 @@ internal sealed partial class X12SegmentScanner : IDisposable
     private void Capture(int upTo)
     {
         var length = upTo - _captureFrom;
-        if (_captured + length > _capture!.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_capture.Length * 2, _captured + length));
-            Buffer.BlockCopy(_capture, 0, larger, 0, _captured);
-            ArrayPool<byte>.Shared.Return(_capture);
-            _capture = larger;
-        }
+        if (_captured + length > _capture!.Length) _capture = Grow(_capture, _captured + length, _captured);
         Buffer.BlockCopy(_buffer, _captureFrom, _capture, _captured, length);
         _captured += length;
         _captureFrom = upTo;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="needed"/> (and twice the old) bytes, holding the first <paramref name="used"/>; the old one goes back to the pool.</summary>
+    private static byte[] Grow(byte[] array, int needed, int used)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(array.Length * 2, needed));
+        Buffer.BlockCopy(array, 0, larger, 0, used);
+        ArrayPool<byte>.Shared.Return(array);
+        return larger;
     }
 
     /// <summary>Makes at least <paramref name="bytes"/> bytes from the segment start available, unless the file ends first.</summary>
@@ -258,10 +261,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
         {
             if (_buffer.Length > 2 * MaxSegmentLength)
                 throw new X12ParseException(Issue("", "", $"No segment within {MaxSegmentLength / 1024} KB: the file is not X12 or its terminator is wrong."));
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            _buffer = Grow(_buffer, _buffer.Length * 2, _end);
         }
         var read = _input.Read(_buffer, _end, _buffer.Length - _end);
         if (read <= 0)
