@@ -16,7 +16,7 @@ public sealed class CaseDeadlinePlanner(AppealsDbContext db, AppealRuleBook rule
     /// </summary>
     public async Task<DeadlineResult?> PlanAsync(DenialCase denial, CancellationToken ct = default)
     {
-        var route = denial.WorkflowRoute.Length > 0 ? denial.WorkflowRoute : WorkflowRoutes.For(denial);
+        var route = WorkflowRoutes.Current(denial);
         if (WorkflowRoutes.DeadlineLevel(route, denial.AppealLevel) is not { } level)
         {
             Apply(denial, null, $"No payer appeal deadline on the {route} route.", missing: false);

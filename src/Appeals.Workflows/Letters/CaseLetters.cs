@@ -27,7 +27,7 @@ public sealed class CaseLetters(AppealsDbContext db, LetterTemplateStore templat
         if (denial is null) return new LetterResult(null, [$"Denial case {caseId} does not exist."]);
         if (denial.DeadlineBasis.Length == 0)
             await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial, ct);
-        var route = denial.WorkflowRoute.Length > 0 ? denial.WorkflowRoute : WorkflowRoutes.For(denial);
+        var route = WorkflowRoutes.Current(denial);
         if (kind is null && !WorkflowRoutes.SendsLetter(route))
             return new LetterResult(null, [$"Case {caseId} is on the {route.Replace('_', ' ')} route, which sends the payer no letter. " +
                 "Move it to the appeal letter route first, or name the letter kind."]);

@@ -28,7 +28,7 @@ public static class LetterKinds
     /// </summary>
     public static string For(DenialCase denial, string payerType)
     {
-        var route = denial.WorkflowRoute.Length > 0 ? denial.WorkflowRoute : WorkflowRoutes.For(denial);
+        var route = WorkflowRoutes.Current(denial);
         if (route == WorkflowRoutes.CorrectedClaim) return CorrectedClaimCover;
         if (denial.Category == "timely_filing") return TimelyFiling;
         return payerType switch

@@ -22,6 +22,9 @@ public static class WorkflowRoutes
     /// </summary>
     public static string For(DenialCase denial) => denial.ShiftedToPatient ? BillPatient : ForCategory(denial.Category);
 
+    /// <summary>The route the case is on, or, before its workflow starts, the one it will start on.</summary>
+    public static string Current(DenialCase denial) => denial.WorkflowRoute.Length > 0 ? denial.WorkflowRoute : For(denial);
+
     public static string ForCategory(string category) => category switch
     {
         "missing_invalid_claim_data" or "coding_bundling_modifier" => CorrectedClaim,

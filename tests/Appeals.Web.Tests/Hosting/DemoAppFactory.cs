@@ -46,8 +46,7 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var cases = await scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases
             .Where(c => c.Status == Appeals.Core.Denials.DenialCaseStatus.Open).OrderBy(c => c.Id).Take(200).ToListAsync();
-        return cases.First(c => Appeals.Workflows.Routing.WorkflowRoutes.SendsLetter(
-            c.WorkflowRoute.Length > 0 ? c.WorkflowRoute : Appeals.Workflows.Routing.WorkflowRoutes.For(c))).Id;
+        return cases.First(c => Appeals.Workflows.Routing.WorkflowRoutes.SendsLetter(Appeals.Workflows.Routing.WorkflowRoutes.Current(c))).Id;
     }
 
     public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
