@@ -34,8 +34,7 @@ public sealed class DeadlinesListCommand(IAnsiConsole console) : AsyncCommand<De
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var horizon = today.AddDays(settings.DueWithin);
-        var rows = await db.DenialCases.AsNoTracking()
-            .Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress)
+        var rows = await db.DenialCases.AsNoTracking().AwaitingFiling()
             .Where(c => (c.AppealDeadline != null && c.AppealDeadline <= horizon) || c.DeadlineRuleMissing)
             .OrderBy(c => c.AppealDeadline).ThenBy(c => c.Id)
             .Select(c => new DeadlineRow(c.Id, c.Payer!.Name, c.Category, c.WorkflowRoute, c.WorkflowState, c.AppealLevel,

@@ -109,3 +109,10 @@ public static class DenialCaseStatus
     public static bool IsClosed(string status) =>
         status is Recovered or PartiallyRecovered or Upheld or WrittenOff or Closed;
 }
+
+public static class DenialCaseQueries
+{
+    /// <summary>Cases that still need something filed with the payer (open or in progress): what deadlines apply to.</summary>
+    public static IQueryable<DenialCase> AwaitingFiling(this IQueryable<DenialCase> cases) =>
+        cases.Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress);
+}

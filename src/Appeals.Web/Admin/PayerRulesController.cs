@@ -31,14 +31,13 @@ public sealed class PayerRulesController(AppealsDbContext db, PayerRuleOverrides
     {
         var payers = await db.Payers.AsNoTracking().ToListAsync(ct);
         var all = (await db.Set<PayerAppealRule>().AsNoTracking().ToListAsync(ct)).ToLookup(r => r.PayerId);
-        var open = (await db.DenialCases.AsNoTracking()
-            .Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress)
+        var open = (await db.DenialCases.AsNoTracking().AwaitingFiling()
             .GroupBy(c => c.PayerId)
             .Select(g => new { PayerId = g.Key, Open = g.Count(), Flagged = g.Count(c => c.DeadlineRuleMissing) })
             .ToListAsync(ct)).ToDictionary(x => x.PayerId);
         // The planner's flag names the level ("... at level N: an admin must enter one"); one text per payer and level.
-        var missing = (await db.DenialCases.AsNoTracking()
-            .Where(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.DeadlineRuleMissing)
+        var missing = (await db.DenialCases.AsNoTracking().AwaitingFiling()
+            .Where(c => c.DeadlineRuleMissing)
             .Select(c => new { c.PayerId, c.DeadlineBasis }).Distinct().ToListAsync(ct))
             .Select(c => (c.PayerId, Match: System.Text.RegularExpressions.Regex.Match(c.DeadlineBasis, @"at level (\d+)")))
             .Where(c => c.Match.Success)

@@ -50,8 +50,7 @@ public sealed class CaseDeadlinePlanner(AppealsDbContext db, AppealRuleBook rule
     /// </summary>
     public async Task<int> PlanUnplannedAsync(Expression<Func<DenialCase, bool>>? scope, int limit, CancellationToken ct = default)
     {
-        var cases = db.DenialCases.Include(c => c.Payer)
-            .Where(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.DeadlineBasis == "");
+        var cases = db.DenialCases.AwaitingFiling().Include(c => c.Payer).Where(c => c.DeadlineBasis == "");
         if (scope is not null) cases = cases.Where(scope);
         var unplanned = await cases.Take(limit).ToListAsync(ct);
         foreach (var denial in unplanned)

@@ -21,9 +21,8 @@ public sealed class PayerDeadlineReplanning(AppealsDbContext db, TimeProvider ti
         var replanned = 0;
         for (var attempt = 1; ; )
         {
-            var batch = await db.DenialCases.Include(c => c.Payer)
-                .Where(c => c.PayerId == payerId && c.Id > after
-                    && (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress))
+            var batch = await db.DenialCases.AwaitingFiling().Include(c => c.Payer)
+                .Where(c => c.PayerId == payerId && c.Id > after)
                 .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) return replanned;
             foreach (var denial in batch)

@@ -118,8 +118,7 @@ public sealed class PayerRuleOverrides(AppealsDbContext db, AuditLog audit, Paye
 
     private async Task<PayerRuleChange> ReplanAsync(long payerId, CancellationToken ct)
     {
-        var open = await db.DenialCases.CountAsync(c => c.PayerId == payerId
-            && (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress), ct);
+        var open = await db.DenialCases.AwaitingFiling().CountAsync(c => c.PayerId == payerId, ct);
         if (open <= ReplanInRequestLimit) return new PayerRuleChange([], await replanning.ReplanOpenCasesAsync(payerId, ct));
         // The job takes the payer's id and plans every open case with the rules in force when it runs: safe to run twice.
         var job = jobs.Enqueue<PayerDeadlineReplanning>(r => r.ReplanOpenCasesAsync(payerId, CancellationToken.None));

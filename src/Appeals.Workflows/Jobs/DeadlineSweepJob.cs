@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Deadlines;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,8 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
         var planned = await PlanMissingAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var horizon = today.AddDays(options.Value.Days.DefaultIfEmpty(0).Max());
-        var due = await db.DenialCases.AsNoTracking()
-            .Where(c => (c.Status == Core.Denials.DenialCaseStatus.Open || c.Status == Core.Denials.DenialCaseStatus.InProgress)
-                && c.AppealDeadline != null && c.AppealDeadline <= horizon)
+        var due = await db.DenialCases.AsNoTracking().AwaitingFiling()
+            .Where(c => c.AppealDeadline != null && c.AppealDeadline <= horizon)
             .Select(c => new { c.Id, Deadline = c.AppealDeadline!.Value, c.DeadlineMissed })
             .ToListAsync(ct);
         int reminded = 0, missed = 0;
