@@ -16,13 +16,22 @@ internal sealed class SyntheticEra(int seed)
     private readonly Random _random = new(seed);
     private long _claimNumber;
 
-    public IEnumerable<Remittance> Transactions(int claims, int claimsPerTransaction)
+    /// <summary>When set, every claim's CLP07 (payers that send a constant such as "0").</summary>
+    public string? PayerClaimNumberOverride { get; init; }
+
+    /// <summary>
+    /// The remittances, built one at a time. <paramref name="claimsPerTransaction"/> 0 draws each transaction's size
+    /// from 500-2,000 claims. Denied claims are added to <paramref name="denied"/> (with their payer) when given.
+    /// </summary>
+    public IEnumerable<Remittance> Transactions(int claims, int claimsPerTransaction, List<ClaimPayment>? denied = null)
     {
         var transaction = 0;
-        for (var done = 0; done < claims; done += claimsPerTransaction)
+        var done = 0;
+        while (done < claims)
         {
             transaction++;
-            var count = Math.Min(claimsPerTransaction, claims - done);
+            var count = Math.Min(claimsPerTransaction > 0 ? claimsPerTransaction : 500 + _random.Next(1501), claims - done);
+            done += count;
             var remittance = new Remittance
             {
                 ContentHash = "",
@@ -33,10 +42,64 @@ internal sealed class SyntheticEra(int seed)
                 PayeeName = "SYNTHETIC CLINIC",
                 PayeeIdentifier = "1999999984",
             };
-            for (var i = 0; i < count; i++) remittance.Claims.Add(Claim());
+            for (var i = 0; i < count; i++)
+            {
+                var claim = Claim();
+                remittance.Claims.Add(claim);
+                if (denied is not null && claim.PaymentAmount < claim.ChargeAmount && claim.Adjustments.Any(a => a.Carc != "45" && a.GroupCode == "CO" || a.Carc == "96"))
+                    denied.Add(new ClaimPayment
+                    {
+                        PatientControlNumber = claim.PatientControlNumber, PayerClaimControlNumber = claim.PayerClaimControlNumber,
+                        ChargeAmount = claim.ChargeAmount, ServiceDateFrom = claim.ServiceDateFrom, ServiceDateTo = claim.ServiceDateTo,
+                        ClaimFilingIndicator = remittance.Payer.Identifier, // carried here only to pick the follow-up's payer
+                    });
+            }
             remittance.PaymentAmount = remittance.Claims.Sum(c => c.PaymentAmount);
             yield return remittance;
         }
+    }
+
+    /// <summary>
+    /// A later ERA per payer that pays <paramref name="percent"/> % of the denied claims in full: same CLP01, CLP07,
+    /// payer and service date, status 1, one line paid at its charge. Transactions of 1,000 claims.
+    /// </summary>
+    public static IEnumerable<Remittance> FollowUp(IReadOnlyList<ClaimPayment> denied, int percent, int seed)
+    {
+        var step = Math.Max(1, 100 / Math.Max(1, percent));
+        var transaction = 0;
+        foreach (var payer in denied.Where((_, i) => i % step == 0).GroupBy(d => d.ClaimFilingIndicator))
+            foreach (var chunk in payer.Chunk(1000))
+            {
+                transaction++;
+                var remittance = new Remittance
+                {
+                    ContentHash = "",
+                    TransactionControlNumber = transaction.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+                    TraceNumber = $"SYNPAID{seed}-{transaction}",
+                    PaymentDate = new DateOnly(2026, 12, 1),
+                    Payer = new Payer { Identifier = payer.Key, Name = "SYNTHETIC HEALTH PLAN" },
+                    PayeeName = "SYNTHETIC CLINIC",
+                    PayeeIdentifier = "1999999984",
+                };
+                foreach (var d in chunk)
+                {
+                    var claim = new ClaimPayment
+                    {
+                        PatientControlNumber = d.PatientControlNumber, StatusCode = 1, ClaimFilingIndicator = "CI",
+                        PayerClaimControlNumber = d.PayerClaimControlNumber, ChargeAmount = d.ChargeAmount, PaymentAmount = d.ChargeAmount,
+                        PatientLastName = "SYNTHETIC", PatientFirstName = "PATIENT", RenderingProviderId = "1234567893",
+                        ServiceDateFrom = d.ServiceDateFrom, ServiceDateTo = d.ServiceDateTo,
+                    };
+                    claim.ServiceLines.Add(new ServiceLine
+                    {
+                        LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213",
+                        ChargeAmount = d.ChargeAmount, PaidAmount = d.ChargeAmount, ServiceDate = d.ServiceDateFrom,
+                    });
+                    remittance.Claims.Add(claim);
+                }
+                remittance.PaymentAmount = remittance.Claims.Sum(c => c.PaymentAmount);
+                yield return remittance;
+            }
     }
 
     private ClaimPayment Claim()
@@ -48,7 +111,7 @@ internal sealed class SyntheticEra(int seed)
             PatientControlNumber = $"SYN{number:D9}",
             StatusCode = 1,
             ClaimFilingIndicator = "CI",
-            PayerClaimControlNumber = $"PCC{number:D11}",
+            PayerClaimControlNumber = PayerClaimNumberOverride ?? $"PCC{number:D11}",
             PatientLastName = "SYNTHETIC",
             PatientFirstName = "PATIENT",
             MemberId = $"M{number:D10}",
