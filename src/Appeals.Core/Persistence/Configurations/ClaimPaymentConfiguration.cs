@@ -32,6 +32,7 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
         // Later ERAs find the claim they answer by CLP07 (or the REF*F8 they carry, matched against CLP07),
         // else by CLP01 with the service dates. Every index here is paid for on each imported claim.
         b.HasIndex(c => c.PayerClaimControlNumber);
+        b.HasIndex(c => c.OriginalReferenceNumber);
         b.HasIndex(c => new { c.PatientControlNumber, c.ServiceDateFrom });
         // The denial-rate denominator (ADR 0051): claims per remittance with what the dashboard sums and
         // filters, so a date or payer filter reads remittances, then this index, never the wide claim rows.

@@ -432,7 +432,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("EarlierCaseId");
 
+                    b.HasIndex("PayerClaimControlNumber");
+
                     b.HasIndex("PayerId");
+
+                    b.HasIndex("PatientControlNumber", "ServiceDate");
 
                     b.HasIndex("Priority", "Id")
                         .IsDescending(true, false)
@@ -952,6 +956,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 

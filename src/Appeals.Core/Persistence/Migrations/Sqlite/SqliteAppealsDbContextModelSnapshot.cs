@@ -415,7 +415,11 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EarlierCaseId");
 
+                    b.HasIndex("PayerClaimControlNumber");
+
                     b.HasIndex("PayerId");
+
+                    b.HasIndex("PatientControlNumber", "ServiceDate");
 
                     b.HasIndex("Priority", "Id")
                         .IsDescending(true, false)
@@ -919,6 +923,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalReferenceNumber");
 
                     b.HasIndex("PayerClaimControlNumber");
 
