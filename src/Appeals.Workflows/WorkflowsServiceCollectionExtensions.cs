@@ -5,6 +5,7 @@ using Appeals.Workflows.Jobs;
 using Appeals.Workflows.Letters;
 using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
+using Appeals.Workflows.NewCases;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -19,25 +20,30 @@ namespace Appeals.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
+    /// The import pipeline every host shares (the CLI's `import`, web uploads, the inbox job, the demo seed): after each
+    /// remittance is read, its new cases get their appeal deadlines and scores before they are stored (so the queue is in
+    /// priority order when the import ends); after it is committed, what it says about earlier cases is recorded
+    /// (recovered dollars, workflow moves, re-denial links). <c>Outcomes</c> and <c>Models</c> are read from the
+    /// <see cref="IConfiguration"/> in the container when there is one.
+    /// </summary>
+    public static IServiceCollection AddAppealsImportPipeline(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkflowDefinitions.Shipped);
+        services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
+        services.AddOptions<OutcomeOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Outcomes").Bind(o));
+        services.AddOptions<ModelsOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Models").Bind(o));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<INewCasePreparer, NewCasePreparation>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
+        return services;
+    }
+
+    /// <summary>
     /// Registers the workflow services and Hangfire's client and storage: SQLite (<c>Hangfire:SqlitePath</c>,
     /// default hangfire.db beside the Appeals database) unless <c>Database:Provider</c> is sqlserver, then
     /// SQL Server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>). Call
     /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
     /// </summary>
-    /// <summary>
-    /// On every import: plans the appeal deadlines of the cases it opened, and records what later ERAs say about
-    /// open cases (recovered dollars, workflow moves). Every host that imports calls this, the CLI included,
-    /// so no import path skips either.
-    /// </summary>
-    public static IServiceCollection AddAppealsOutcomeRecording(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(WorkflowDefinitions.Shipped);
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, DeadlinePlanningHandler>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
-        return services;
-    }
-
     public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -53,12 +59,13 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped(sp => new LetterTemplateStore(sp.GetRequiredService<AppealsDbContext>(),
             sp.GetRequiredService<LetterSettings>().TemplatesPath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<CaseLetters>();
-        services.AddAppealsOutcomeRecording();
+        services.AddAppealsImportPipeline();
 
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
         services.Configure<ModelsOptions>(configuration.GetSection("Models"));
+        services.Configure<OutcomeOptions>(configuration.GetSection("Outcomes"));
         services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModelRetraining, MlModelRetraining>());

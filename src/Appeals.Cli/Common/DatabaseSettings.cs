@@ -51,7 +51,7 @@ public class DatabaseSettings : CommandSettings
         services.AddSingleton(configuration);
         services.AddLogging();
         services.AddAppealsCore(configuration);
-        services.AddAppealsOutcomeRecording();
+        services.AddAppealsImportPipeline();
         return services.BuildServiceProvider();
     }
 

@@ -13,11 +13,43 @@ public sealed record ImportProgress(string File, long BytesRead, long TotalBytes
 public sealed record ImportError(string File, long Segment, long Offset, string Message);
 
 /// <summary>
+/// Completes the denial cases a remittance opens before they are stored, inside its database transaction
+/// (the workflow plans each case's appeal deadline and scores it this way), so that they are written once,
+/// whole: no case is ever in the queue unplanned or unscored, and no second pass updates them.
+/// </summary>
+public interface INewCasePreparer
+{
+    /// <summary>
+    /// Reads what the cases need (ids assigned, payer stored) through <paramref name="db"/> and fills in what it can, then
+    /// returns the rest as CPU-only work touching nothing but the cases, which the importer runs on another thread while
+    /// it writes the remittance's rows (scoring costs about as much as writing; a core would otherwise sit idle).
+    /// </summary>
+    Task<Action> PrepareAsync(AppealsDbContext db, Remittances.Remittance remittance, IReadOnlyList<Denials.DenialCase> cases, CancellationToken ct);
+}
+
+/// <summary>
 /// Runs after each remittance is committed, in the importer's scope, with the context that stored it
-/// (the workflow records outcomes of later ERAs on open denial cases this way). A handler that fails
-/// is logged and reported as a warning; the remittance stays imported.
+/// (the workflow records what later ERAs say about earlier cases this way). A handler
+/// does a fixed number of set-based queries per remittance, never one per case, so an import costs the same
+/// per claim however large the database is. A handler that fails is logged and reported as a warning; the
+/// remittance stays imported.
 /// </summary>
 public interface IImportedRemittanceHandler
 {
-    Task HandleAsync(AppealsDbContext db, long remittanceId, CancellationToken ct);
+    Task HandleAsync(ImportedRemittance imported, CancellationToken ct);
+}
+
+/// <summary>A remittance just committed by the importer, as its post-commit handlers see it.</summary>
+/// <param name="Db">The importer's context (tracking is cleared after each handler).</param>
+/// <param name="Remittance">The stored remittance as it was read (ids assigned): its claims' keys without a query.</param>
+/// <param name="FirstNewCaseId">The first id of the denial cases this remittance opened; they are numbered without gaps.</param>
+/// <param name="NewCases">How many denial cases it opened.</param>
+/// <param name="Warn">Adds a warning to the import's summary (shown with the file; no PHI in it).</param>
+public sealed record ImportedRemittance(AppealsDbContext Db, Remittances.Remittance Remittance, long FirstNewCaseId, int NewCases, Action<string> Warn)
+{
+    /// <summary>The stored remittance's id.</summary>
+    public long RemittanceId => Remittance.Id;
+
+    /// <summary>The last id of the cases this remittance opened (below <see cref="FirstNewCaseId"/> when none).</summary>
+    public long LastNewCaseId => FirstNewCaseId + NewCases - 1;
 }

@@ -18,22 +18,33 @@ public sealed class RemittanceImporter
     private readonly TimeProvider _time;
     private readonly ILogger<RemittanceImporter> _logger;
     private readonly IReadOnlyList<IImportedRemittanceHandler> _handlers;
+    private readonly IReadOnlyList<INewCasePreparer> _preparers;
     private readonly TransactionSource _source;
 
+    /// <summary>An importer with post-commit handlers only (tests, benchmarks of the bare path).</summary>
     public RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
         ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers)
-        : this(db, detector, time, logger, handlers, Remittance835Source.Read)
+        : this(db, detector, time, logger, handlers, [])
+    {
+    }
+
+    /// <summary>The importer as every host runs it: new cases prepared before they are stored, handlers after each commit.</summary>
+    public RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
+        ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers, IEnumerable<INewCasePreparer> preparers)
+        : this(db, detector, time, logger, handlers, preparers, Remittance835Source.Read)
     {
     }
 
     internal RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
-        ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers, TransactionSource source)
+        ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers, IEnumerable<INewCasePreparer> preparers,
+        TransactionSource source)
     {
         _db = db;
         _detector = detector;
         _time = time;
         _logger = logger;
         _handlers = handlers.ToList();
+        _preparers = preparers.ToList();
         _source = source;
     }
 
@@ -56,7 +67,7 @@ public sealed class RemittanceImporter
                 // connection by SqliteTempStoreInMemory (UseAppealsDatabase), not here.
             }
             using var tables = options.DryRun ? null : new RemittanceTables(_db);
-            var context = new ImportRun(_db, _detector, _time, _logger, _handlers, tables, summary);
+            var context = new ImportRun(_db, _detector, _time, _logger, _handlers, _preparers, tables, summary);
             for (var i = 0; i < files.Count; i++)
             {
                 summary.Files++;
@@ -103,7 +114,7 @@ public sealed class RemittanceImporter
 
 /// <summary>What every file of one import run shares.</summary>
 internal sealed record ImportRun(AppealsDbContext Db, DenialDetector Detector, TimeProvider Time, ILogger Logger,
-    IReadOnlyList<IImportedRemittanceHandler> Handlers, RemittanceTables? Tables, ImportSummary Summary)
+    IReadOnlyList<IImportedRemittanceHandler> Handlers, IReadOnlyList<INewCasePreparer> Preparers, RemittanceTables? Tables, ImportSummary Summary)
 {
     public PayerDirectory? Payers { get; } = Tables is null ? null : new PayerDirectory(Db, Tables);
 }

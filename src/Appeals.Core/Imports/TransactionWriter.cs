@@ -42,7 +42,13 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
                 var now = run.Time.GetUtcNow();
                 foreach (var claim in remittance.Claims)
                     if (run.Detector.BuildCase(claim, remittance, payerId, now) is { } denialCase) cases.Add(denialCase);
-                tables.Insert(remittance, cases, dbTx, sealedPhi);
+                tables.NumberCases(cases, dbTx);
+                var remainders = new List<Action>();
+                foreach (var preparer in run.Preparers) remainders.Add(await preparer.PrepareAsync(db, remittance, cases, ct));
+                var finishing = remainders.Count == 0 || cases.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
+                tables.InsertRemittance(remittance, dbTx, sealedPhi);
+                await FinishPreparingAsync(finishing, remittance);
+                tables.InsertCases(cases, dbTx);
                 await tx.CommitAsync(ct);
             }
             catch (DbException ex)
@@ -62,22 +68,39 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
                 throw;
             }
         }
-        await RunHandlersAsync(remittance.Id, ct);
+        await RunHandlersAsync(new ImportedRemittance(db, remittance, cases.Count > 0 ? cases[0].Id : 0, cases.Count, run.Summary.Warnings.Add), ct);
         return new TransactionOutcome(TransactionResult.Stored, cases.Count, null);
     }
 
-    private async Task RunHandlersAsync(long remittanceId, CancellationToken ct)
+    /// <summary>
+    /// Waits for the cases' CPU-only preparation (scoring). If it fails (a damaged model file, say), the cases are stored
+    /// as they are, unscored, with a warning: the nightly rescoring scores them, and the remittance is not lost for it.
+    /// </summary>
+    private async Task FinishPreparingAsync(Task finishing, Remittance remittance)
+    {
+        try
+        {
+            await finishing;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            run.Logger.LogError(ex, "Preparing the new cases of transaction {ControlNumber} failed", remittance.TransactionControlNumber);
+            run.Summary.Warnings.Add($"Transaction {remittance.TransactionControlNumber}: its new cases could not be scored ({ex.GetType().Name}); they are stored unscored and the next rescoring scores them.");
+        }
+    }
+
+    private async Task RunHandlersAsync(ImportedRemittance imported, CancellationToken ct)
     {
         foreach (var handler in run.Handlers)
         {
             try
             {
-                await handler.HandleAsync(run.Db, remittanceId, ct);
+                await handler.HandleAsync(imported, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                run.Logger.LogError(ex, "Handler {Handler} failed on remittance {RemittanceId}", handler.GetType().Name, remittanceId);
-                run.Summary.Warnings.Add($"After importing remittance {remittanceId}, {handler.GetType().Name} failed ({ex.GetType().Name}); the remittance stays imported.");
+                run.Logger.LogError(ex, "Handler {Handler} failed on remittance {RemittanceId}", handler.GetType().Name, imported.RemittanceId);
+                run.Summary.Warnings.Add($"After importing remittance {imported.RemittanceId}, {handler.GetType().Name} failed ({ex.GetType().Name}); the remittance stays imported.");
             }
             finally
             {

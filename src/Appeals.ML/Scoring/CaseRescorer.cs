@@ -13,11 +13,11 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
 {
     public const int BatchSize = 2000;
 
+    /// <summary>Scores every open case, filling a missing deadline with the payer type's default (the nightly job).</summary>
     public async Task<int> RescoreOpenCasesAsync(CancellationToken ct = default)
     {
         var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         long after = 0;
         var total = 0;
         while (true)
@@ -27,23 +27,35 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
                 .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (cases.Count == 0) return total;
             var remarks = await DatabaseHistory.RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
-            var rows = cases.Select(c => DatabaseHistory.FromCase(c, remarks)).ToList();
-            var scores = scorer.Score(rows);
-            for (var i = 0; i < cases.Count; i++)
-            {
-                var c = cases[i];
-                c.RecoveryProbability = scores[i].Probability;
-                c.ExpectedRecovery = scores[i].ExpectedRecovery;
-                c.ScoreExplanation = scores[i].Explanation;
-                c.ScoreSource = scores[i].Source;
-                c.ScoredAt = now;
-                c.AppealDeadline ??= DefaultAppealDeadlines.Shipped.DeadlineFor(rows[i].PayerType, c.DenialDate);
-                c.Priority = PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today);
-            }
+            Score(scorer, cases, remarks, now, fillDefaultDeadline: true);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             after = cases[^1].Id;
             total += cases.Count;
+        }
+    }
+
+    /// <summary>
+    /// Scores cases in memory: probability, expected recovery, reasons, source, and priority from the case's deadline
+    /// (<paramref name="fillDefaultDeadline"/>: a missing one first gets the payer type's default). The import scores
+    /// the cases of each remittance this way before storing them; the cases' <see cref="DenialCase.Payer"/> must be set.
+    /// </summary>
+    public static void Score(IRecoveryScorer scorer, IReadOnlyList<DenialCase> cases, IReadOnlyDictionary<long, string[]> remarksByClaim,
+        DateTimeOffset now, bool fillDefaultDeadline)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rows = cases.Select(c => DatabaseHistory.FromCase(c, remarksByClaim)).ToList();
+        var scores = scorer.Score(rows);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            c.RecoveryProbability = scores[i].Probability;
+            c.ExpectedRecovery = scores[i].ExpectedRecovery;
+            c.ScoreExplanation = scores[i].Explanation;
+            c.ScoreSource = scores[i].Source;
+            c.ScoredAt = now;
+            if (fillDefaultDeadline) c.AppealDeadline ??= DefaultAppealDeadlines.Shipped.DeadlineFor(rows[i].PayerType, c.DenialDate);
+            c.Priority = PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today);
         }
     }
 }

@@ -5,15 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Deadlines;
 
-/// <summary>The rules that apply to one payer: its admin overrides, else its payer type's shipped rules.</summary>
+/// <summary>
+/// The rules that apply to one payer: its admin overrides, else its payer type's shipped rules. A book reads
+/// each payer's overrides once and keeps them: make one per unit of work (a request, a remittance's cases),
+/// so that planning a thousand cases of one payer costs one query, and a rule changed later is read afresh.
+/// </summary>
 public sealed class AppealRuleBook(AppealsDbContext db)
 {
+    private readonly Dictionary<long, IReadOnlyList<AppealRule>> _read = [];
+
     /// <summary>Every level that applies to the payer (override wins per level), ordered by level.</summary>
     public async Task<IReadOnlyList<AppealRule>> LevelsForAsync(Payer payer, CancellationToken ct = default)
     {
+        if (_read.TryGetValue(payer.Id, out var levels)) return levels;
         var overrides = await db.Set<PayerAppealRule>().AsNoTracking()
             .Where(r => r.PayerId == payer.Id).ToListAsync(ct);
-        return Merge(payer, overrides);
+        return _read[payer.Id] = Merge(payer, overrides);
     }
 
     /// <summary>The rule for one level, or why there is none.</summary>

@@ -1,11 +1,26 @@
 using Appeals.Core.Imports;
-using Appeals.Core.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Outcomes;
 
-/// <summary>Records what a newly imported remittance says about open denial cases (see <see cref="EraOutcomes"/>).</summary>
-public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, TimeProvider time) : IImportedRemittanceHandler
+/// <summary>Configuration section <c>Outcomes</c>.</summary>
+public sealed class OutcomeOptions
 {
-    public Task HandleAsync(AppealsDbContext db, long remittanceId, CancellationToken ct) =>
-        new EraOutcomes(db, definitions, time).RecordAsync(remittanceId, ct);
+    /// <summary>A payer claim number or patient control number shared by more stored claims than this is not matched by (ADR 0074).</summary>
+    public int MaxClaimsPerMatchKey { get; set; } = ClaimMatchKeys.DefaultMaxClaimsPerKey;
+}
+
+/// <summary>
+/// Records what a newly imported remittance says about open denial cases (see <see cref="EraOutcomes"/>).
+/// Scoped: one import run shares what it learned about identifiers too common to match by.
+/// </summary>
+public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, TimeProvider time, IOptions<OutcomeOptions>? options = null) : IImportedRemittanceHandler
+{
+    private readonly ClaimMatchKeys _keys = new(options?.Value.MaxClaimsPerMatchKey ?? ClaimMatchKeys.DefaultMaxClaimsPerKey);
+
+    public Task HandleAsync(ImportedRemittance imported, CancellationToken ct) =>
+        new EraOutcomes(imported.Db, definitions, time, _keys).RecordAsync(imported.RemittanceId,
+            imported.Remittance.Claims.Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber,
+                c.PatientControlNumber, c.ServiceDateFrom)).ToList(),
+            imported.Warn, ct);
 }

@@ -1,6 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
-using Appeals.Core.Remittances;
+using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,39 +15,110 @@ namespace Appeals.Workflows.Outcomes;
 /// <remarks>
 /// The recovered amount is recomputed from every matching later claim payment, never added to: a
 /// reversal (negative CLP04) and the corrected claim that follows net out, running twice changes
-/// nothing, and the order in which ERAs arrive does not matter.
+/// nothing, and the order in which ERAs arrive does not matter. One remittance costs a fixed number of
+/// indexed queries whatever the number of its cases or the size of the database, and only the cases
+/// that change are loaded for change (ADR 0074).
 /// </remarks>
-public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definitions, TimeProvider time)
+public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definitions, TimeProvider time, ClaimMatchKeys? keys = null)
 {
+    private readonly ClaimMatchKeys _keys = keys ?? new ClaimMatchKeys();
+
     /// <summary>Revisits every case the remittance can tell something about; returns how many cases changed.</summary>
     public async Task<int> RecordAsync(long remittanceId, CancellationToken ct)
     {
-        var claims = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId)
-            .Select(c => new { c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber })
+        var arrived = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId)
+            .Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber, c.ServiceDateFrom))
             .ToListAsync(ct);
-        var numbers = claims.SelectMany(c => new[] { c.PayerClaimControlNumber, c.OriginalReferenceNumber })
-            .Where(n => n.Length > 0).Distinct().ToList();
-        var accounts = claims.Select(c => c.PatientControlNumber).Distinct().ToList();
+        return await RecordAsync(remittanceId, arrived, _ => { }, ct);
+    }
 
-        // Cases created from this remittance (its payment may have been imported first), and cases on
-        // earlier claims that this remittance's claims can match.
-        var cases = await db.DenialCases.Include(c => c.Payer)
-            .Where(c => c.ClaimPayment!.RemittanceId == remittanceId
-                || numbers.Contains(c.PayerClaimControlNumber)
-                || accounts.Contains(c.PatientControlNumber))
-            .ToListAsync(ct);
-        var changed = await RedenialLinks.LinkAsync(db, cases, ct);
-        foreach (var denial in cases)
-            if (await RecordForCaseAsync(denial, remittanceId, ct)) changed++;
+    /// <summary>
+    /// As <see cref="RecordAsync(long, CancellationToken)"/>, with the remittance's claims as the importer holds them;
+    /// <paramref name="warn"/> is told once of each identifier too common to match by.
+    /// </summary>
+    public async Task<int> RecordAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, Action<string> warn, CancellationToken ct)
+    {
+        if (arrived.Count == 0) return 0;
+        await _keys.ScreenAsync(db, arrived, warn, ct);
+
+        var cases = await CasesToRevisitAsync(remittanceId, arrived, ct);
+        if (cases.Count == 0) return 0;
+        var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
+        var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, ct);
+        var answered = cases.Select(c => (Case: c, Matches: payments.For(c))).Where(x => x.Matches.Count > 0)
+            .ToDictionary(x => x.Case.Id, x => x.Matches);
+        if (links.Count == 0 && answered.Count == 0) return 0;
+
+        var changing = await TrackedAsync(links.Keys.Union(answered.Keys).Order().ToList(), ct);
+        var changed = 0;
+        foreach (var (id, earlier) in links)
+        {
+            var denial = changing[id];
+            denial.EarlierCaseId = earlier;
+            denial.Version = Guid.NewGuid(); // every update changes Version (optimistic concurrency)
+            changed++;
+        }
+        if (answered.Count > 0)
+        {
+            var sources = await SourcesAsync(answered.Values.SelectMany(m => m).Select(m => m.RemittanceId).Distinct().ToList(), ct);
+            var workflow = new CaseWorkflow(db, definitions, time) { Rules = new AppealRuleBook(db) };
+            var facts = await GuardFacts.PreloadAsync(db, answered.Keys.ToList(), workflow.Rules, ct);
+            foreach (var (id, matches) in answered)
+                if (await RecordForCaseAsync(workflow, facts, changing[id], matches, remittanceId, sources, ct) && !links.ContainsKey(id)) changed++;
+        }
         await db.SaveChangesAsync(ct);
         return changed;
     }
 
-    private async Task<bool> RecordForCaseAsync(DenialCase denial, long remittanceId, CancellationToken ct)
+    /// <summary>
+    /// Cases opened by this remittance (its payment may have been imported first), and cases on earlier claims
+    /// that its claims can answer: by payer claim number, or by patient control number with the same payer.
+    /// </summary>
+    private async Task<List<CaseKey>> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, CancellationToken ct)
     {
-        var matches = await ClaimMatcher.LaterPaymentsAsync(db, denial, ct);
-        if (matches.Count == 0) return false;
+        var found = new Dictionary<long, CaseKey>();
+        void Add(IEnumerable<CaseKey> cases) { foreach (var c in cases) found.TryAdd(c.Id, c); }
 
+        // The bulk importer numbers a remittance's claims without gaps: a range of the unique index, checked against the ids.
+        var ids = arrived.Select(c => c.Id).ToHashSet();
+        var (first, last) = (ids.Min(), ids.Max());
+        Add((await db.DenialCases.AsNoTracking().Where(c => c.ClaimPaymentId >= first && c.ClaimPaymentId <= last).Select(CaseKey.Of).ToListAsync(ct))
+            .Where(c => ids.Contains(c.ClaimPaymentId)));
+
+        var numbers = arrived.SelectMany(c => new[] { c.Number, c.Original }).Where(_keys.UsableNumber).Distinct().ToList();
+        foreach (var chunk in numbers.Chunk(QueryChunk.Size))
+            Add(await db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of).ToListAsync(ct));
+
+        var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
+        var accounts = arrived.Select(c => c.Account).Where(_keys.UsableAccount).Distinct().ToList();
+        foreach (var chunk in accounts.Chunk(QueryChunk.Size))
+            Add(await db.DenialCases.AsNoTracking().Where(c => c.PayerId == payerId && EF.Parameter(chunk).Contains(c.PatientControlNumber))
+                .Select(CaseKey.Of).ToListAsync(ct));
+        return found.Values.OrderBy(c => c.Id).ToList();
+    }
+
+    private async Task<Dictionary<long, DenialCase>> TrackedAsync(List<long> ids, CancellationToken ct)
+    {
+        var cases = new Dictionary<long, DenialCase>();
+        foreach (var chunk in ids.Chunk(QueryChunk.Size))
+            foreach (var c in await db.DenialCases.Include(c => c.Payer).Where(c => EF.Parameter(chunk).Contains(c.Id)).ToListAsync(ct))
+                cases[c.Id] = c;
+        return cases;
+    }
+
+    private async Task<Dictionary<long, (string TraceNumber, string File)>> SourcesAsync(List<long> remittanceIds, CancellationToken ct)
+    {
+        var sources = new Dictionary<long, (string, string)>();
+        foreach (var chunk in remittanceIds.Chunk(QueryChunk.Size))
+            foreach (var r in await db.Remittances.AsNoTracking().Where(r => EF.Parameter(chunk).Contains(r.Id))
+                         .Select(r => new { r.Id, r.TraceNumber, File = r.ImportedFile!.FileName }).ToListAsync(ct))
+                sources[r.Id] = (r.TraceNumber, r.File);
+        return sources;
+    }
+
+    private static async Task<bool> RecordForCaseAsync(CaseWorkflow workflow, GuardFacts.Preloaded facts, DenialCase denial,
+        IReadOnlyList<PaymentCandidate> matches, long remittanceId, Dictionary<long, (string TraceNumber, string File)> sources, CancellationToken ct)
+    {
         var recovered = Math.Max(0m, matches.Sum(m => m.PaymentAmount));
         var changed = recovered != denial.RecoveredAmount;
         denial.RecoveredAmount = recovered;
@@ -60,43 +131,21 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         if (trigger is null || DenialCaseStatus.IsClosed(denial.Status)) return changed;
 
         // Names the file and trace number of each ERA, so that the auditor's timeline says what moved the case.
-        var remittanceIds = matches.Select(m => m.RemittanceId).Distinct().ToList();
-        var sources = await db.Remittances.AsNoTracking().Where(r => remittanceIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.TraceNumber, File = r.ImportedFile!.FileName }).ToDictionaryAsync(r => r.Id, ct);
         var paidBy = string.Join(", ", matches.Select(m => sources.TryGetValue(m.RemittanceId, out var s)
             ? $"remittance {m.RemittanceId} (file {s.File}, trace {s.TraceNumber}) claim {m.Id} CLP02={m.StatusCode} paid {m.PaymentAmount:0.00}"
             : $"remittance {m.RemittanceId} claim {m.Id} CLP02={m.StatusCode} paid {m.PaymentAmount:0.00}"));
         // A move the case's state does not allow (e.g. a re-denial before anything was sent) is no
         // outcome: the recovered amount is kept and the workflow stays where people put it.
-        var result = await new CaseWorkflow(db, definitions, time)
-            .ApplyAsync(denial, trigger, WorkflowActor.System("era"), $"Later ERA: {paidBy}; recovered {recovered:0.00} of {denial.DeniedAmount:0.00}.", ct);
+        var result = await workflow.ApplyAsync(denial, trigger, WorkflowActor.System("era"),
+            $"Later ERA: {paidBy}; recovered {recovered:0.00} of {denial.DeniedAmount:0.00}.", facts, ct);
         return changed || result.Succeeded;
     }
 }
 
-/// <summary>Finds the later claim payments that answer a denial case's claim.</summary>
-internal static class ClaimMatcher
+/// <summary>What matching and re-denial linking read of a denial case, without loading it for change.</summary>
+internal sealed record CaseKey(long Id, long ClaimPaymentId, long PayerId, string Number, string Account, DateOnly? ServiceDate,
+    DateOnly DenialDate, long? EarlierCaseId)
 {
-    /// <summary>
-    /// Claim payments other than the case's own, on remittances dated on or after the denial, that
-    /// carry the claim's payer claim number (CLP07) or name it as the original (REF*F8); when none do,
-    /// those with the same patient control number (CLP01), payer and first service date.
-    /// </summary>
-    public static async Task<IReadOnlyList<ClaimPayment>> LaterPaymentsAsync(AppealsDbContext db, DenialCase denial, CancellationToken ct)
-    {
-        var own = await db.ClaimPayments.AsNoTracking().Where(c => c.Id == denial.ClaimPaymentId)
-            .Select(c => new { c.PayerClaimControlNumber, c.PatientControlNumber, c.ServiceDateFrom }).FirstAsync(ct);
-        var candidates = db.ClaimPayments.AsNoTracking().Include(c => c.Remittance)
-            .Where(c => c.Id != denial.ClaimPaymentId);
-
-        List<ClaimPayment> found = [];
-        if (own.PayerClaimControlNumber.Length > 0)
-            found = await candidates.Where(c => c.PayerClaimControlNumber == own.PayerClaimControlNumber
-                || c.OriginalReferenceNumber == own.PayerClaimControlNumber).ToListAsync(ct);
-        if (found.Count == 0)
-            found = await candidates.Where(c => c.PatientControlNumber == own.PatientControlNumber
-                && c.Remittance!.PayerId == denial.PayerId && c.ServiceDateFrom == own.ServiceDateFrom).ToListAsync(ct);
-        return found.Where(c => (c.Remittance?.PaymentDate ?? c.Remittance?.ProductionDate) is not { } date || date >= denial.DenialDate)
-            .OrderBy(c => c.Id).ToList();
-    }
+    public static readonly System.Linq.Expressions.Expression<Func<DenialCase, CaseKey>> Of = c =>
+        new CaseKey(c.Id, c.ClaimPaymentId, c.PayerId, c.PayerClaimControlNumber, c.PatientControlNumber, c.ServiceDate, c.DenialDate, c.EarlierCaseId);
 }

@@ -7,42 +7,61 @@ namespace Appeals.Workflows.Outcomes;
 /// <summary>
 /// Links a re-denial to the earlier denial of the same claim (<see cref="DenialCase.EarlierCaseId"/>):
 /// same payer and payer claim number (CLP07), or a later claim whose REF*F8 names the earlier CLP07;
-/// when no number matches, the same patient control number and service date. Each case points at the
-/// latest case before it by denial date (then id), recomputed from what is stored, so the links do not
-/// depend on the order in which the ERAs were imported.
+/// when no number matches (or the number identifies no claim, <see cref="ClaimMatchKeys"/>), the same patient
+/// control number and service date. Each case points at the latest case before it by denial date (then id),
+/// recomputed from what is stored, so the links do not depend on the order in which the ERAs were imported.
+/// The cases of a whole remittance are linked with a fixed number of indexed queries.
 /// </summary>
 internal static class RedenialLinks
 {
-    /// <summary>Sets the link of each given (tracked) case; returns how many changed.</summary>
-    public static async Task<int> LinkAsync(AppealsDbContext db, IReadOnlyList<DenialCase> cases, CancellationToken ct)
+    private sealed record Other(long Id, long PayerId, string Number, string Account, DateOnly? ServiceDate, DateOnly DenialDate, string Original);
+
+    /// <summary>The cases whose link should change, with the case each should point at (null: none).</summary>
+    public static async Task<Dictionary<long, long?>> ChangesAsync(AppealsDbContext db, IReadOnlyList<CaseKey> cases, IReadOnlyDictionary<long, ClaimKey> ownClaims,
+        ClaimMatchKeys keys, CancellationToken ct)
     {
-        var changed = 0;
+        string OriginalOf(CaseKey c) => ownClaims.TryGetValue(c.ClaimPaymentId, out var k) ? k.Original : "";
+        List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
+
+        var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
+        var byNumber = (await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), ct)).ToLookup(o => o.Number);
+        var ownNumbers = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
+        var byOriginal = (await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), ct)).ToLookup(o => o.Original);
+
+        List<Other> SameNumber(CaseKey c)
+        {
+            var found = NumbersOf(c).SelectMany(n => byNumber[n]).ToList();
+            if (keys.UsableNumber(c.Number)) found.AddRange(byOriginal[c.Number]);
+            return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId).ToList();
+        }
+
+        var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
+        var byAccount = (await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), ct)).ToLookup(o => o.Account);
+
+        var changes = new Dictionary<long, long?>();
         foreach (var denial in cases)
         {
-            var earlier = (await SameClaimAsync(db, denial, ct))
+            var same = SameNumber(denial);
+            if (same.Count == 0 && keys.UsableAccount(denial.Account))
+                same = byAccount[denial.Account]
+                    .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate).ToList();
+            var earlier = same
                 .Where(o => o.DenialDate < denial.DenialDate || o.DenialDate == denial.DenialDate && o.Id < denial.Id)
                 .OrderBy(o => o.DenialDate).ThenBy(o => o.Id).Select(o => (long?)o.Id).LastOrDefault();
-            if (earlier == denial.EarlierCaseId) continue;
-            denial.EarlierCaseId = earlier;
-            denial.Version = Guid.NewGuid(); // every update changes Version (optimistic concurrency)
-            changed++;
+            if (earlier != denial.EarlierCaseId) changes[denial.Id] = earlier;
         }
-        return changed;
+        return changes;
     }
 
-    private static async Task<List<(long Id, DateOnly DenialDate)>> SameClaimAsync(AppealsDbContext db, DenialCase denial, CancellationToken ct)
+    private static async Task<List<Other>> OthersAsync(AppealsDbContext db, List<string> values,
+        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, CancellationToken ct)
     {
-        var original = await db.ClaimPayments.AsNoTracking().Where(c => c.Id == denial.ClaimPaymentId)
-            .Select(c => c.OriginalReferenceNumber).FirstOrDefaultAsync(ct) ?? "";
-        var numbers = new[] { denial.PayerClaimControlNumber, original }.Where(n => n.Length > 0).Distinct().ToList();
-        var others = db.DenialCases.AsNoTracking().Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId);
-        var found = numbers.Count == 0 ? [] : await others
-            .Where(o => numbers.Contains(o.PayerClaimControlNumber)
-                || (denial.PayerClaimControlNumber != "" && o.ClaimPayment!.OriginalReferenceNumber == denial.PayerClaimControlNumber))
-            .Select(o => new { o.Id, o.DenialDate }).ToListAsync(ct);
-        if (found.Count == 0)
-            found = await others.Where(o => o.PatientControlNumber == denial.PatientControlNumber && o.ServiceDate == denial.ServiceDate)
-                .Select(o => new { o.Id, o.DenialDate }).ToListAsync(ct);
-        return found.Select(o => (o.Id, o.DenialDate)).ToList();
+        var found = new List<Other>();
+        foreach (var chunk in values.Chunk(QueryChunk.Size))
+            found.AddRange(await db.DenialCases.AsNoTracking().Where(match(chunk))
+                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
+                    o.ClaimPayment!.OriginalReferenceNumber))
+                .ToListAsync(ct));
+        return found;
     }
 }

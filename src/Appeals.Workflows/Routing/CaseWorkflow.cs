@@ -16,6 +16,14 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
 {
     public const string RouteTrigger = "route";
 
+    /// <summary>
+    /// The payer rules to plan deadlines and check guards with. Unset, each move reads them afresh; a batch
+    /// (the ERA outcomes of one remittance) shares one book, which reads each payer's rules once.
+    /// </summary>
+    public AppealRuleBook? Rules { get; init; }
+
+    private AppealRuleBook RuleBook() => Rules ?? new AppealRuleBook(db);
+
     /// <summary>Fires a trigger on a case and saves. Routes the case first when it has no workflow yet.</summary>
     public async Task<WorkflowResult> FireAsync(long caseId, string trigger, WorkflowActor actor, string reason = "", CancellationToken ct = default)
     {
@@ -43,12 +51,17 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
         var definition = DefinitionOf(denial);
         if (definition is null || !definition.HasState(denial.WorkflowState))
             return [];
-        var facts = await GuardFacts.LoadAsync(db, denial, ct);
+        var facts = await GuardFacts.LoadAsync(db, denial, RuleBook(), ct);
         return (await Machine(denial, definition, facts, actor).GetPermittedTriggersAsync()).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Fires a trigger on a tracked case without saving (the caller saves with its own changes).</summary>
-    public async Task<WorkflowResult> ApplyAsync(DenialCase denial, string trigger, WorkflowActor actor, string reason, CancellationToken ct)
+    public Task<WorkflowResult> ApplyAsync(DenialCase denial, string trigger, WorkflowActor actor, string reason, CancellationToken ct) =>
+        ApplyAsync(denial, trigger, actor, reason, preloaded: null, ct);
+
+    /// <summary>As <see cref="ApplyAsync(DenialCase, string, WorkflowActor, string, CancellationToken)"/>, with the guards' facts read for many cases at once.</summary>
+    internal async Task<WorkflowResult> ApplyAsync(DenialCase denial, string trigger, WorkflowActor actor, string reason,
+        GuardFacts.Preloaded? preloaded, CancellationToken ct)
     {
         if (denial.WorkflowRoute.Length == 0)
         {
@@ -62,7 +75,7 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
 
         var from = denial.WorkflowState;
         var move = definition.MovesFrom(from).FirstOrDefault(m => m.Trigger == trigger);
-        var facts = await GuardFacts.LoadAsync(db, denial, ct);
+        var facts = preloaded is not null ? await preloaded.ForAsync(denial, ct) : await GuardFacts.LoadAsync(db, denial, RuleBook(), ct);
         if (move is null)
         {
             var allowed = (await Machine(denial, definition, facts, actor).GetPermittedTriggersAsync()).Order(StringComparer.Ordinal);
@@ -85,7 +98,7 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
         denial.WorkflowState = definition.InitialState;
         denial.AppealLevel = route == WorkflowRoutes.AppealLetter ? 1 : 0;
         denial.LevelNoticeDate ??= denial.DenialDate;
-        await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial, ct);
+        await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
         return WorkflowResult.Moved(Record(denial, definition, "", RouteTrigger, actor, $"Routed by category {denial.Category}."));
     }
 
@@ -116,7 +129,7 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
                 denial.AppealLevel++;
                 denial.LevelNoticeDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
                 denial.DeadlineMissed = false;
-                await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial, ct);
+                await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled move effect {effect}.");

@@ -8,7 +8,7 @@ namespace Appeals.Workflows.Routing;
 /// <summary>What the guards need to know about a case, loaded once before a move (Stateless guards are synchronous).</summary>
 internal sealed record GuardFacts(bool LetterSignedOff, bool HigherLevelExists)
 {
-    public static async Task<GuardFacts> LoadAsync(AppealsDbContext db, DenialCase denial, CancellationToken ct)
+    public static async Task<GuardFacts> LoadAsync(AppealsDbContext db, DenialCase denial, AppealRuleBook rules, CancellationToken ct)
     {
         // The newest letter of the current level must be the signed one: a re-rendered letter needs a new sign-off.
         var latest = await db.AppealLetters.AsNoTracking()
@@ -16,9 +16,32 @@ internal sealed record GuardFacts(bool LetterSignedOff, bool HigherLevelExists)
             .OrderByDescending(l => l.VersionNumber)
             .Select(l => new { l.SignedOffBy })
             .FirstOrDefaultAsync(ct);
+        return await FactsAsync(db, denial, latest?.SignedOffBy is not null, rules, ct);
+    }
+
+    /// <summary>Reads the letters of many cases in one query (chunked), for moves made in a batch.</summary>
+    public static async Task<Preloaded> PreloadAsync(AppealsDbContext db, IReadOnlyList<long> caseIds, AppealRuleBook rules, CancellationToken ct)
+    {
+        var signed = new Dictionary<(long CaseId, int Level), bool>();
+        foreach (var chunk in caseIds.Chunk(1000))
+            foreach (var letter in await db.AppealLetters.AsNoTracking().Where(l => EF.Parameter(chunk).Contains(l.DenialCaseId))
+                         .OrderBy(l => l.VersionNumber).Select(l => new { l.DenialCaseId, l.AppealLevel, l.SignedOffBy }).ToListAsync(ct))
+                signed[(letter.DenialCaseId, letter.AppealLevel)] = letter.SignedOffBy is not null; // the newest version wins
+        return new Preloaded(db, signed, rules);
+    }
+
+    private static async Task<GuardFacts> FactsAsync(AppealsDbContext db, DenialCase denial, bool letterSignedOff, AppealRuleBook rules, CancellationToken ct)
+    {
         var payer = denial.Payer ?? await db.Payers.FindAsync([denial.PayerId], ct);
-        var highest = payer is null ? 0 : await new AppealRuleBook(db).HighestLevelAsync(payer, ct);
-        return new GuardFacts(latest?.SignedOffBy is not null, denial.AppealLevel < highest);
+        var highest = payer is null ? 0 : await rules.HighestLevelAsync(payer, ct);
+        return new GuardFacts(letterSignedOff, denial.AppealLevel < highest);
+    }
+
+    /// <summary>The guards' facts of many cases, their letters read at once and their payers' rules once per payer.</summary>
+    internal sealed class Preloaded(AppealsDbContext db, Dictionary<(long CaseId, int Level), bool> signed, AppealRuleBook rules)
+    {
+        public Task<GuardFacts> ForAsync(DenialCase denial, CancellationToken ct) =>
+            FactsAsync(db, denial, signed.GetValueOrDefault((denial.Id, denial.AppealLevel)), rules, ct);
     }
 
     public bool Holds(MoveGuard guard, WorkflowActor actor) => guard switch

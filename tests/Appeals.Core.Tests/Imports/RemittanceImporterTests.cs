@@ -237,7 +237,7 @@ public class RemittanceImporterTests
     {
         public List<int> SeenClaims { get; } = [];
 
-        public async Task HandleAsync(AppealsDbContext db, long remittanceId, CancellationToken ct) =>
-            SeenClaims.Add(await db.ClaimPayments.CountAsync(c => c.RemittanceId == remittanceId, ct));
+        public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct) =>
+            SeenClaims.Add(await imported.Db.ClaimPayments.CountAsync(c => c.RemittanceId == imported.RemittanceId, ct));
     }
 }

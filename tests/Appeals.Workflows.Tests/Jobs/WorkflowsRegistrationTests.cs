@@ -45,7 +45,9 @@ public sealed class WorkflowsRegistrationTests : IDisposable
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<DeadlineSweepJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InboxImportJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>());
-        Assert.Equal([typeof(DeadlinePlanningHandler), typeof(EraOutcomeHandler)],
+        Assert.Equal([typeof(Appeals.Workflows.NewCases.NewCasePreparation)],
+            scope.ServiceProvider.GetServices<INewCasePreparer>().Select(h => h.GetType()));
+        Assert.Equal([typeof(EraOutcomeHandler)],
             scope.ServiceProvider.GetServices<IImportedRemittanceHandler>().Select(h => h.GetType()));
         Assert.Equal("Example Clinic billing office", scope.ServiceProvider.GetRequiredService<LetterSettings>().Fields["AppellantName"]);
         Assert.Equal([10], scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value.Days);

@@ -100,19 +100,33 @@ internal sealed class RemittanceTables : IDisposable
         }
     }
 
-    /// <summary>Inserts the remittance (ids assigned) and its cases; the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
-    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
+    /// <summary>Gives the cases their ids, without gaps (before they are prepared and inserted).</summary>
+    public void NumberCases(IReadOnlyList<DenialCase> cases, DbTransaction tx)
     {
         var caseId = _cases.MaxId(tx);
         foreach (var c in cases) c.Id = ++caseId;
+    }
+
+    /// <summary>Inserts the remittance and its cases (ids assigned); the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
+    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
+    {
+        InsertRemittance(r, tx, sealedPhi);
+        InsertCases(cases, tx);
+    }
+
+    /// <summary>Inserts the remittance and everything under it but its cases.</summary>
+    public void InsertRemittance(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
+    {
         _remittances.Insert([r], tx);
         _claims.Insert(r.Claims, tx, sealedPhi);
         _lines.Insert(_lineRows, tx);
         _adjustments.Insert(_adjustmentRows, tx);
         _remarks.Insert(_remarkRows, tx);
         _providerAdjustments.Insert(r.ProviderAdjustments, tx);
-        _cases.Insert(cases, tx);
     }
+
+    /// <summary>Inserts denial cases (ids assigned by <see cref="NumberCases"/>).</summary>
+    public void InsertCases(IReadOnlyList<DenialCase> cases, DbTransaction tx) => _cases.Insert(cases, tx);
 
     public void Dispose()
     {

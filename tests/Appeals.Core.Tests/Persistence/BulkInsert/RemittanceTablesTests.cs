@@ -64,6 +64,7 @@ public class RemittanceTablesTests
             using var tables = new RemittanceTables(db);
             tables.AssignIds(byBulk, file.Id, payer.Id, tx.GetDbTransaction());
             (bulkCase.ClaimPaymentId, bulkCase.PayerId) = (byBulk.Claims[0].Id, payer.Id);
+            tables.NumberCases([bulkCase], tx.GetDbTransaction());
             tables.Insert(byBulk, [bulkCase], tx.GetDbTransaction());
             await tx.CommitAsync(Ct);
         }

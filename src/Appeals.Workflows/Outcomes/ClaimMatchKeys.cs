@@ -1,0 +1,66 @@
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.Outcomes;
+
+/// <summary>
+/// Which claim identifiers are worth matching on (ADR 0074). Some payers send a constant payer claim number
+/// ("0", an internal batch number) and some billing systems a constant patient control number: matching on
+/// such a value would tie every claim that carries it to every denial that does, and cost a query that grows
+/// with the database. A value that is empty, all zeros, or shared by more than <see cref="MaxClaimsPerKey"/>
+/// stored claims is not used; matching falls back to the next key, and the import warns once, naming it.
+/// </summary>
+/// <remarks>
+/// Holds what it learned for its lifetime (one import run): a common value is counted once, and each
+/// remittance's other values are counted again (a count stops being cheap only past the limit, where the
+/// value is remembered and never counted again).
+/// </remarks>
+public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultMaxClaimsPerKey)
+{
+    public const int DefaultMaxClaimsPerKey = 50;
+
+    /// <summary>The most stored claims that may share a value before it no longer identifies a claim.</summary>
+    public int MaxClaimsPerKey { get; } = maxClaimsPerKey;
+
+    private readonly HashSet<string> _commonNumbers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commonAccounts = new(StringComparer.Ordinal);
+
+    /// <summary>True when a payer claim number (CLP07, or the REF*F8 that names one) can identify a claim.</summary>
+    public bool UsableNumber(string number) => Meaningful(number) && !_commonNumbers.Contains(number);
+
+    /// <summary>True when a patient control number (CLP01) can identify a claim, with its payer and service date.</summary>
+    public bool UsableAccount(string account) => Meaningful(account) && !_commonAccounts.Contains(account);
+
+    /// <summary>Counts the stored claims that share each of these values, and sets aside those past the limit (warning once each).</summary>
+    public async Task ScreenAsync(AppealsDbContext db, IReadOnlyCollection<ClaimKey> claims, Action<string> warn, CancellationToken ct)
+    {
+        foreach (var zero in claims.Select(c => c.Number).Where(n => n.Length > 0 && !Meaningful(n)).Distinct())
+            if (_commonNumbers.Add(zero))
+                warn($"Payer claim number (CLP07) \"{zero}\" identifies no claim: later remittances are matched to these denials by patient control number, payer and service date instead.");
+
+        var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct().ToList();
+        foreach (var chunk in numbers.Chunk(QueryChunk.Size))
+            foreach (var common in await db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+                         .GroupBy(c => c.PayerClaimControlNumber).Where(g => g.Count() > MaxClaimsPerKey).Select(g => g.Key).ToListAsync(ct))
+                if (_commonNumbers.Add(common))
+                    warn($"Payer claim number (CLP07) \"{common}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
+
+        var accounts = claims.Select(c => c.Account).Where(UsableAccount).Distinct().ToList();
+        foreach (var chunk in accounts.Chunk(QueryChunk.Size))
+            foreach (var common in await db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
+                         .GroupBy(c => c.PatientControlNumber).Where(g => g.Count() > MaxClaimsPerKey).Select(g => g.Key).ToListAsync(ct))
+                if (_commonAccounts.Add(common))
+                    warn($"Patient control number (CLP01) \"{common}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
+    }
+
+    private static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
+}
+
+/// <summary>The identifiers of one stored claim payment that later remittances are matched by.</summary>
+public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom);
+
+/// <summary>How many values one <c>IN</c> list carries: SQL Server takes at most 2,100 parameters a command.</summary>
+internal static class QueryChunk
+{
+    public const int Size = 1000;
+}

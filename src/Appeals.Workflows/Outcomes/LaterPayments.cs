@@ -1,0 +1,81 @@
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.Outcomes;
+
+/// <summary>A claim payment that may answer a denial, with what matching and the outcome need of it.</summary>
+internal sealed record PaymentCandidate(long Id, long RemittanceId, string Number, string Original, string Account,
+    DateOnly? ServiceDateFrom, decimal PaymentAmount, int StatusCode, long PayerId, DateOnly? RemitDate);
+
+/// <summary>
+/// The later claim payments that answer a set of denial cases, read with a fixed number of indexed queries
+/// however many cases there are: claims that carry a case's payer claim number (CLP07) or name it as the
+/// original (REF*F8); for a case with none, or whose number identifies no claim (<see cref="ClaimMatchKeys"/>),
+/// claims with the same patient control number (CLP01), payer and first service date. Only payments on
+/// remittances dated on or after the denial count.
+/// </summary>
+internal sealed class LaterPayments
+{
+    private readonly Dictionary<long, ClaimKey> _own;
+    private readonly ILookup<string, PaymentCandidate> _byNumber, _byOriginal, _byAccount;
+    private readonly ClaimMatchKeys _keys;
+
+    private LaterPayments(Dictionary<long, ClaimKey> own, ILookup<string, PaymentCandidate> byNumber,
+        ILookup<string, PaymentCandidate> byOriginal, ILookup<string, PaymentCandidate> byAccount, ClaimMatchKeys keys)
+    {
+        (_own, _byNumber, _byOriginal, _byAccount, _keys) = (own, byNumber, byOriginal, byAccount, keys);
+    }
+
+    /// <summary>The identifiers of each case's own claim payment, by claim payment id.</summary>
+    public IReadOnlyDictionary<long, ClaimKey> Own => _own;
+
+    public static async Task<LaterPayments> LoadAsync(AppealsDbContext db, IReadOnlyCollection<CaseKey> cases, ClaimMatchKeys keys, CancellationToken ct)
+    {
+        var own = new Dictionary<long, ClaimKey>();
+        foreach (var chunk in cases.Select(c => c.ClaimPaymentId).Distinct().Chunk(QueryChunk.Size))
+            foreach (var key in await db.ClaimPayments.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id))
+                         .Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber, c.ServiceDateFrom))
+                         .ToListAsync(ct))
+                own[key.Id] = key;
+
+        var numbers = own.Values.Select(k => k.Number).Where(keys.UsableNumber).Distinct().ToList();
+        var byNumber = (await CandidatesAsync(db, numbers, chunk => c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber), ct)).ToLookup(p => p.Number);
+        var byOriginal = (await CandidatesAsync(db, numbers, chunk => c => EF.Parameter(chunk).Contains(c.OriginalReferenceNumber), ct)).ToLookup(p => p.Original);
+
+        // The fallback key is read only for the cases that the numbers did not answer.
+        var accounts = cases.Where(c => own.ContainsKey(c.ClaimPaymentId)
+                && ByNumber(own[c.ClaimPaymentId], keys, byNumber, byOriginal).All(p => p.Id == c.ClaimPaymentId))
+            .Select(c => own[c.ClaimPaymentId].Account).Where(keys.UsableAccount).Distinct().ToList();
+        var byAccount = await CandidatesAsync(db, accounts, chunk => c => EF.Parameter(chunk).Contains(c.PatientControlNumber), ct);
+
+        return new LaterPayments(own, byNumber, byOriginal, byAccount.ToLookup(p => p.Account), keys);
+    }
+
+    /// <summary>The case's later payments in id order (empty when its claim is not loaded).</summary>
+    public IReadOnlyList<PaymentCandidate> For(CaseKey denial)
+    {
+        if (!_own.TryGetValue(denial.ClaimPaymentId, out var own)) return [];
+        var found = ByNumber(own, _keys, _byNumber, _byOriginal).Where(p => p.Id != denial.ClaimPaymentId).ToList();
+        if (found.Count == 0 && _keys.UsableAccount(own.Account))
+            found = _byAccount[own.Account]
+                .Where(p => p.Id != denial.ClaimPaymentId && p.PayerId == denial.PayerId && p.ServiceDateFrom == own.ServiceDateFrom).ToList();
+        return found.Where(p => p.RemitDate is not { } date || date >= denial.DenialDate)
+            .DistinctBy(p => p.Id).OrderBy(p => p.Id).ToList();
+    }
+
+    private static IEnumerable<PaymentCandidate> ByNumber(ClaimKey own, ClaimMatchKeys keys,
+        ILookup<string, PaymentCandidate> byNumber, ILookup<string, PaymentCandidate> byOriginal) =>
+        keys.UsableNumber(own.Number) ? byNumber[own.Number].Concat(byOriginal[own.Number]) : [];
+
+    private static async Task<List<PaymentCandidate>> CandidatesAsync(AppealsDbContext db, List<string> values,
+        Func<string[], System.Linq.Expressions.Expression<Func<Core.Remittances.ClaimPayment, bool>>> match, CancellationToken ct)
+    {
+        var found = new List<PaymentCandidate>();
+        foreach (var chunk in values.Chunk(QueryChunk.Size))
+            found.AddRange(await db.ClaimPayments.AsNoTracking().Where(match(chunk))
+                .Select(c => new PaymentCandidate(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber,
+                    c.ServiceDateFrom, c.PaymentAmount, c.StatusCode, c.Remittance!.PayerId, c.Remittance.PaymentDate ?? c.Remittance.ProductionDate))
+                .ToListAsync(ct));
+        return found;
+    }
+}
