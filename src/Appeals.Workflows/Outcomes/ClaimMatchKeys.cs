@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Workflows.Outcomes;
 
 /// <summary>
-/// Which claim identifiers are worth matching on (ADR 0074). Some payers send a constant payer claim number
+/// Which claim identifiers are worth matching on (ADR 0075). Some payers send a constant payer claim number
 /// ("0", an internal batch number) and some billing systems a constant patient control number: matching on
 /// such a value would tie every claim that carries it to every denial that does, and cost a query that grows
 /// with the database. A value that is empty, all zeros, or shared by more than <see cref="MaxClaimsPerKey"/>
@@ -17,7 +17,10 @@ namespace Appeals.Workflows.Outcomes;
 /// </remarks>
 public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultMaxClaimsPerKey)
 {
-    public const int DefaultMaxClaimsPerKey = 50;
+    public const int DefaultMaxClaimsPerKey = 10;
+
+    /// <summary>One remittance may carry a claim, its reversal and the corrected claim under one number; more is a batch number.</summary>
+    public const int MaxClaimsPerKeyInOneRemittance = 3;
 
     /// <summary>The most stored claims that may share a value before it no longer identifies a claim.</summary>
     public int MaxClaimsPerKey { get; } = maxClaimsPerKey;
@@ -37,6 +40,10 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         foreach (var zero in claims.Select(c => c.Number).Where(n => n.Length > 0 && !Meaningful(n)).Distinct())
             if (_commonNumbers.Add(zero))
                 warn($"Payer claim number (CLP07) \"{zero}\" identifies no claim: later remittances are matched to these denials by patient control number, payer and service date instead.");
+
+        foreach (var repeated in claims.GroupBy(c => c.Number).Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance && UsableNumber(g.Key)).Select(g => g.Key))
+            if (_commonNumbers.Add(repeated))
+                warn($"Payer claim number (CLP07) \"{repeated}\" is on more than {MaxClaimsPerKeyInOneRemittance} claims of one remittance: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
         var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct().ToList();
         foreach (var chunk in numbers.Chunk(QueryChunk.Size))

@@ -1,0 +1,165 @@
+using System.Data.Common;
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
+using Appeals.Core.Remittances;
+using Appeals.Core.Remittances.X12;
+using Appeals.Workflows.Jobs;
+using Appeals.Workflows.NewCases;
+using Appeals.Workflows.Outcomes;
+using Appeals.Workflows.Routing;
+using Appeals.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Workflows.Tests.Outcomes;
+
+/// <summary>The import pipeline as every host runs it (cases prepared, outcomes recorded) at growing database sizes and on degenerate ids.</summary>
+public sealed class ImportPipelineScaleTests : IDisposable
+{
+    private readonly TestDatabase _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    [Fact]
+    public async Task Import_4NClaimsAfterN_DoesTheSameDatabaseRoundTripsPerTransaction()
+    {
+        var small = await RoundTripsPerTransactionAsync("small.835", Era.Transactions(first: 1, transactions: 5, claimsPerTransaction: 40));
+        // Four times the claims, into a database that already holds the first file, in transactions twice as large.
+        var large = await RoundTripsPerTransactionAsync("large.835", Era.Transactions(first: 1001, transactions: 10, claimsPerTransaction: 80));
+
+        // The first transaction of a file also sets up the file (its record, the payer, the model): compare the rest.
+        // Equal counts mean no query per claim or per case, and none that depends on what is already stored.
+        Assert.Single(small.Skip(1).Distinct());
+        Assert.Equal(small.Skip(1).Distinct(), large.Skip(1).Distinct());
+        await using var db = _test.Open();
+        Assert.Equal((5 * 40 + 10 * 80) / Era.DeniedEvery, await db.DenialCases.CountAsync(c => c.ScoredAt != null && c.DeadlineBasis != "", TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("BATCH-77")]
+    public async Task PayerClaimNumberSharedByEveryClaim_WarnsOnceAndMatchesTheCorrectedClaimByTheNextKey(string shared)
+    {
+        var denials = await ImportAsync("denials.835", Era.Transactions(first: 1, transactions: 3, claimsPerTransaction: 30, payerClaimNumber: shared));
+        Assert.Single(denials.Warnings, w => w.Contains($"\"{shared}\"", StringComparison.Ordinal));
+
+        // A later ERA pays the first denied claim: same CLP01, payer and service date, and the same useless CLP07.
+        var paid = await ImportAsync("paid.835", [Era.Payment(claim: Era.DeniedEvery, payerClaimNumber: shared)]);
+
+        Assert.Empty(paid.Errors);
+        await using var db = _test.Open();
+        var cases = await db.DenialCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(90 / Era.DeniedEvery, cases.Count);
+        Assert.Equal((DenialCaseStatus.Recovered, Era.Charge), (cases[0].Status, cases[0].RecoveredAmount));
+        Assert.All(cases.Skip(1), c => Assert.Equal((DenialCaseStatus.Open, 0m), (c.Status, c.RecoveredAmount)));
+        Assert.All(cases, c => Assert.Null(c.EarlierCaseId));
+    }
+
+    private async Task<List<int>> RoundTripsPerTransactionAsync(string name, IEnumerable<Remittance> transactions)
+    {
+        var counter = new CommandCounter();
+        var perTransaction = new List<int>();
+        var seen = 0;
+        var progress = new SynchronousProgress(_ => { perTransaction.Add(counter.Count - seen); seen = counter.Count; });
+        await ImportAsync(name, transactions, counter, progress);
+        // The last report is the file's own (after its record is completed), not a transaction's.
+        return perTransaction[..^1];
+    }
+
+    private async Task<ImportSummary> ImportAsync(string name, IEnumerable<Remittance> transactions, CommandCounter? counter = null,
+        IProgress<ImportProgress>? progress = null)
+    {
+        var path = Path.Combine(_test.Folder, name);
+        await using (var writer = new StreamWriter(path))
+            new Remittance835Writer(writer).WriteInterchange(transactions);
+        var options = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(_test.ConnectionString).UsePhiProtector(TestDatabase.Phi);
+        if (counter is not null) options.AddInterceptors(counter);
+        await using var db = new AppealsDbContext(options.Options);
+        var time = TimeProvider.System;
+        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), time, NullLogger<RemittanceImporter>.Instance,
+            [new EraOutcomeHandler(WorkflowDefinitions.Shipped, time)],
+            [new NewCasePreparation(CarcCatalog.Shipped, Options.Create(new ModelsOptions { Path = _test.Folder }), time)]);
+        var summary = await importer.ImportAsync([path], new ImportOptions(), progress, TestContext.Current.CancellationToken);
+        Assert.True(summary.Errors.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message)));
+        return summary;
+    }
+
+    /// <summary>Counts the commands EF sends (queries and saves; the bulk writer's prepared inserts go round it).</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count;
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        { Count++; return result; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        { Count++; return ValueTask.FromResult(result); }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        { Count++; return ValueTask.FromResult(result); }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        { Count++; return ValueTask.FromResult(result); }
+    }
+
+    /// <summary>Reports on the importer's own thread, between transactions (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    /// <summary>Synthetic remittances of one payer: every claim's ids unique unless a shared CLP07 is given; every <see cref="DeniedEvery"/>th claim denied CO-50.</summary>
+    private static class Era
+    {
+        public const int DeniedEvery = 5;
+        public const decimal Charge = 200m;
+
+        public static IEnumerable<Remittance> Transactions(int first, int transactions, int claimsPerTransaction, string? payerClaimNumber = null)
+        {
+            var claim = first;
+            for (var t = 0; t < transactions; t++)
+            {
+                var claims = new List<ClaimPayment>();
+                for (var i = 0; i < claimsPerTransaction; i++, claim++)
+                {
+                    var denied = claim % DeniedEvery == 0;
+                    claims.Add(Claim(claim, payerClaimNumber, paid: denied ? 0m : Charge, denied ? ("CO", "50") : ("CO", "45"), denied ? Charge : 0m));
+                }
+                yield return Remittance($"TRACE-{first}-{t}", new DateOnly(2026, 2, 2), claims);
+            }
+        }
+
+        public static Remittance Payment(int claim, string payerClaimNumber) =>
+            Remittance("TRACE-PAID", new DateOnly(2026, 4, 1), [Claim(claim, payerClaimNumber, paid: Charge, ("CO", "45"), 0m)]);
+
+        private static ClaimPayment Claim(int number, string? payerClaimNumber, decimal paid, (string Group, string Carc) adjustment, decimal adjusted)
+        {
+            var date = new DateOnly(2026, 1, 15);
+            var claim = new ClaimPayment
+            {
+                PatientControlNumber = $"ACCT-{number:D6}", StatusCode = 1, ChargeAmount = Charge, PaymentAmount = paid, ClaimFilingIndicator = "CI",
+                PayerClaimControlNumber = payerClaimNumber ?? $"PCN{number:D8}", PatientLastName = "SYNTHETIC", PatientFirstName = "TESTA",
+                MemberId = $"SYN{number:D6}", RenderingProviderId = "1234567893", ServiceDateFrom = date, ServiceDateTo = date,
+            };
+            var line = new ServiceLine { LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213", ChargeAmount = Charge, PaidAmount = paid, ServiceDate = date };
+            if (adjusted > 0) claim.Adjustments.Add(new Adjustment { GroupCode = adjustment.Group, Carc = adjustment.Carc, Amount = adjusted, ServiceLine = line });
+            claim.ServiceLines.Add(line);
+            return claim;
+        }
+
+        private static Remittance Remittance(string trace, DateOnly paid, List<ClaimPayment> claims) => new()
+        {
+            ContentHash = "", TransactionControlNumber = "0001", HandlingCode = "I", PaymentMethod = "ACH",
+            PaymentAmount = claims.Sum(c => c.PaymentAmount), PaymentDate = paid, ProductionDate = paid, TraceNumber = trace,
+            Payer = new Payer { Identifier = "SYNPAYER1", Name = "SYNTHETIC HEALTH PLAN" },
+            PayeeName = "EXAMPLE CLINIC", PayeeIdentifier = "1999999984", Claims = claims,
+        };
+    }
+}
