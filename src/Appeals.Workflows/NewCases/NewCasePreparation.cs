@@ -14,7 +14,7 @@ namespace Appeals.Workflows.NewCases;
 /// Completes the cases a remittance opens before the importer stores them: each gets its appeal deadline from the
 /// payer's rules (so the queue and `deadlines list` show it at once, not after the daily sweep), then its score
 /// (batch, the compiled trees of ADR 0044) and priority. When an import ends the queue is already in priority
-/// order, with no job having run, and no case was written twice (ADR 0074).
+/// order, with no job having run, and no case was written twice (ADR 0075).
 /// </summary>
 /// <remarks>Scoped: the model is opened once per import run, on the first remittance that opens a case.</remarks>
 public sealed class NewCasePreparation(CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time) : INewCasePreparer

@@ -6,7 +6,7 @@ namespace Appeals.Workflows.Outcomes;
 /// <summary>Configuration section <c>Outcomes</c>.</summary>
 public sealed class OutcomeOptions
 {
-    /// <summary>A payer claim number or patient control number shared by more stored claims than this is not matched by (ADR 0074).</summary>
+    /// <summary>A payer claim number or patient control number shared by more stored claims than this is not matched by (ADR 0075).</summary>
     public int MaxClaimsPerMatchKey { get; set; } = ClaimMatchKeys.DefaultMaxClaimsPerKey;
 }
 

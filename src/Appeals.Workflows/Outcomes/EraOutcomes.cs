@@ -17,7 +17,7 @@ namespace Appeals.Workflows.Outcomes;
 /// reversal (negative CLP04) and the corrected claim that follows net out, running twice changes
 /// nothing, and the order in which ERAs arrive does not matter. One remittance costs a fixed number of
 /// indexed queries whatever the number of its cases or the size of the database, and only the cases
-/// that change are loaded for change (ADR 0074).
+/// that change are loaded for change (ADR 0075).
 /// </remarks>
 public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definitions, TimeProvider time, ClaimMatchKeys? keys = null)
 {

@@ -49,7 +49,7 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
             d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
         }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
-        // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0074).
+        // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0075).
         b.HasIndex(d => d.PayerClaimControlNumber);
         b.HasIndex(d => new { d.PatientControlNumber, d.ServiceDate });
         b.HasOne(d => d.ClaimPayment).WithMany().HasForeignKey(d => d.ClaimPaymentId).OnDelete(DeleteBehavior.Cascade);
