@@ -34,7 +34,8 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         await using var services = await settings.OpenDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
-        var options = new ImportOptions(settings.DryRun);
+        // The audit entry names the operating-system account that ran the command: the CLI has no sign-in of its own.
+        var options = new ImportOptions(settings.DryRun) { Actor = $"cli:{Environment.UserName}" };
 
         ImportSummary summary;
         if (ShowProgress(settings))

@@ -4,7 +4,17 @@ namespace Appeals.Core.Imports;
 
 /// <summary>How to import.</summary>
 /// <param name="DryRun">Read, validate and detect denials, but write nothing.</param>
-public sealed record ImportOptions(bool DryRun = false);
+public sealed record ImportOptions(bool DryRun = false)
+{
+    /// <summary>Who imports, for the audit entry every import writes: a user name, or <c>cli:</c>/<c>system:</c> and what.</summary>
+    public string Actor { get; init; } = "system:import";
+
+    /// <summary>What the audit entry names as the imported thing (the web names its upload job).</summary>
+    public string AuditEntityType { get; init; } = "Import";
+
+    /// <summary>The id of <see cref="AuditEntityType"/> (the web's upload job id), empty for a CLI or inbox run.</summary>
+    public string AuditEntityId { get; init; } = "";
+}
 
 /// <summary>Where an import stands, reported after each transaction and each file.</summary>
 public sealed record ImportProgress(string File, long BytesRead, long TotalBytes, int FilesDone, int FilesTotal);

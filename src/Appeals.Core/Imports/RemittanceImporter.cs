@@ -1,3 +1,4 @@
+using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Core.Persistence.BulkInsert;
@@ -79,10 +80,17 @@ public sealed class RemittanceImporter
         {
             await _db.Database.CloseConnectionAsync();
         }
+        if (!options.DryRun) await AuditAsync(summary, options, ct);
         _logger.LogInformation("Import done: {Files} files, {Imported} imported, {Duplicates} duplicate, {Rejected} rejected, {Transactions} transactions, {Claims} claims, {Cases} denial cases",
             summary.Files, summary.Imported, summary.Duplicates, summary.Rejected, summary.Transactions, summary.Claims, summary.DenialCases);
         return summary;
     }
+
+    /// <summary>Every import that could write leaves one audit entry, whichever host ran it: who, and the counts (no file names: they may name a patient).</summary>
+    private async Task AuditAsync(ImportSummary s, ImportOptions options, CancellationToken ct) =>
+        await new AuditLog(_db, _time).AppendAsync(options.Actor, AuditActions.Import, options.AuditEntityType, options.AuditEntityId,
+            details: $"{s.Files} file(s): {s.Imported} imported, {s.Duplicates} duplicate, {s.Rejected} rejected; " +
+                     $"{s.Transactions} transactions, {s.Claims} claims, {s.DenialCases} denial cases", ct: ct);
 
     private static List<string> ExpandPaths(IReadOnlyList<string> paths, ImportSummary summary)
     {

@@ -24,7 +24,7 @@ public sealed class DemoSeedOptions
 /// Fills an empty database with synthetic remittances the same way a user would: generate 835 files
 /// into a temp folder and import them through the real importer (so the demo exercises the real path).
 /// </summary>
-public sealed class DemoSeeder(AppealsDbContext db, RemittanceImporter importer, Workflows.Jobs.ModelJobs models, IOptions<DemoSeedOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppealsDbContext db, RemittanceImporter importer, IOptions<DemoSeedOptions> options, ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {
@@ -36,12 +36,10 @@ public sealed class DemoSeeder(AppealsDbContext db, RemittanceImporter importer,
         {
             var (_, files) = DemoFileWriter.GenerateInto(folder, new DemoOptions(settings.RandomSeed, settings.Claims));
             logger.LogInformation("Demo:Seed is on and the database is empty: importing {Files} generated demo files", files.Count);
-            var summary = await importer.ImportAsync([folder], new ImportOptions(), null, ct);
+            // The import scores each case as it stores it: the first queue a demo user sees is in priority order.
+            var summary = await importer.ImportAsync([folder], new ImportOptions { Actor = "system:demo-seed" }, null, ct);
             logger.LogInformation("Demo data imported: {Claims} claims, {Cases} denial cases, {Rejected} files rejected",
                 summary.Claims, summary.DenialCases, summary.Rejected);
-            // Score now rather than at the nightly job, so the first queue a demo user sees is in priority order.
-            var scored = await models.RescoreAsync(ct);
-            logger.LogInformation("Demo cases scored: {Scored}", scored);
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Appeals.Core.Audit;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,8 @@ internal sealed class ImportBatchRun(Guid id, IServiceScopeFactory scopes, TimeP
             // The importer gets a scope (and context) of its own: it manages its context's tracking as it needs.
             await using (var scope = scopes.CreateAsyncScope())
                 summary = await scope.ServiceProvider.GetRequiredService<RemittanceImporter>()
-                    .ImportAsync([batch.UploadFolder], new ImportOptions(), new Progress(this), stoppingToken);
+                    .ImportAsync([batch.UploadFolder], new ImportOptions { Actor = batch.UserName, AuditEntityType = "ImportJob", AuditEntityId = batch.Id.ToString() },
+                        new Progress(this), stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
@@ -42,9 +42,8 @@ internal sealed class ImportBatchRun(Guid id, IServiceScopeFactory scopes, TimeP
                 done.FilesDone = summary.Files;
                 done.SummaryJson = JsonSerializer.Serialize(summary, ImportJobs.Json);
                 done.FinishedAt = clock.GetUtcNow();
-                // The audit append saves the batch's final state in the same transaction.
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(batch.UserName, AuditActions.Import, "ImportJob", batch.Id.ToString(),
-                    details: $"{summary.Files} file(s): {summary.Imported} imported, {summary.Duplicates} duplicate, {summary.Rejected} rejected", ct: stoppingToken);
+                // The importer wrote the audit entry (who uploaded, the counts), as it does for every host.
+                await db.SaveChangesAsync(stoppingToken);
             }
             logger.LogInformation("Import job {Job} done: {Files} files, {Rejected} rejected", batch.Id, summary.Files, summary.Rejected);
             Delete(batch.UploadFolder);

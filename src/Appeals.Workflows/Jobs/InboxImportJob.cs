@@ -26,7 +26,7 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
-            var summary = await importer.ImportAsync([file.FullName], new ImportOptions(), null, ct);
+            var summary = await importer.ImportAsync([file.FullName], new ImportOptions { Actor = "system:inbox" }, null, ct);
             // A file with any refused transaction goes to rejected/ with its errors, even when the rest was stored:
             // someone has to look at it, and re-importing it after a fix adds only what is new.
             var ok = summary.Rejected == 0 && summary.Errors.Count == 0;
