@@ -4,6 +4,7 @@ using Appeals.Cli.Common;
 using Appeals.Cli.Imports;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Appeals.ML.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -23,11 +24,12 @@ public sealed class CasesListSettings : DatabaseSettings
             : ValidationResult.Error($"--status must be one of: {string.Join(", ", DenialCaseStatus.All)}");
 }
 
-/// <summary>One row of `appeals cases list`, also its --json shape.</summary>
-public sealed record CaseRow(long Id, string Payer, string PatientControlNumber, string PayerClaimNumber,
-    string Category, decimal DeniedAmount, decimal RecoveredAmount, string Status);
+/// <summary>One row of `appeals cases list`, also its --json shape (a contract: tests parse it).</summary>
+public sealed record CaseRow(long Id, string Kind, string Payer, string PatientControlNumber, string PayerClaimNumber,
+    string Category, decimal DeniedAmount, decimal RecoveredAmount, string Status,
+    double? RecoveryProbability, decimal? ExpectedRecovery, decimal Priority, string PriorityExplanation);
 
-/// <summary>`appeals cases list [--status S] [--json]`.</summary>
+/// <summary>`appeals cases list [--status S] [--json]`: cases in the queue's order (priority, then id).</summary>
 public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CasesListSettings settings, CancellationToken cancellationToken)
@@ -35,14 +37,21 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
         await using var services = await settings.OpenDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var query = db.DenialCases.AsNoTracking();
         if (settings.Status is { } status) query = query.Where(c => c.Status == status);
-        var rows = await query
-            .Select(c => new CaseRow(c.Id, c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber,
-                c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status))
+        // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.
+        var cases = await query.OrderByDescending(c => c.Priority).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
+                c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline,
+            })
             .ToListAsync(cancellationToken);
-        // SQLite cannot ORDER BY a decimal column in SQL: sort here (the list is for people and scripts, not the queue).
-        rows = rows.OrderByDescending(r => r.DeniedAmount).ThenBy(r => r.Id).ToList();
+        var rows = cases.Select(c => new CaseRow(c.Id, "denial", c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
+                c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
+                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today)))
+            .ToList();
 
         if (settings.Json)
         {
@@ -52,14 +61,20 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("Id", "Payer", "Patient control #", "Payer claim #", "Category")
             .AddColumn(new TableColumn("Denied").RightAligned())
+            .AddColumn(new TableColumn("Chance").RightAligned())
+            .AddColumn(new TableColumn("Expected").RightAligned())
+            .AddColumn(new TableColumn("Priority").RightAligned())
             .AddColumn(new TableColumn("Recovered").RightAligned())
             .AddColumn("Status");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(r.Payer), Markup.Escape(r.PatientControlNumber),
                 Markup.Escape(r.PayerClaimNumber), Markup.Escape(r.Category), ImportSummaryView.Money(r.DeniedAmount),
+                r.RecoveryProbability is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "-",
+                r.ExpectedRecovery is { } ev ? ImportSummaryView.Money(ev) : "-",
+                r.Priority.ToString("N2", CultureInfo.InvariantCulture),
                 ImportSummaryView.Money(r.RecoveredAmount), Markup.Escape(r.Status));
         console.Write(table);
-        console.MarkupLineInterpolated($"{rows.Count} case(s)");
+        console.MarkupLineInterpolated($"{rows.Count} case(s), highest priority first (priority: expected recovery, raised as the deadline nears, 0 once it passed)");
         return 0;
     }
 }

@@ -5,7 +5,7 @@ namespace Appeals.Cli.Tests.Cases;
 public sealed class CasesListCommandTests
 {
     [Fact]
-    public async Task CasesList_Json_ListsEveryImportedCaseWithTheContractFields()
+    public async Task CasesList_AfterImport_ListsEveryCaseScoredAndInTheQueuesOrderWithTheContractFields()
     {
         using var temp = new TempFolder();
         var imported = await ImportDemo(temp);
@@ -19,14 +19,34 @@ public sealed class CasesListCommandTests
         Assert.Equal(imported, cases.Count);
         var first = cases[0];
         Assert.Equal(
-            ["category", "deniedAmount", "id", "patientControlNumber", "payer", "payerClaimNumber", "recoveredAmount", "status"],
+            ["category", "deniedAmount", "expectedRecovery", "id", "kind", "patientControlNumber", "payer", "payerClaimNumber",
+             "priority", "priorityExplanation", "recoveredAmount", "recoveryProbability", "status"],
             first.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("denial", first.GetProperty("kind").GetString());
         Assert.StartsWith("DEMO", first.GetProperty("payer").GetString());
         Assert.StartsWith("DEMO", first.GetProperty("patientControlNumber").GetString());
         Assert.False(string.IsNullOrEmpty(first.GetProperty("category").GetString()));
-        var denied = cases.Select(c => c.GetProperty("deniedAmount").GetDecimal()).ToList();
-        Assert.All(denied, d => Assert.True(d > 0));
-        Assert.Equal(denied.OrderDescending(), denied);
+        Assert.All(cases, c => Assert.True(c.GetProperty("deniedAmount").GetDecimal() > 0));
+        // Scored by the import itself: no rescoring job has run.
+        Assert.All(cases, c => Assert.InRange(c.GetProperty("recoveryProbability").GetDouble(), 0, 1));
+        Assert.All(cases, c => Assert.True(c.GetProperty("expectedRecovery").GetDecimal() <= c.GetProperty("deniedAmount").GetDecimal()));
+        Assert.All(cases, c => Assert.StartsWith("expected recovery $", c.GetProperty("priorityExplanation").GetString()));
+        var order = cases.Select(c => (Priority: c.GetProperty("priority").GetDecimal(), Id: c.GetProperty("id").GetInt64())).ToList();
+        Assert.Equal(order.OrderByDescending(o => o.Priority).ThenBy(o => o.Id), order);
+        Assert.True(order[0].Priority > 0);
+    }
+
+    [Fact]
+    public async Task Import_WritesOneAuditEntryNamingTheAccountAndTheCounts()
+    {
+        using var temp = new TempFolder();
+        var imported = await ImportDemo(temp);
+
+        await using var db = Appeals.Core.Persistence.AppealsDatabase.CreateContext(Appeals.Core.Persistence.DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
+        var entry = Assert.Single(db.AuditEntries.Where(e => e.Action == Appeals.Core.Audit.AuditActions.Import).ToList());
+        Assert.Equal($"cli:{Environment.UserName}", entry.UserName);
+        Assert.Contains($"{imported} denial cases", entry.Details);
+        Assert.True((await new Appeals.Core.Audit.AuditLog(db, TimeProvider.System).VerifyAsync(TestContext.Current.CancellationToken)).Intact);
     }
 
     [Fact]
