@@ -43,8 +43,10 @@ public sealed class WorkflowCommandsTests
     {
         using var temp = new TempFolder();
         await ImportDemo(temp);
+        // A case whose route writes to the payer (a medical necessity appeal); cases list orders by priority, not by category.
         var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
-            .Json().GetProperty("cases")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            .Json().GetProperty("cases").EnumerateArray().First(c => c.GetProperty("category").GetString() == "medical_necessity")
+            .GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var file = temp.Sub("letter.docx");
 
         var run = await CliRun.RunAsync("letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json");
