@@ -46,6 +46,15 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.Contains("4 file(s)", html);
         Assert.Contains("1 rejected", html);
         Assert.Matches(@"<table class=""table table-sm"" id=""import-errors"">.*<td>\d{3}-broken\.835</td><td>\d+</td><td>\d+</td>", html.Replace("\n", " "));
+        // The upload went through the one import pipeline: its cases are planned and scored (the queue's order is right
+        // with no job having run), and the importer wrote the audit entry naming the uploader and the job.
+        var cases = (await InDatabase(db => db.DenialCases.AsNoTracking().Select(c => new { c.CreatedAt, c.ScoredAt, c.DeadlineBasis }).ToListAsync(Ct)))
+            .Where(c => c.CreatedAt >= batch.StartedAt).ToList();
+        Assert.NotEmpty(cases);
+        Assert.All(cases, c => Assert.True(c.ScoredAt is not null && c.DeadlineBasis.Length > 0));
+        var audit = await InDatabase(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == Appeals.Core.Audit.AuditActions.Import && e.EntityId == batchId.ToString(), Ct));
+        Assert.Equal(("specialist", "ImportJob"), (audit.UserName, audit.EntityType));
+        Assert.Contains($"{ImportJobs.SummaryOf(batch)!.DenialCases} denial cases", audit.Details);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Appeals.Core.Imports;
 using Appeals.Workflows.Jobs;
 using Appeals.Workflows.Tests.Outcomes;
 using Appeals.Workflows.Tests.Support;
+using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -39,5 +42,34 @@ public sealed class InboxImportJobTests : IDisposable
         Assert.NotEmpty(await File.ReadAllTextAsync(Path.Combine(inbox, "rejected", "bad.835.error.txt")));
         Assert.True(File.Exists(Path.Combine(inbox, "copying.835")), "a file still being written waits for the next run");
         Assert.Equal(1, await db.DenialCases.CountAsync());
+    }
+
+    [Fact]
+    public async Task Run_WithTheHostsRegistrations_StoresScoredPlannedCasesAndWritesTheAuditEntry()
+    {
+        var inbox = Directory.CreateDirectory(Path.Combine(_test.Folder, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(inbox, "good.835"), EraFixtures.Denial());
+        File.SetLastWriteTimeUtc(Path.Combine(inbox, "good.835"), DateTime.UtcNow.AddMinutes(-1));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Appeals"] = _test.ConnectionString,
+            ["DataProtection:KeysPath"] = Path.Combine(_test.Folder, "keys"),
+            ["Inbox:Path"] = inbox,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddAppealsCore(configuration).AddAppealsImportPipeline();
+        services.Configure<InboxOptions>(configuration.GetSection("Inbox")).AddScoped<InboxImportJob>();
+        await using var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<InboxImportJob>().RunAsync(CancellationToken.None));
+
+        await using var db = _test.Open();
+        var denial = await db.DenialCases.SingleAsync();
+        Assert.NotNull(denial.ScoredAt);
+        Assert.InRange(denial.RecoveryProbability!.Value, 0, 1);
+        Assert.NotEqual("", denial.DeadlineBasis);
+        var audit = await db.AuditEntries.SingleAsync(e => e.Action == Appeals.Core.Audit.AuditActions.Import);
+        Assert.Equal("system:inbox", audit.UserName);
+        Assert.Contains("1 denial cases", audit.Details);
     }
 }
