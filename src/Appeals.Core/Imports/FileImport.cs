@@ -99,7 +99,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
 
     private async Task<TransactionOutcome> DryRunAsync(Remittance remittance, CancellationToken ct)
     {
-        if (await TransactionWriter.IsStoredAsync(run.Db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
+        if (!run.WithoutDatabase && await TransactionWriter.IsStoredAsync(run.Db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
         var now = run.Time.GetUtcNow();
         var cases = remittance.Claims.Count(c => run.Detector.BuildCase(c, remittance, 0, now) is not null);
         return new TransactionOutcome(TransactionResult.Stored, cases, null);
@@ -142,6 +142,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
 
     private async Task<ImportedFile?> FindFileAsync(string hash, CancellationToken ct)
     {
+        if (run.WithoutDatabase) return null;
         try
         {
             return await run.Db.ImportedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ContentHash == hash, ct);

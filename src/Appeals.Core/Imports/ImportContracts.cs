@@ -14,6 +14,12 @@ public sealed record ImportOptions(bool DryRun = false)
 
     /// <summary>The id of <see cref="AuditEntityType"/> (the web's upload job id), empty for a CLI or inbox run.</summary>
     public string AuditEntityId { get; init; } = "";
+
+    /// <summary>
+    /// With <see cref="DryRun"/>: never connect to the database (the CLI's `import --dry-run`, ADR 0074), so nothing is
+    /// reported as imported before; the files are read, validated and their denials detected.
+    /// </summary>
+    public bool WithoutDatabase { get; init; }
 }
 
 /// <summary>Where an import stands, reported after each transaction and each file.</summary>

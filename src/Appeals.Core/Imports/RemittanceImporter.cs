@@ -53,8 +53,14 @@ public sealed class RemittanceImporter
     public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, ImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
+        if (options.WithoutDatabase && !options.DryRun) throw new ArgumentException("Only a dry run can import without a database.", nameof(options));
         var summary = new ImportSummary();
         var files = ExpandPaths(paths, summary);
+        if (options.WithoutDatabase)
+        {
+            await ReadFilesAsync(files, options, null, summary, progress, ct);
+            return summary;
+        }
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -68,13 +74,7 @@ public sealed class RemittanceImporter
                 // connection by SqliteTempStoreInMemory (UseAppealsDatabase), not here.
             }
             using var tables = options.DryRun ? null : new RemittanceTables(_db);
-            var context = new ImportRun(_db, _detector, _time, _logger, _handlers, _preparers, tables, summary);
-            for (var i = 0; i < files.Count; i++)
-            {
-                summary.Files++;
-                var file = new FileImport(context, files[i], _source, i, files.Count, progress);
-                await file.RunAsync(options, ct);
-            }
+            await ReadFilesAsync(files, options, tables, summary, progress, ct);
         }
         finally
         {
@@ -84,6 +84,17 @@ public sealed class RemittanceImporter
         _logger.LogInformation("Import done: {Files} files, {Imported} imported, {Duplicates} duplicate, {Rejected} rejected, {Transactions} transactions, {Claims} claims, {Cases} denial cases",
             summary.Files, summary.Imported, summary.Duplicates, summary.Rejected, summary.Transactions, summary.Claims, summary.DenialCases);
         return summary;
+    }
+
+    private async Task ReadFilesAsync(List<string> files, ImportOptions options, RemittanceTables? tables, ImportSummary summary,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var context = new ImportRun(_db, _detector, _time, _logger, _handlers, _preparers, tables, summary, options.WithoutDatabase);
+        for (var i = 0; i < files.Count; i++)
+        {
+            summary.Files++;
+            await new FileImport(context, files[i], _source, i, files.Count, progress).RunAsync(options, ct);
+        }
     }
 
     /// <summary>Every import that could write leaves one audit entry, whichever host ran it: who, and the counts (no file names: they may name a patient).</summary>
@@ -122,7 +133,8 @@ public sealed class RemittanceImporter
 
 /// <summary>What every file of one import run shares.</summary>
 internal sealed record ImportRun(AppealsDbContext Db, DenialDetector Detector, TimeProvider Time, ILogger Logger,
-    IReadOnlyList<IImportedRemittanceHandler> Handlers, IReadOnlyList<INewCasePreparer> Preparers, RemittanceTables? Tables, ImportSummary Summary)
+    IReadOnlyList<IImportedRemittanceHandler> Handlers, IReadOnlyList<INewCasePreparer> Preparers, RemittanceTables? Tables, ImportSummary Summary,
+    bool WithoutDatabase = false)
 {
     public PayerDirectory? Payers { get; } = Tables is null ? null : new PayerDirectory(Db, Tables);
 }

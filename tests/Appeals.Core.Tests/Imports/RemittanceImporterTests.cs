@@ -208,6 +208,22 @@ public class RemittanceImporterTests
     }
 
     [Fact]
+    public async Task DryRun_WithoutDatabase_NeverConnects_AndStillCountsAndDetects()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var bed = new ImportBed(database);
+        var file = bed.File("era1.835", TwoClaims("TRACE1"));
+        var nowhere = Path.Combine(Path.GetDirectoryName(file)!, "no-such-folder", "appeals.db");
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, $"Data Source={nowhere}", Appeals.Core.Privacy.PhiKeyRing.Ephemeral());
+
+        var summary = await bed.Importer(db).ImportAsync([file], new ImportOptions(DryRun: true) { WithoutDatabase = true }, ct: Ct);
+
+        Assert.Equal((1, 2, 1, 100m, 0), (summary.Transactions, summary.Claims, summary.DenialCases, summary.DeniedAmount, summary.Errors.Count));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(nowhere)), "a connection would have needed the folder");
+        await Assert.ThrowsAsync<ArgumentException>(() => bed.Importer(db).ImportAsync([file], new ImportOptions { WithoutDatabase = true }, ct: Ct));
+    }
+
+    [Fact]
     public async Task Import_RunsEveryHandler_AfterEachCommittedTransaction()
     {
         await using var database = await TestDatabase.CreateAsync();
