@@ -43,7 +43,10 @@ public class DatabaseSettings : CommandSettings
         return CliConfiguration.Build(overrides);
     }
 
-    /// <summary>The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.</summary>
+    /// <summary>
+    /// The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.
+    /// Building them neither opens nor creates the database: a command that reads none (<c>import --dry-run</c>) stops here.
+    /// </summary>
     public ServiceProvider BuildServices()
     {
         var configuration = BuildConfiguration();
@@ -60,7 +63,7 @@ public class DatabaseSettings : CommandSettings
     {
         var services = BuildServices();
         await using var scope = services.CreateAsyncScope();
-        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>());
+        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), ct);
         return services;
     }
 }

@@ -31,11 +31,12 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
 
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
+        // A dry run looks nothing up, so it needs no database: no file, no connection, no migration (ADR 0074).
+        await using var services = settings.DryRun ? settings.BuildServices() : await settings.OpenDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
         // The audit entry names the operating-system account that ran the command: the CLI has no sign-in of its own.
-        var options = new ImportOptions(settings.DryRun) { Actor = $"cli:{Environment.UserName}" };
+        var options = new ImportOptions(settings.DryRun) { Actor = $"cli:{Environment.UserName}", WithoutDatabase = settings.DryRun };
 
         ImportSummary summary;
         if (ShowProgress(settings))

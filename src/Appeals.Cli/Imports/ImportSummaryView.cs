@@ -11,7 +11,7 @@ internal static class ImportSummaryView
     {
         var table = new Table().Border(TableBorder.Rounded).HideHeaders()
             .AddColumn("").AddColumn(new TableColumn("").RightAligned());
-        console.MarkupLine(dryRun ? "[bold]Import[/] (dry run: nothing was written)" : "[bold]Import[/]");
+        console.MarkupLine(dryRun ? "[bold]Import[/] (dry run: nothing was written, and the database was not read: files imported before are not counted as duplicates)" : "[bold]Import[/]");
         Row(table, "Files", s.Files);
         Row(table, "  imported", s.Imported);
         Row(table, "  duplicates", s.Duplicates);

@@ -1,5 +1,7 @@
 using Appeals.Cli.Common;
+using Appeals.Core.Imports;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Cli.Tests.Common;
 
@@ -24,6 +26,20 @@ public sealed class DatabaseSettingsTests
     public void Validate_Provider_AcceptsOnlySqliteAndSqlServer(string? provider, bool valid)
     {
         Assert.Equal(valid, new DatabaseSettings { Provider = provider }.Validate().Successful);
+    }
+
+    [Fact]
+    public async Task BuildServices_ResolvingTheImporter_NeitherOpensNorCreatesTheDatabase()
+    {
+        // What lets `import --dry-run` run without a database (ADR 0074).
+        using var temp = new TempFolder();
+        var settings = new DatabaseSettings { ConnectionString = temp.ConnectionString };
+
+        await using (var services = settings.BuildServices())
+        await using (var scope = services.CreateAsyncScope())
+            Assert.NotNull(scope.ServiceProvider.GetRequiredService<RemittanceImporter>());
+
+        Assert.False(File.Exists(temp.DatabaseFile));
     }
 
     [Fact]

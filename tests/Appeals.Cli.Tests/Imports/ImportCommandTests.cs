@@ -41,6 +41,20 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_DryRun_NeedsNoDatabase()
+    {
+        using var temp = new TempFolder();
+        await Demo(temp, 50);
+        var folder = temp.Sub("no-such-folder");
+
+        var dry = await CliRun.RunAsync("import", temp.Sub("demo"), "--db", $"Data Source={Path.Combine(folder, "appeals.db")}", "--json", "--dry-run");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.True(dry.Json().GetProperty("denialCases").GetInt32() > 0, "a dry run still detects");
+        Assert.False(Directory.Exists(folder), "a dry run creates no database");
+    }
+
+    [Fact]
     public async Task Import_SameFolderTwice_CountsDuplicatesAndAddsNothing()
     {
         using var temp = new TempFolder();

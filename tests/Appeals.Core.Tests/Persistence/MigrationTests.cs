@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Appeals.Core.Persistence;
 using Appeals.Core.Tests.Builders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -37,6 +39,50 @@ public class MigrationTests
         var mode = (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_OnACurrentDatabase_LeavesMigrationsAloneButKeepsWal()
+    {
+        // EF's own MigrateAsync takes the migration lock and diffs the model even when nothing is pending: every
+        // CLI command paid for that at start (ADR 0074). WAL is still asked for, so a file set back to DELETE recovers.
+        await using var database = await TestDatabase.CreateAsync();
+        var commands = new CommandTexts();
+        var options = new DbContextOptionsBuilder()
+            .UseAppealsDatabase(DatabaseProvider.Sqlite, database.ConnectionString, TestDatabase.Phi)
+            .AddInterceptors(commands).Options;
+        await using var db = new SqliteAppealsDbContext(options);
+
+        await AppealsDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(commands.Texts, c => c.Contains("__EFMigrationsLock", StringComparison.Ordinal));
+        Assert.Contains(commands.Texts, c => c.Contains("journal_mode=WAL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_OnADatabaseBehindThisBuild_AppliesWhatIsMissing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "appeals-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "behind.db"), Pooling = false }.ToString();
+            await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, connectionString, TestDatabase.Phi);
+            var known = db.Database.GetMigrations().ToList();
+            // One migration short of this build, or none applied at all while there is only one.
+            await db.GetService<IMigrator>().MigrateAsync(known.Count > 1 ? known[^2] : Migration.InitialDatabase, ct);
+            Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync(ct));
+
+            await AppealsDatabase.MigrateAsync(db, ct);
+
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { /* a file still open on a slow machine: the temp folder is cleaned later */ }
+        }
     }
 
     [Fact]
@@ -78,6 +124,17 @@ public class MigrationTests
             var statement = wrapped.StartsWith("EXEC(N'", StringComparison.Ordinal) ? wrapped[7..^3].Replace("''", "'") : wrapped;
             parser.Parse(new StringReader(statement), out var errors);
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")) + Environment.NewLine + statement);
+        }
+    }
+
+    private sealed class CommandTexts : DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            Texts.Add(result.CommandText);
+            return result;
         }
     }
 }
