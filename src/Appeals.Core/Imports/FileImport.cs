@@ -18,7 +18,8 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
     {
         var summary = run.Summary;
         var size = new FileInfo(path).Length;
-        var hash = await HashAsync(path, ct);
+        // The hash only finds the file among those stored: a dry run without a database has nothing to look it up in.
+        var hash = run.WithoutDatabase ? "" : await HashAsync(path, ct);
         var existing = await FindFileAsync(hash, ct);
         if (existing is { Status: not ImportStatus.Importing })
         {
