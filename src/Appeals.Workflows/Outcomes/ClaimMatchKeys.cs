@@ -34,34 +34,58 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
     /// <summary>True when a patient control number (CLP01) can identify a claim, with its payer and service date.</summary>
     public bool UsableAccount(string account) => Meaningful(account) && !_commonAccounts.Contains(account);
 
-    /// <summary>Counts the stored claims that share each of these values, and sets aside those past the limit (warning once each).</summary>
-    public async Task ScreenAsync(AppealsDbContext db, IReadOnlyCollection<ClaimKey> claims, Action<string> warn, CancellationToken ct)
+    /// <summary>
+    /// Counts the stored claims that share each of these (just stored) claims' values, sets aside those past the limit
+    /// (warning once each), and returns the usable values that other stored claims carry too: only those can lead to
+    /// another claim or case, so a remittance of new claims needs no further lookups.
+    /// </summary>
+    public async Task<SharedKeys> ScreenAsync(AppealsDbContext db, IReadOnlyCollection<ClaimKey> claims, Action<string> warn, CancellationToken ct)
     {
         foreach (var zero in claims.Select(c => c.Number).Where(n => n.Length > 0 && !Meaningful(n)).Distinct())
             if (_commonNumbers.Add(zero))
                 warn($"Payer claim number (CLP07) \"{zero}\" identifies no claim: later remittances are matched to these denials by patient control number, payer and service date instead.");
-
         foreach (var repeated in claims.GroupBy(c => c.Number).Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance && UsableNumber(g.Key)).Select(g => g.Key))
             if (_commonNumbers.Add(repeated))
                 warn($"Payer claim number (CLP07) \"{repeated}\" is on more than {MaxClaimsPerKeyInOneRemittance} claims of one remittance: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
-        var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct().ToList();
-        foreach (var chunk in numbers.Chunk(QueryChunk.Size))
-            foreach (var common in await db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-                         .GroupBy(c => c.PayerClaimControlNumber).Where(g => g.Count() > MaxClaimsPerKey).Select(g => g.Key).ToListAsync(ct))
-                if (_commonNumbers.Add(common))
-                    warn($"Payer claim number (CLP07) \"{common}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct().ToList();
+        foreach (var chunk in values.Chunk(QueryChunk.Size))
+            foreach (var (value, count) in await CountAsync(db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+                         .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct))
+            {
+                if (count > MaxClaimsPerKey)
+                {
+                    if (_commonNumbers.Add(value))
+                        warn($"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
+                }
+                else if (count > ownNumbers.GetValueOrDefault(value)) numbers.Add(value);
+            }
 
-        var accounts = claims.Select(c => c.Account).Where(UsableAccount).Distinct().ToList();
-        foreach (var chunk in accounts.Chunk(QueryChunk.Size))
-            foreach (var common in await db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
-                         .GroupBy(c => c.PatientControlNumber).Where(g => g.Count() > MaxClaimsPerKey).Select(g => g.Key).ToListAsync(ct))
-                if (_commonAccounts.Add(common))
-                    warn($"Patient control number (CLP01) \"{common}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        var ownAccounts = claims.Select(c => c.Account).Where(UsableAccount).CountBy(a => a, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        foreach (var chunk in ownAccounts.Keys.Chunk(QueryChunk.Size))
+            foreach (var (value, count) in await CountAsync(db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
+                         .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct))
+            {
+                if (count > MaxClaimsPerKey)
+                {
+                    if (_commonAccounts.Add(value))
+                        warn($"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
+                }
+                else if (count > ownAccounts[value]) accounts.Add(value);
+            }
+        return new SharedKeys(numbers, accounts);
     }
+
+    private static Task<List<KeyValuePair<string, int>>> CountAsync(IQueryable<KeyValuePair<string, int>> counts, CancellationToken ct) => counts.ToListAsync(ct);
 
     private static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
 }
+
+/// <summary>A remittance's usable payer claim numbers (CLP07, or named by REF*F8) and patient control numbers that other stored claims carry too.</summary>
+public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts);
 
 /// <summary>The identifiers of one stored claim payment that later remittances are matched by.</summary>
 public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom);

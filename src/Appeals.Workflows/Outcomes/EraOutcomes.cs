@@ -39,9 +39,9 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     public async Task<int> RecordAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, Action<string> warn, CancellationToken ct)
     {
         if (arrived.Count == 0) return 0;
-        await _keys.ScreenAsync(db, arrived, warn, ct);
+        var shared = await _keys.ScreenAsync(db, arrived, warn, ct);
 
-        var cases = await CasesToRevisitAsync(remittanceId, arrived, ct);
+        var cases = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
         if (cases.Count == 0) return 0;
         var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
         var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, ct);
@@ -72,9 +72,10 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
 
     /// <summary>
     /// Cases opened by this remittance (its payment may have been imported first), and cases on earlier claims
-    /// that its claims can answer: by payer claim number, or by patient control number with the same payer.
+    /// that its claims can answer: by payer claim number, or by patient control number with the same payer, looked up
+    /// only for the values that other stored claims carry too (<paramref name="shared"/>).
     /// </summary>
-    private async Task<List<CaseKey>> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, CancellationToken ct)
+    private async Task<List<CaseKey>> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
     {
         var found = new Dictionary<long, CaseKey>();
         void Add(IEnumerable<CaseKey> cases) { foreach (var c in cases) found.TryAdd(c.Id, c); }
@@ -85,13 +86,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         Add((await db.DenialCases.AsNoTracking().Where(c => c.ClaimPaymentId >= first && c.ClaimPaymentId <= last).Select(CaseKey.Of).ToListAsync(ct))
             .Where(c => ids.Contains(c.ClaimPaymentId)));
 
-        var numbers = arrived.SelectMany(c => new[] { c.Number, c.Original }).Where(_keys.UsableNumber).Distinct().ToList();
-        foreach (var chunk in numbers.Chunk(QueryChunk.Size))
+        foreach (var chunk in shared.Numbers.Where(_keys.UsableNumber).Chunk(QueryChunk.Size))
             Add(await db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of).ToListAsync(ct));
 
+        if (shared.Accounts.Count == 0) return found.Values.OrderBy(c => c.Id).ToList();
         var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
-        var accounts = arrived.Select(c => c.Account).Where(_keys.UsableAccount).Distinct().ToList();
-        foreach (var chunk in accounts.Chunk(QueryChunk.Size))
+        foreach (var chunk in shared.Accounts.Where(_keys.UsableAccount).Chunk(QueryChunk.Size))
             Add(await db.DenialCases.AsNoTracking().Where(c => c.PayerId == payerId && EF.Parameter(chunk).Contains(c.PatientControlNumber))
                 .Select(CaseKey.Of).ToListAsync(ct));
         return found.Values.OrderBy(c => c.Id).ToList();
