@@ -29,8 +29,7 @@ internal sealed class ImportBenchmark : IBenchScenario
         var options = new ImportOptions(DryRun: args.Contains("--dry-run"));
         var folder = Path.Combine(Path.GetTempPath(), "appeals-bench-import", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        Console.WriteLine("IN-PROCESS MICRO-BENCHMARK: the bare bulk import path, without the pipeline's case preparation (deadlines, scores)");
-        Console.WriteLine("or post-commit handlers (outcomes). Targets are judged on the whole process: bench/import-path.sh.");
+        Console.WriteLine("the bare bulk import path, without the pipeline's case preparation (deadlines, scores) or post-commit handlers (outcomes)");
         Console.WriteLine($"import benchmark: {claims:N0} claims, {perTransaction:N0} claims per transaction, folder {folder}");
         try
         {

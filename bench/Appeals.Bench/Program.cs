@@ -16,4 +16,7 @@ if (scenario is null)
     foreach (var s in scenarios) Console.WriteLine($"  {s.Name,-12} {s.Description}");
     return args.Length == 0 ? 0 : 2;
 }
+// Everything here runs inside this process: figures for finding where time goes, never a target met on the user's path.
+if (scenario.Name != "era-files")
+    Console.WriteLine($"[{scenario.Name}] IN-PROCESS MICRO-BENCHMARK: targets are judged on whole processes (bench/import-path.sh).");
 return await scenario.RunAsync(args[1..]);
