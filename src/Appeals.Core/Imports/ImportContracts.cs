@@ -58,14 +58,9 @@ public interface IImportedRemittanceHandler
 /// <summary>A remittance just committed by the importer, as its post-commit handlers see it.</summary>
 /// <param name="Db">The importer's context (tracking is cleared after each handler).</param>
 /// <param name="Remittance">The stored remittance as it was read (ids assigned): its claims' keys without a query.</param>
-/// <param name="FirstNewCaseId">The first id of the denial cases this remittance opened; they are numbered without gaps.</param>
-/// <param name="NewCases">How many denial cases it opened.</param>
 /// <param name="Warn">Adds a warning to the import's summary (shown with the file; no PHI in it).</param>
-public sealed record ImportedRemittance(AppealsDbContext Db, Remittances.Remittance Remittance, long FirstNewCaseId, int NewCases, Action<string> Warn)
+public sealed record ImportedRemittance(AppealsDbContext Db, Remittances.Remittance Remittance, Action<string> Warn)
 {
     /// <summary>The stored remittance's id.</summary>
     public long RemittanceId => Remittance.Id;
-
-    /// <summary>The last id of the cases this remittance opened (below <see cref="FirstNewCaseId"/> when none).</summary>
-    public long LastNewCaseId => FirstNewCaseId + NewCases - 1;
 }

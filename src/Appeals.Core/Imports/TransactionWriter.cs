@@ -68,7 +68,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
                 throw;
             }
         }
-        await RunHandlersAsync(new ImportedRemittance(db, remittance, cases.Count > 0 ? cases[0].Id : 0, cases.Count, run.Summary.Warnings.Add), ct);
+        await RunHandlersAsync(new ImportedRemittance(db, remittance, run.Summary.Warnings.Add), ct);
         return new TransactionOutcome(TransactionResult.Stored, cases.Count, null);
     }
 

@@ -1,6 +1,5 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
-using System.Linq.Expressions;
 using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,14 +44,13 @@ public sealed class CaseDeadlinePlanner(AppealsDbContext db, AppealRuleBook rule
     }
 
     /// <summary>
-    /// Plans every open case in <paramref name="scope"/> (all open cases when null) that has no deadline basis yet,
-    /// at most <paramref name="limit"/> of them, and saves. Returns how many were planned.
+    /// Plans every open case that has no deadline basis yet, at most <paramref name="limit"/> of them, and saves.
+    /// Returns how many were planned. (The import plans each case before storing it; this catches the rest.)
     /// </summary>
-    public async Task<int> PlanUnplannedAsync(Expression<Func<DenialCase, bool>>? scope, int limit, CancellationToken ct = default)
+    public async Task<int> PlanUnplannedAsync(int limit, CancellationToken ct = default)
     {
-        var cases = db.DenialCases.AwaitingFiling().Include(c => c.Payer).Where(c => c.DeadlineBasis == "");
-        if (scope is not null) cases = cases.Where(scope);
-        var unplanned = await cases.Take(limit).ToListAsync(ct);
+        var unplanned = await db.DenialCases.AwaitingFiling().Include(c => c.Payer).Where(c => c.DeadlineBasis == "")
+            .Take(limit).ToListAsync(ct);
         foreach (var denial in unplanned)
         {
             await PlanAsync(denial, ct);

@@ -40,5 +40,5 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
     }
 
     private Task<int> PlanMissingAsync(CancellationToken ct) =>
-        new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanUnplannedAsync(scope: null, limit: 5000, ct);
+        new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanUnplannedAsync(limit: 5000, ct);
 }

@@ -107,14 +107,7 @@ internal sealed class RemittanceTables : IDisposable
         foreach (var c in cases) c.Id = ++caseId;
     }
 
-    /// <summary>Inserts the remittance and its cases (ids assigned); the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
-    public void Insert(Remittance r, IReadOnlyList<DenialCase> cases, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
-    {
-        InsertRemittance(r, tx, sealedPhi);
-        InsertCases(cases, tx);
-    }
-
-    /// <summary>Inserts the remittance and everything under it but its cases.</summary>
+    /// <summary>Inserts the remittance (ids assigned) and everything under it but its cases; the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
     public void InsertRemittance(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
     {
         _remittances.Insert([r], tx);
