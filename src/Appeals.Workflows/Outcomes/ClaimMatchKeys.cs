@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Appeals.Core.Persistence;
+using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Outcomes;
@@ -48,38 +50,39 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
             if (_commonNumbers.Add(repeated))
                 warn($"Payer claim number (CLP07) \"{repeated}\" is on more than {MaxClaimsPerKeyInOneRemittance} claims of one remittance: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
-        var numbers = new HashSet<string>(StringComparer.Ordinal);
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct().ToList();
-        foreach (var chunk in values.Chunk(QueryChunk.Size))
-            foreach (var (value, count) in await CountAsync(db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-                         .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct))
-            {
-                if (count > MaxClaimsPerKey)
-                {
-                    if (_commonNumbers.Add(value))
-                        warn($"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
-                }
-                else if (count > ownNumbers.GetValueOrDefault(value)) numbers.Add(value);
-            }
+        var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct();
+        var numbers = Shared(await QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+                .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
+            ownNumbers, _commonNumbers, warn,
+            value => $"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
-        var accounts = new HashSet<string>(StringComparer.Ordinal);
         var ownAccounts = claims.Select(c => c.Account).Where(UsableAccount).CountBy(a => a, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        foreach (var chunk in ownAccounts.Keys.Chunk(QueryChunk.Size))
-            foreach (var (value, count) in await CountAsync(db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
-                         .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct))
-            {
-                if (count > MaxClaimsPerKey)
-                {
-                    if (_commonAccounts.Add(value))
-                        warn($"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
-                }
-                else if (count > ownAccounts[value]) accounts.Add(value);
-            }
+        var accounts = Shared(await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
+                .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
+            ownAccounts, _commonAccounts, warn,
+            value => $"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
         return new SharedKeys(numbers, accounts);
     }
 
-    private static Task<List<KeyValuePair<string, int>>> CountAsync(IQueryable<KeyValuePair<string, int>> counts, CancellationToken ct) => counts.ToListAsync(ct);
+    /// <summary>
+    /// From the stored claims' count of each value: those past the limit are set aside as common (warned once each); of
+    /// the rest, those that more stored claims carry than the remittance's own (<paramref name="own"/>) are shared.
+    /// </summary>
+    private HashSet<string> Shared(List<KeyValuePair<string, int>> counts, Dictionary<string, int> own, HashSet<string> common,
+        Action<string> warn, Func<string, string> warning)
+    {
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (value, count) in counts)
+        {
+            if (count > MaxClaimsPerKey)
+            {
+                if (common.Add(value)) warn(warning(value));
+            }
+            else if (count > own.GetValueOrDefault(value)) shared.Add(value);
+        }
+        return shared;
+    }
 
     private static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
 }
@@ -88,10 +91,14 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
 public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts);
 
 /// <summary>The identifiers of one stored claim payment that later remittances are matched by.</summary>
-public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom);
-
-/// <summary>How many values one <c>IN</c> list carries: SQL Server takes at most 2,100 parameters a command.</summary>
-internal static class QueryChunk
+public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom)
 {
-    public const int Size = 1000;
+    /// <summary>The projection a query reads a stored claim's keys with (no other column, never the encrypted patient).</summary>
+    public static readonly Expression<Func<ClaimPayment, ClaimKey>> Of = c =>
+        new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber, c.ServiceDateFrom);
+
+    private static readonly Func<ClaimPayment, ClaimKey> OfClaim = Of.Compile();
+
+    /// <summary>The keys of a claim the importer holds in memory, as <see cref="Of"/> reads them.</summary>
+    public static ClaimKey From(ClaimPayment claim) => OfClaim(claim);
 }

@@ -20,7 +20,6 @@ public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, T
 
     public Task HandleAsync(ImportedRemittance imported, CancellationToken ct) =>
         new EraOutcomes(imported.Db, definitions, time, _keys).RecordAsync(imported.RemittanceId,
-            imported.Remittance.Claims.Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber,
-                c.PatientControlNumber, c.ServiceDateFrom)).ToList(),
+            imported.Remittance.Claims.Select(ClaimKey.From).ToList(),
             imported.Warn, ct);
 }

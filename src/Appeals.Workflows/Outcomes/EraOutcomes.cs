@@ -26,9 +26,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// <summary>Revisits every case the remittance can tell something about; returns how many cases changed.</summary>
     public async Task<int> RecordAsync(long remittanceId, CancellationToken ct)
     {
-        var arrived = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId)
-            .Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber, c.ServiceDateFrom))
-            .ToListAsync(ct);
+        var arrived = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId).Select(ClaimKey.Of).ToListAsync(ct);
         return await RecordAsync(remittanceId, arrived, _ => { }, ct);
     }
 
@@ -77,44 +75,31 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// </summary>
     private async Task<List<CaseKey>> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
     {
-        var found = new Dictionary<long, CaseKey>();
-        void Add(IEnumerable<CaseKey> cases) { foreach (var c in cases) found.TryAdd(c.Id, c); }
-
         // The bulk importer numbers a remittance's claims without gaps: a range of the unique index, checked against the ids.
         var ids = arrived.Select(c => c.Id).ToHashSet();
         var (first, last) = (ids.Min(), ids.Max());
-        Add((await db.DenialCases.AsNoTracking().Where(c => c.ClaimPaymentId >= first && c.ClaimPaymentId <= last).Select(CaseKey.Of).ToListAsync(ct))
-            .Where(c => ids.Contains(c.ClaimPaymentId)));
+        var found = (await db.DenialCases.AsNoTracking().Where(c => c.ClaimPaymentId >= first && c.ClaimPaymentId <= last).Select(CaseKey.Of).ToListAsync(ct))
+            .Where(c => ids.Contains(c.ClaimPaymentId)).ToList();
 
-        foreach (var chunk in shared.Numbers.Where(_keys.UsableNumber).Chunk(QueryChunk.Size))
-            Add(await db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of).ToListAsync(ct));
-
-        if (shared.Accounts.Count == 0) return found.Values.OrderBy(c => c.Id).ToList();
-        var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
-        foreach (var chunk in shared.Accounts.Where(_keys.UsableAccount).Chunk(QueryChunk.Size))
-            Add(await db.DenialCases.AsNoTracking().Where(c => c.PayerId == payerId && EF.Parameter(chunk).Contains(c.PatientControlNumber))
-                .Select(CaseKey.Of).ToListAsync(ct));
-        return found.Values.OrderBy(c => c.Id).ToList();
+        found.AddRange(await QueryChunk.ReadAsync(shared.Numbers.Where(_keys.UsableNumber), chunk =>
+            db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of), ct));
+        if (shared.Accounts.Count > 0)
+        {
+            var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
+            found.AddRange(await QueryChunk.ReadAsync(shared.Accounts.Where(_keys.UsableAccount), chunk =>
+                db.DenialCases.AsNoTracking().Where(c => c.PayerId == payerId && EF.Parameter(chunk).Contains(c.PatientControlNumber)).Select(CaseKey.Of), ct));
+        }
+        return found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
     }
 
-    private async Task<Dictionary<long, DenialCase>> TrackedAsync(List<long> ids, CancellationToken ct)
-    {
-        var cases = new Dictionary<long, DenialCase>();
-        foreach (var chunk in ids.Chunk(QueryChunk.Size))
-            foreach (var c in await db.DenialCases.Include(c => c.Payer).Where(c => EF.Parameter(chunk).Contains(c.Id)).ToListAsync(ct))
-                cases[c.Id] = c;
-        return cases;
-    }
+    private async Task<Dictionary<long, DenialCase>> TrackedAsync(List<long> ids, CancellationToken ct) =>
+        (await QueryChunk.ReadAsync(ids, chunk => db.DenialCases.Include(c => c.Payer).Where(c => EF.Parameter(chunk).Contains(c.Id)), ct))
+        .ToDictionary(c => c.Id);
 
-    private async Task<Dictionary<long, (string TraceNumber, string File)>> SourcesAsync(List<long> remittanceIds, CancellationToken ct)
-    {
-        var sources = new Dictionary<long, (string, string)>();
-        foreach (var chunk in remittanceIds.Chunk(QueryChunk.Size))
-            foreach (var r in await db.Remittances.AsNoTracking().Where(r => EF.Parameter(chunk).Contains(r.Id))
-                         .Select(r => new { r.Id, r.TraceNumber, File = r.ImportedFile!.FileName }).ToListAsync(ct))
-                sources[r.Id] = (r.TraceNumber, r.File);
-        return sources;
-    }
+    private async Task<Dictionary<long, (string TraceNumber, string File)>> SourcesAsync(List<long> remittanceIds, CancellationToken ct) =>
+        (await QueryChunk.ReadAsync(remittanceIds, chunk => db.Remittances.AsNoTracking().Where(r => EF.Parameter(chunk).Contains(r.Id))
+            .Select(r => new { r.Id, r.TraceNumber, File = r.ImportedFile!.FileName }), ct))
+        .ToDictionary(r => r.Id, r => (r.TraceNumber, r.File));
 
     private static async Task<bool> RecordForCaseAsync(CaseWorkflow workflow, GuardFacts.Preloaded facts, DenialCase denial,
         IReadOnlyList<PaymentCandidate> matches, long remittanceId, Dictionary<long, (string TraceNumber, string File)> sources, CancellationToken ct)

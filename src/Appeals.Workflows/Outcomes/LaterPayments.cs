@@ -31,12 +31,8 @@ internal sealed class LaterPayments
 
     public static async Task<LaterPayments> LoadAsync(AppealsDbContext db, IReadOnlyCollection<CaseKey> cases, ClaimMatchKeys keys, CancellationToken ct)
     {
-        var own = new Dictionary<long, ClaimKey>();
-        foreach (var chunk in cases.Select(c => c.ClaimPaymentId).Distinct().Chunk(QueryChunk.Size))
-            foreach (var key in await db.ClaimPayments.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id))
-                         .Select(c => new ClaimKey(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber, c.ServiceDateFrom))
-                         .ToListAsync(ct))
-                own[key.Id] = key;
+        var own = (await QueryChunk.ReadAsync(cases.Select(c => c.ClaimPaymentId).Distinct(), chunk =>
+            db.ClaimPayments.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)).Select(ClaimKey.Of), ct)).ToDictionary(k => k.Id);
 
         var numbers = own.Values.Select(k => k.Number).Where(keys.UsableNumber).Distinct().ToList();
         var byNumber = (await CandidatesAsync(db, numbers, chunk => c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber), ct)).ToLookup(p => p.Number);
@@ -67,15 +63,9 @@ internal sealed class LaterPayments
         ILookup<string, PaymentCandidate> byNumber, ILookup<string, PaymentCandidate> byOriginal) =>
         keys.UsableNumber(own.Number) ? byNumber[own.Number].Concat(byOriginal[own.Number]) : [];
 
-    private static async Task<List<PaymentCandidate>> CandidatesAsync(AppealsDbContext db, List<string> values,
-        Func<string[], System.Linq.Expressions.Expression<Func<Core.Remittances.ClaimPayment, bool>>> match, CancellationToken ct)
-    {
-        var found = new List<PaymentCandidate>();
-        foreach (var chunk in values.Chunk(QueryChunk.Size))
-            found.AddRange(await db.ClaimPayments.AsNoTracking().Where(match(chunk))
-                .Select(c => new PaymentCandidate(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber,
-                    c.ServiceDateFrom, c.PaymentAmount, c.StatusCode, c.Remittance!.PayerId, c.Remittance.PaymentDate ?? c.Remittance.ProductionDate))
-                .ToListAsync(ct));
-        return found;
-    }
+    private static Task<List<PaymentCandidate>> CandidatesAsync(AppealsDbContext db, List<string> values,
+        Func<string[], System.Linq.Expressions.Expression<Func<Core.Remittances.ClaimPayment, bool>>> match, CancellationToken ct) =>
+        QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.AsNoTracking().Where(match(chunk))
+            .Select(c => new PaymentCandidate(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber,
+                c.ServiceDateFrom, c.PaymentAmount, c.StatusCode, c.Remittance!.PayerId, c.Remittance.PaymentDate ?? c.Remittance.ProductionDate)), ct);
 }

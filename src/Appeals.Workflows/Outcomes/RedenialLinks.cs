@@ -53,15 +53,9 @@ internal static class RedenialLinks
         return changes;
     }
 
-    private static async Task<List<Other>> OthersAsync(AppealsDbContext db, List<string> values,
-        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, CancellationToken ct)
-    {
-        var found = new List<Other>();
-        foreach (var chunk in values.Chunk(QueryChunk.Size))
-            found.AddRange(await db.DenialCases.AsNoTracking().Where(match(chunk))
-                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
-                    o.ClaimPayment!.OriginalReferenceNumber))
-                .ToListAsync(ct));
-        return found;
-    }
+    private static Task<List<Other>> OthersAsync(AppealsDbContext db, List<string> values,
+        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, CancellationToken ct) =>
+        QueryChunk.ReadAsync(values, chunk => db.DenialCases.AsNoTracking().Where(match(chunk))
+            .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
+                o.ClaimPayment!.OriginalReferenceNumber)), ct);
 }

@@ -23,10 +23,10 @@ internal sealed record GuardFacts(bool LetterSignedOff, bool HigherLevelExists)
     public static async Task<Preloaded> PreloadAsync(AppealsDbContext db, IReadOnlyList<long> caseIds, AppealRuleBook rules, CancellationToken ct)
     {
         var signed = new Dictionary<(long CaseId, int Level), bool>();
-        foreach (var chunk in caseIds.Chunk(1000))
-            foreach (var letter in await db.AppealLetters.AsNoTracking().Where(l => EF.Parameter(chunk).Contains(l.DenialCaseId))
-                         .OrderBy(l => l.VersionNumber).Select(l => new { l.DenialCaseId, l.AppealLevel, l.SignedOffBy }).ToListAsync(ct))
-                signed[(letter.DenialCaseId, letter.AppealLevel)] = letter.SignedOffBy is not null; // the newest version wins
+        var letters = await Outcomes.QueryChunk.ReadAsync(caseIds, chunk => db.AppealLetters.AsNoTracking().Where(l => EF.Parameter(chunk).Contains(l.DenialCaseId))
+            .Select(l => new { l.DenialCaseId, l.AppealLevel, l.VersionNumber, l.SignedOffBy }), ct);
+        foreach (var letter in letters.OrderBy(l => l.VersionNumber))
+            signed[(letter.DenialCaseId, letter.AppealLevel)] = letter.SignedOffBy is not null; // the newest version wins
         return new Preloaded(db, signed, rules);
     }
 
