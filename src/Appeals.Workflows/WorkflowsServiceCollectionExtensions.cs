@@ -23,16 +23,15 @@ public static class WorkflowsServiceCollectionExtensions
     /// The import pipeline every host shares (the CLI's `import`, web uploads, the inbox job, the demo seed): after each
     /// remittance is read, its new cases get their appeal deadlines and scores before they are stored (so the queue is in
     /// priority order when the import ends); after it is committed, what it says about earlier cases is recorded
-    /// (recovered dollars, workflow moves, re-denial links). <c>Outcomes</c> and <c>Models</c> are read from the
-    /// <see cref="IConfiguration"/> in the container when there is one.
+    /// (recovered dollars, workflow moves, re-denial links). Reads the <c>Outcomes</c> and <c>Models</c> sections.
     /// </summary>
-    public static IServiceCollection AddAppealsImportPipeline(this IServiceCollection services)
+    public static IServiceCollection AddAppealsImportPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
-        services.AddOptions<OutcomeOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Outcomes").Bind(o));
-        services.AddOptions<ModelsOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Models").Bind(o));
+        services.Configure<OutcomeOptions>(configuration.GetSection("Outcomes"));
+        services.Configure<ModelsOptions>(configuration.GetSection("Models"));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<INewCasePreparer, NewCasePreparation>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
         return services;
@@ -59,14 +58,11 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped(sp => new LetterTemplateStore(sp.GetRequiredService<AppealsDbContext>(),
             sp.GetRequiredService<LetterSettings>().TemplatesPath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<CaseLetters>();
-        services.AddAppealsImportPipeline();
+        services.AddAppealsImportPipeline(configuration);
 
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
-        services.Configure<ModelsOptions>(configuration.GetSection("Models"));
-        services.Configure<OutcomeOptions>(configuration.GetSection("Outcomes"));
-        services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModelRetraining, MlModelRetraining>());
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();

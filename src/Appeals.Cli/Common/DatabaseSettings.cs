@@ -54,7 +54,7 @@ public class DatabaseSettings : CommandSettings
         services.AddSingleton(configuration);
         services.AddLogging();
         services.AddAppealsCore(configuration);
-        services.AddAppealsImportPipeline();
+        services.AddAppealsImportPipeline(configuration);
         return services.BuildServiceProvider();
     }
 

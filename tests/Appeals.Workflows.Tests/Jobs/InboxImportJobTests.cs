@@ -56,8 +56,7 @@ public sealed class InboxImportJobTests : IDisposable
             ["DataProtection:KeysPath"] = Path.Combine(_test.Folder, "keys"),
             ["Inbox:Path"] = inbox,
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-            .AddAppealsCore(configuration).AddAppealsImportPipeline();
+        var services = new ServiceCollection().AddLogging().AddAppealsCore(configuration).AddAppealsImportPipeline(configuration);
         services.Configure<InboxOptions>(configuration.GetSection("Inbox")).AddScoped<InboxImportJob>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
