@@ -27,7 +27,7 @@ internal sealed class EraFilesScenario : IBenchScenario
         Directory.CreateDirectory(folder);
 
         var era = new SyntheticEra(seed) { PayerClaimNumberOverride = shape == "clp07-zero" ? "0" : null };
-        var denied = new List<ClaimPayment>();
+        var denied = new List<DeniedClaim>();
         var file = Path.Combine(folder, $"era-{shape}-{claims}.835");
         Write(file, era.Transactions(claims, perTransaction, denied));
         Console.WriteLine($"{file}: {claims:N0} claims, {denied.Count:N0} denied, {new FileInfo(file).Length / (1024 * 1024)} MB");

@@ -23,7 +23,7 @@ internal sealed class SyntheticEra(int seed)
     /// The remittances, built one at a time. <paramref name="claimsPerTransaction"/> 0 draws each transaction's size
     /// from 500-2,000 claims. Denied claims are added to <paramref name="denied"/> (with their payer) when given.
     /// </summary>
-    public IEnumerable<Remittance> Transactions(int claims, int claimsPerTransaction, List<ClaimPayment>? denied = null)
+    public IEnumerable<Remittance> Transactions(int claims, int claimsPerTransaction, List<DeniedClaim>? denied = null)
     {
         var transaction = 0;
         var done = 0;
@@ -47,12 +47,7 @@ internal sealed class SyntheticEra(int seed)
                 var claim = Claim();
                 remittance.Claims.Add(claim);
                 if (denied is not null && claim.PaymentAmount < claim.ChargeAmount && claim.Adjustments.Any(a => a.Carc != "45" && a.GroupCode == "CO" || a.Carc == "96"))
-                    denied.Add(new ClaimPayment
-                    {
-                        PatientControlNumber = claim.PatientControlNumber, PayerClaimControlNumber = claim.PayerClaimControlNumber,
-                        ChargeAmount = claim.ChargeAmount, ServiceDateFrom = claim.ServiceDateFrom, ServiceDateTo = claim.ServiceDateTo,
-                        ClaimFilingIndicator = remittance.Payer.Identifier, // carried here only to pick the follow-up's payer
-                    });
+                    denied.Add(new DeniedClaim(claim.PatientControlNumber, claim.PayerClaimControlNumber, claim.ChargeAmount, claim.ServiceDateFrom, remittance.Payer.Identifier));
             }
             remittance.PaymentAmount = remittance.Claims.Sum(c => c.PaymentAmount);
             yield return remittance;
@@ -63,11 +58,11 @@ internal sealed class SyntheticEra(int seed)
     /// A later ERA per payer that pays <paramref name="percent"/> % of the denied claims in full: same CLP01, CLP07,
     /// payer and service date, status 1, one line paid at its charge. Transactions of 1,000 claims.
     /// </summary>
-    public static IEnumerable<Remittance> FollowUp(IReadOnlyList<ClaimPayment> denied, int percent, int seed)
+    public static IEnumerable<Remittance> FollowUp(IReadOnlyList<DeniedClaim> denied, int percent, int seed)
     {
         var step = Math.Max(1, 100 / Math.Max(1, percent));
         var transaction = 0;
-        foreach (var payer in denied.Where((_, i) => i % step == 0).GroupBy(d => d.ClaimFilingIndicator))
+        foreach (var payer in denied.Where((_, i) => i % step == 0).GroupBy(d => d.Payer))
             foreach (var chunk in payer.Chunk(1000))
             {
                 transaction++;
@@ -85,15 +80,15 @@ internal sealed class SyntheticEra(int seed)
                 {
                     var claim = new ClaimPayment
                     {
-                        PatientControlNumber = d.PatientControlNumber, StatusCode = 1, ClaimFilingIndicator = "CI",
-                        PayerClaimControlNumber = d.PayerClaimControlNumber, ChargeAmount = d.ChargeAmount, PaymentAmount = d.ChargeAmount,
+                        PatientControlNumber = d.Account, StatusCode = 1, ClaimFilingIndicator = "CI",
+                        PayerClaimControlNumber = d.Number, ChargeAmount = d.Charge, PaymentAmount = d.Charge,
                         PatientLastName = "SYNTHETIC", PatientFirstName = "PATIENT", RenderingProviderId = "1234567893",
-                        ServiceDateFrom = d.ServiceDateFrom, ServiceDateTo = d.ServiceDateTo,
+                        ServiceDateFrom = d.ServiceDate, ServiceDateTo = d.ServiceDate,
                     };
                     claim.ServiceLines.Add(new ServiceLine
                     {
                         LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213",
-                        ChargeAmount = d.ChargeAmount, PaidAmount = d.ChargeAmount, ServiceDate = d.ServiceDateFrom,
+                        ChargeAmount = d.Charge, PaidAmount = d.Charge, ServiceDate = d.ServiceDate,
                     });
                     remittance.Claims.Add(claim);
                 }
@@ -152,3 +147,6 @@ internal sealed class SyntheticEra(int seed)
         claim.Adjustments.Add(new Adjustment { GroupCode = group, Carc = carc, Amount = amount, ServiceLine = line });
     }
 }
+
+/// <summary>What a follow-up ERA needs of a denied claim: its keys, its charge and the payer that denied it.</summary>
+internal sealed record DeniedClaim(string Account, string Number, decimal Charge, DateOnly? ServiceDate, string Payer);
