@@ -13,6 +13,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
     private readonly List<ImportMessage> _messages = [];
     private readonly HashSet<string> _unknownCarcs = new(StringComparer.OrdinalIgnoreCase);
     private int _stored, _duplicates, _refused;
+    private Tally _tally; // the transaction being read, counted as its parts come; added to the summary once it is stored
 
     public async Task RunAsync(ImportOptions options, CancellationToken ct)
     {
@@ -49,6 +50,12 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             {
                 unreadable = true;
                 Error(ex.Issue);
+                // A transaction that was coming in parts never got its last one: nothing of it stays.
+                if (writer is not null && await writer.AbandonAsync()) _refused++;
+            }
+            finally
+            {
+                if (writer is not null) await writer.AbandonAsync();
             }
         }
         foreach (var warning in envelope) Warn(warning);
@@ -72,6 +79,10 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         foreach (var warning in read.Warnings) Warn(warning);
         if (read.Remittance is not { } remittance || read.Errors.Count > 0)
         {
+            // A transaction in parts has an error: what of it was written goes, and its last part reports the errors.
+            if (writer is not null) await writer.AbandonAsync();
+            _tally = default;
+            if (read.Continued) return;
             _refused++;
             foreach (var error in read.Errors) Error(error);
             return;
@@ -81,12 +92,14 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
                 if (_unknownCarcs.Add(carc))
                     Warn(new ImportIssue(_name, 0, 0, "CAS", "", $"CARC {carc} is not in the CARC map; its adjustments are not counted as denials."));
 
-        var outcome = writer is null ? await DryRunAsync(remittance, ct) : await writer.WriteAsync(remittance, phi, _name, ct);
+        _tally.Add(remittance);
+        var outcome = writer is null ? await DryRunAsync(remittance, read.Continued, ct) : await writer.WriteAsync(remittance, phi, read.Continued, _name, ct);
+        if (outcome is null) return; // more parts of this transaction follow
         switch (outcome.Result)
         {
             case TransactionResult.Stored:
                 _stored++;
-                Count(remittance, outcome.DenialCases);
+                _tally.AddTo(run.Summary, outcome.DenialCases);
                 break;
             case TransactionResult.Duplicate:
                 _duplicates++;
@@ -96,30 +109,51 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
                 Error(outcome.Error!);
                 break;
         }
+        _tally = default;
     }
 
-    private async Task<TransactionOutcome> DryRunAsync(Remittance remittance, CancellationToken ct)
+    private async Task<TransactionOutcome?> DryRunAsync(Remittance remittance, bool continued, CancellationToken ct)
     {
-        if (!run.WithoutDatabase && await TransactionWriter.IsStoredAsync(run.Db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
         var now = run.Time.GetUtcNow();
-        var cases = remittance.Claims.Count(c => run.Detector.BuildCase(c, remittance, 0, now) is not null);
-        return new TransactionOutcome(TransactionResult.Stored, cases, null);
+        _tally.DenialCases += remittance.Claims.Count(c => run.Detector.BuildCase(c, remittance, 0, now) is not null);
+        if (continued) return null;
+        if (!run.WithoutDatabase && await TransactionWriter.IsStoredAsync(run.Db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
+        return new TransactionOutcome(TransactionResult.Stored, _tally.DenialCases, null);
     }
 
-    private void Count(Remittance remittance, int denialCases)
+    /// <summary>What one transaction adds to the summary, counted part by part.</summary>
+    private struct Tally
     {
-        var s = run.Summary;
-        s.Transactions++;
-        s.DenialCases += denialCases;
-        foreach (var claim in remittance.Claims)
+        private int _claims, _lines, _adjustments;
+        private decimal _charged, _paid, _denied;
+
+        /// <summary>Cases a dry run would open (the writer counts those it opened).</summary>
+        public int DenialCases;
+
+        public void Add(Remittance part)
         {
-            s.Claims++;
-            s.ServiceLines += claim.ServiceLines.Count;
-            s.Adjustments += claim.Adjustments.Count;
-            s.ChargedAmount += claim.ChargeAmount;
-            s.PaidAmount += claim.PaymentAmount;
-            foreach (var a in claim.Adjustments)
-                if (a.IsDenial) s.DeniedAmount += a.Amount;
+            foreach (var claim in part.Claims)
+            {
+                _claims++;
+                _lines += claim.ServiceLines.Count;
+                _adjustments += claim.Adjustments.Count;
+                _charged += claim.ChargeAmount;
+                _paid += claim.PaymentAmount;
+                foreach (var a in claim.Adjustments)
+                    if (a.IsDenial) _denied += a.Amount;
+            }
+        }
+
+        public readonly void AddTo(ImportSummary s, int denialCases)
+        {
+            s.Transactions++;
+            s.DenialCases += denialCases;
+            s.Claims += _claims;
+            s.ServiceLines += _lines;
+            s.Adjustments += _adjustments;
+            s.ChargedAmount += _charged;
+            s.PaidAmount += _paid;
+            s.DeniedAmount += _denied;
         }
     }
 

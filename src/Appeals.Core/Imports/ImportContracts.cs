@@ -57,10 +57,18 @@ public interface IImportedRemittanceHandler
 
 /// <summary>A remittance just committed by the importer, as its post-commit handlers see it.</summary>
 /// <param name="Db">The importer's context (tracking is cleared after each handler).</param>
-/// <param name="Remittance">The stored remittance as it was read (ids assigned): its claims' keys without a query.</param>
+/// <param name="Remittance">
+/// The stored remittance as it was read (ids assigned): its claims' keys without a query, when <see cref="ClaimsHeld"/>.
+/// </param>
 /// <param name="Warn">Adds a warning to the import's summary (shown with the file; no PHI in it).</param>
 public sealed record ImportedRemittance(AppealsDbContext Db, Remittances.Remittance Remittance, Action<string> Warn)
 {
     /// <summary>The stored remittance's id.</summary>
     public long RemittanceId => Remittance.Id;
+
+    /// <summary>
+    /// False for a remittance written in parts (ADR 0090): its <see cref="Remittances.Remittance.Claims"/> is empty, the
+    /// claims are in the database only, and a handler that needs them reads them from there.
+    /// </summary>
+    public bool ClaimsHeld { get; init; } = true;
 }

@@ -5,9 +5,18 @@ namespace Appeals.Core.Imports;
 /// <summary>The production <see cref="TransactionSource"/>: the streaming 835 reader.</summary>
 internal static class Remittance835Source
 {
-    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings)
+    /// <summary>
+    /// A transaction larger than this comes in parts (ADR 0090): about 3,000 claims, several times the usual transaction,
+    /// so that only the rare very large one is cut, and small enough that the parts in flight stay a few megabytes.
+    /// </summary>
+    internal const int PartBytes = 1 << 20;
+
+    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings) =>
+        Read(input, fileName, envelopeWarnings, PartBytes);
+
+    internal static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, int partBytes)
     {
-        var reader = new Remittance835Reader(input, fileName);
+        var reader = new Remittance835Reader(input, fileName) { PartBytes = partBytes };
         using var transactions = reader.ReadTransactions().GetEnumerator();
         while (true)
         {
@@ -22,7 +31,7 @@ internal static class Remittance835Source
                 envelopeWarnings.AddRange(reader.EnvelopeWarnings);
                 throw new UnreadableFileException(ex.Issue, ex);
             }
-            yield return new ReadTransaction(read.Remittance, read.Warnings, read.Errors);
+            yield return new ReadTransaction(read.Remittance, read.Warnings, read.Errors, read.Continued);
         }
         envelopeWarnings.AddRange(reader.EnvelopeWarnings);
     }

@@ -2,8 +2,13 @@ using Appeals.Core.Remittances;
 
 namespace Appeals.Core.Imports;
 
-/// <summary>One transaction as read from a file: a remittance, or the located errors that refused it.</summary>
-internal sealed record ReadTransaction(Remittance? Remittance, IReadOnlyList<ImportIssue> Warnings, IReadOnlyList<ImportIssue> Errors);
+/// <summary>
+/// One transaction as read from a file: a remittance, or the located errors that refused it. A large transaction comes
+/// in parts (<paramref name="Continued"/> on all but the last; ADR 0090), each with the remittance's header and some of
+/// its claims, written into one database transaction as they come.
+/// </summary>
+internal sealed record ReadTransaction(Remittance? Remittance, IReadOnlyList<ImportIssue> Warnings, IReadOnlyList<ImportIssue> Errors,
+    bool Continued = false);
 
 /// <summary>The file as a whole cannot be read as X12 (or stopped being readable part way).</summary>
 internal sealed class UnreadableFileException(ImportIssue issue, Exception? inner = null) : Exception(issue.Message, inner)

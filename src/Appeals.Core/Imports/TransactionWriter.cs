@@ -19,57 +19,147 @@ internal sealed record TransactionOutcome(TransactionResult Result, int DenialCa
     public static TransactionOutcome Duplicate { get; } = new(TransactionResult.Duplicate, 0, null);
 }
 
-/// <summary>Stores one remittance (ST..SE) all-or-nothing in one database transaction, then runs the handlers.</summary>
+/// <summary>
+/// Stores one remittance (ST..SE) all-or-nothing in one database transaction, then runs the handlers. A remittance that
+/// comes in parts (ADR 0090) is written part by part into one database transaction, opened at its first part and
+/// committed at its last, so that memory holds one part at a time and a refusal still leaves nothing of it.
+/// </summary>
 internal sealed class TransactionWriter(ImportRun run, long importedFileId)
 {
+    private Open? _open; // the remittance being written: from its first part until its last
+
     public static Task<bool> IsStoredAsync(Persistence.AppealsDbContext db, string contentHash, CancellationToken ct) =>
         db.Remittances.AsNoTracking().AnyAsync(r => r.ContentHash == contentHash, ct);
 
-    public async Task<TransactionOutcome> WriteAsync(Remittance remittance, Privacy.SealedClaimPhi? sealedPhi, string fileName, CancellationToken ct)
+    /// <summary>
+    /// Writes <paramref name="part"/>: a whole remittance, or a part of one (<paramref name="continued"/> on all but its
+    /// last). Returns null while more parts are to come, and the remittance's outcome with its last part.
+    /// </summary>
+    public async Task<TransactionOutcome?> WriteAsync(Remittance part, Privacy.SealedClaimPhi? sealedPhi, bool continued, string fileName, CancellationToken ct)
     {
-        var db = run.Db;
-        var tables = run.Tables!;
-        var cases = new List<DenialCase>();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var open = _open ??= new Open(streamed: continued);
+        if (open.Outcome is null)
         {
-            var dbTx = tx.GetDbTransaction();
             try
             {
-                if (await IsStoredAsync(db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
-                var payerId = await run.Payers!.GetOrAddAsync(remittance, dbTx, ct);
-                tables.AssignIds(remittance, importedFileId, payerId, dbTx);
-                await ReversalLinker.LinkAsync(db, remittance, payerId, ct);
-                var now = run.Time.GetUtcNow();
-                foreach (var claim in remittance.Claims)
-                    if (run.Detector.BuildCase(claim, remittance, payerId, now) is { } denialCase) cases.Add(denialCase);
-                tables.NumberCases(cases, dbTx);
-                var remainders = new List<Action>();
-                foreach (var preparer in run.Preparers) remainders.Add(await preparer.PrepareAsync(db, remittance, cases, ct));
-                var finishing = remainders.Count == 0 || cases.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
-                tables.InsertRemittance(remittance, dbTx, sealedPhi);
-                await FinishPreparingAsync(finishing, remittance);
-                tables.InsertCases(cases, dbTx);
-                await tx.CommitAsync(ct);
+                await WritePartAsync(open, part, sealedPhi, continued, ct);
             }
             catch (DbException ex)
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                run.Payers!.Forget();
-                // The provider's message can quote column values (PHI): log and report the error code only.
-                run.Logger.LogWarning("Transaction {ControlNumber} of file {FileId} refused by the database ({Error})",
-                    remittance.TransactionControlNumber, importedFileId, ex.GetType().Name);
-                return new TransactionOutcome(TransactionResult.Refused, 0, new ImportIssue(fileName, 0, 0, "ST", "",
-                    $"Transaction {remittance.TransactionControlNumber} could not be stored: the database refused it ({ex.GetType().Name} {ex.ErrorCode})."));
+                // The parts still to come are passed over; the last one reports the refusal.
+                await RollbackAsync(open);
+                open.Outcome = Refused(part, fileName, ex);
             }
             catch
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                run.Payers!.Forget();
+                _open = null;
+                await RollbackAsync(open);
                 throw;
             }
         }
-        await RunHandlersAsync(new ImportedRemittance(db, remittance, run.Summary.Warnings.Add), ct);
-        return new TransactionOutcome(TransactionResult.Stored, cases.Count, null);
+        if (continued) return null;
+        _open = null;
+        if (open.Outcome is { Result: TransactionResult.Stored })
+        {
+            if (open.Streamed) part.Claims = []; // the earlier parts' claims are gone from memory: the handlers read them from the database
+            await RunHandlersAsync(new ImportedRemittance(run.Db, part, run.Summary.Warnings.Add) { ClaimsHeld = !open.Streamed }, ct);
+        }
+        return open.Outcome;
+    }
+
+    /// <summary>Rolls back a remittance left part-written (the file broke, or reading stopped, before its last part); true if there was one.</summary>
+    public async Task<bool> AbandonAsync()
+    {
+        if (_open is not { } open) return false;
+        _open = null;
+        await RollbackAsync(open);
+        return open.Outcome is null;
+    }
+
+    private async Task RollbackAsync(Open open)
+    {
+        if (open.Transaction is not { } tx) return;
+        open.Transaction = null;
+        await tx.RollbackAsync(CancellationToken.None);
+        await tx.DisposeAsync();
+        run.Payers!.Forget();
+    }
+
+    private async Task WritePartAsync(Open open, Remittance part, Privacy.SealedClaimPhi? sealedPhi, bool continued, CancellationToken ct)
+    {
+        var db = run.Db;
+        var tables = run.Tables!;
+        if (open.Transaction is null)
+        {
+            // A whole remittance's digest is known before it is written; one in parts has its digest with its last part.
+            if (!open.Streamed && await IsStoredAsync(db, part.ContentHash, ct))
+            {
+                open.Outcome = TransactionOutcome.Duplicate;
+                return;
+            }
+            open.Transaction = await db.Database.BeginTransactionAsync(ct);
+            var payerId = await run.Payers!.GetOrAddAsync(part, open.Transaction.GetDbTransaction(), ct);
+            tables.AssignIds(part, importedFileId, payerId, open.Transaction.GetDbTransaction());
+            open.Header = part;
+            if (open.Streamed) part.ContentHash = $"unfinished:{Guid.NewGuid():N}"; // replaced by the digest at the last part
+            tables.InsertHeader(part, open.Transaction.GetDbTransaction());
+        }
+        else
+        {
+            (part.Id, part.ImportedFileId, part.PayerId) = (open.Header!.Id, importedFileId, open.Header.PayerId);
+            tables.AssignClaimIds(part, open.Transaction.GetDbTransaction());
+        }
+        var dbTx = open.Transaction.GetDbTransaction();
+        await ReversalLinker.LinkAsync(db, part, part.PayerId, ct);
+        var now = run.Time.GetUtcNow();
+        var cases = new List<DenialCase>();
+        foreach (var claim in part.Claims)
+            if (run.Detector.BuildCase(claim, part, part.PayerId, now) is { } denialCase) cases.Add(denialCase);
+        tables.NumberCases(cases, dbTx);
+        var remainders = new List<Action>();
+        foreach (var preparer in run.Preparers) remainders.Add(await preparer.PrepareAsync(db, part, cases, ct));
+        var finishing = remainders.Count == 0 || cases.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
+        tables.InsertClaims(part, dbTx, sealedPhi);
+        await FinishPreparingAsync(finishing, part);
+        tables.InsertCases(cases, dbTx);
+        open.Cases += cases.Count;
+        if (continued) return;
+
+        if (open.Streamed)
+        {
+            if (await IsStoredAsync(db, part.ContentHash, ct))
+            {
+                await RollbackAsync(open);
+                open.Outcome = TransactionOutcome.Duplicate;
+                return;
+            }
+            var (id, hash) = (part.Id, part.ContentHash);
+            await db.Remittances.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ContentHash, hash), ct);
+        }
+        await open.Transaction.CommitAsync(ct);
+        await open.Transaction.DisposeAsync();
+        open.Transaction = null;
+        open.Outcome = new TransactionOutcome(TransactionResult.Stored, open.Cases, null);
+    }
+
+    private TransactionOutcome Refused(Remittance part, string fileName, DbException ex)
+    {
+        // The provider's message can quote column values (PHI): log and report the error code only.
+        run.Logger.LogWarning("Transaction {ControlNumber} of file {FileId} refused by the database ({Error})",
+            part.TransactionControlNumber, importedFileId, ex.GetType().Name);
+        return new TransactionOutcome(TransactionResult.Refused, 0, new ImportIssue(fileName, 0, 0, "ST", "",
+            $"Transaction {part.TransactionControlNumber} could not be stored: the database refused it ({ex.GetType().Name} {ex.ErrorCode})."));
+    }
+
+    /// <summary>A remittance being written, and how it ended once it has.</summary>
+    private sealed class Open(bool streamed)
+    {
+        /// <summary>The remittance comes in parts (its first part was continued).</summary>
+        public bool Streamed { get; } = streamed;
+        public IDbContextTransaction? Transaction { get; set; }
+        public Remittance? Header { get; set; }
+        public int Cases { get; set; }
+        public TransactionOutcome? Outcome { get; set; }
     }
 
     /// <summary>

@@ -46,4 +46,13 @@ public sealed class Remittance
 
     public List<ClaimPayment> Claims { get; set; } = [];
     public List<ProviderAdjustment> ProviderAdjustments { get; set; } = [];
+
+    /// <summary>A copy of the header (BPR, TRN, parties, dates, control numbers) with no claims or provider adjustments.</summary>
+    internal Remittance WithoutClaims()
+    {
+        var header = (Remittance)MemberwiseClone();
+        header.Claims = [];
+        header.ProviderAdjustments = [];
+        return header;
+    }
 }

@@ -18,8 +18,12 @@ public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, T
 {
     private readonly ClaimMatchKeys _keys = new(options?.Value.MaxClaimsPerMatchKey ?? ClaimMatchKeys.DefaultMaxClaimsPerKey);
 
-    public Task HandleAsync(ImportedRemittance imported, CancellationToken ct) =>
-        new EraOutcomes(imported.Db, definitions, time, _keys).RecordAsync(imported.RemittanceId,
-            imported.Remittance.Claims.Select(ClaimKey.From).ToList(),
-            imported.Warn, ct);
+    public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
+    {
+        var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys);
+        var arrived = imported.ClaimsHeld
+            ? imported.Remittance.Claims.Select(ClaimKey.From).ToList()
+            : await outcomes.ClaimsOfAsync(imported.RemittanceId, ct);
+        await outcomes.RecordAsync(imported.RemittanceId, arrived, imported.Warn, ct);
+    }
 }

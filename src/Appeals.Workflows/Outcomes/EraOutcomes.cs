@@ -24,11 +24,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     private readonly ClaimMatchKeys _keys = keys ?? new ClaimMatchKeys();
 
     /// <summary>Revisits every case the remittance can tell something about; returns how many cases changed.</summary>
-    public async Task<int> RecordAsync(long remittanceId, CancellationToken ct)
-    {
-        var arrived = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId).Select(ClaimKey.Of).ToListAsync(ct);
-        return await RecordAsync(remittanceId, arrived, _ => { }, ct);
-    }
+    public async Task<int> RecordAsync(long remittanceId, CancellationToken ct) =>
+        await RecordAsync(remittanceId, await ClaimsOfAsync(remittanceId, ct), _ => { }, ct);
+
+    /// <summary>The keys of a stored remittance's claims, read from the database.</summary>
+    public Task<List<ClaimKey>> ClaimsOfAsync(long remittanceId, CancellationToken ct) =>
+        db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId).Select(ClaimKey.Of).ToListAsync(ct);
 
     /// <summary>
     /// As <see cref="RecordAsync(long, CancellationToken)"/>, with the remittance's claims as the importer holds them;

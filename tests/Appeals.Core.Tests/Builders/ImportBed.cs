@@ -22,8 +22,13 @@ internal sealed class ImportBed(TestDatabase database)
         return path;
     }
 
-    public RemittanceImporter Importer(AppealsDbContext db) =>
-        new(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, Handlers);
+    /// <summary>When set, a transaction larger than this many bytes is read and written in parts (ADR 0090).</summary>
+    public int? PartBytes { get; init; }
+
+    public RemittanceImporter Importer(AppealsDbContext db) => PartBytes is { } part
+        ? new(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, Handlers, [],
+            (input, name, envelope) => Remittance835Source.Read(input, name, envelope, part))
+        : new(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, Handlers);
 
     public Task<ImportSummary> ImportAsync(params string[] paths) => ImportAsync(new ImportOptions(), paths);
 

@@ -63,6 +63,15 @@ internal sealed class RemittanceTables : IDisposable
         r.Id = _remittances.MaxId(tx) + 1;
         r.ImportedFileId = importedFileId;
         r.PayerId = payerId;
+        AssignClaimIds(r, tx);
+    }
+
+    /// <summary>
+    /// Gives the claims and provider adjustments of <paramref name="r"/> (a whole remittance, or a part of one whose ids
+    /// are set, ADR 0090) ids and foreign keys, after those already in the database transaction.
+    /// </summary>
+    public void AssignClaimIds(Remittance r, DbTransaction tx)
+    {
         long claimId = _claims.MaxId(tx), lineId = _lines.MaxId(tx), adjustmentId = _adjustments.MaxId(tx);
         long remarkId = _remarks.MaxId(tx), plbId = _providerAdjustments.MaxId(tx);
         _lineRows.Clear();
@@ -110,7 +119,16 @@ internal sealed class RemittanceTables : IDisposable
     /// <summary>Inserts the remittance (ids assigned) and everything under it but its cases; the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
     public void InsertRemittance(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
     {
-        _remittances.Insert([r], tx);
+        InsertHeader(r, tx);
+        InsertClaims(r, tx, sealedPhi);
+    }
+
+    /// <summary>Inserts the remittance's own row only (ids assigned).</summary>
+    public void InsertHeader(Remittance r, DbTransaction tx) => _remittances.Insert([r], tx);
+
+    /// <summary>Inserts the claims and provider adjustments of <paramref name="r"/> (ids assigned by <see cref="AssignClaimIds"/>) and everything under them.</summary>
+    public void InsertClaims(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
+    {
         _claims.Insert(r.Claims, tx, sealedPhi);
         _lines.Insert(_lineRows, tx);
         _adjustments.Insert(_adjustmentRows, tx);

@@ -35,6 +35,14 @@ public sealed class Remittance835Reader
     /// <summary>Worker threads besides the reader's own; null for one per processor beyond the first (ADR 0012). Tests set 0 to 3.</summary>
     internal int? MappingThreads { get; init; }
 
+    /// <summary>
+    /// When set, a transaction whose bytes pass this size is handed out in parts, cut before a CLP: each part a
+    /// <see cref="TransactionRead"/> with <see cref="TransactionRead.Continued"/> true, holding the remittance's header
+    /// and the claims of that part, and the last one the rest (ADR 0090). Memory is then bounded by the part size, not
+    /// by the transaction; the importer sets it. Null (the default) hands out whole transactions.
+    /// </summary>
+    internal int? PartBytes { get; init; }
+
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
     public long BytesRead { get; private set; }
 
@@ -52,12 +60,15 @@ public sealed class Remittance835Reader
         var started = new Queue<TransactionJob>();
         TransactionJob? open = null; // its ST was seen: copying until its SE
         ExceptionDispatchInfo? broken = null;
+        var partBytes = PartBytes ?? long.MaxValue;
         while (true)
         {
             try
             {
-                // Inside a transaction only a segment that may end it matters here: the thread that maps it reads the rest.
-                if (!(open is null ? scanner.MoveNext() : scanner.MoveToPossibleTransactionEnd())) break;
+                // Inside a transaction only a segment that may end it matters here, until the transaction is large enough to
+                // cut before its next CLP: the thread that maps it reads the rest.
+                var segmentWise = open is null || scanner.CapturedLength >= partBytes;
+                if (!(segmentWise ? scanner.MoveNext() : scanner.MoveToPossibleTransactionEnd(partBytes))) break;
             }
             catch (Exception e)
             {
@@ -78,16 +89,23 @@ public sealed class Remittance835Reader
             switch (scanner.Id)
             {
                 case SE:
+                    Start(open, scanner.EndCapture());
+                    open = null;
                     break;
                 case ST or GE or IEA or ISA or GS:
                     // The transaction lost its SE; this segment goes with it to locate the error, and is read again after.
                     scanner.Replay();
+                    Start(open, scanner.EndCapture());
+                    open = null;
+                    break;
+                case CLP when scanner.CapturedLength >= partBytes:
+                    var part = open;
+                    open = part.Continue(scanner);
+                    Start(part, scanner.CutCapture());
                     break;
                 default:
                     continue;
             }
-            Start(open);
-            open = null;
             while (true)
             {
                 while (started.TryPeek(out var first) && first.IsDone) yield return HandOut(started.Dequeue(), scanner);
@@ -95,7 +113,7 @@ public sealed class Remittance835Reader
                 if (!workers.RunOneHere()) workers.Wait(started.Peek());
             }
         }
-        if (open is not null && broken is null) Start(open);
+        if (open is not null && broken is null) Start(open, scanner.EndCapture());
         while (started.TryDequeue(out var next))
         {
             while (!next.IsDone)
@@ -109,10 +127,11 @@ public sealed class Remittance835Reader
                 "The file holds no 835 transaction: there is no ST segment."));
 
 
-        // The copy ends after the current segment: the SE, the one that cut the transaction off, or the file's last.
-        void Start(TransactionJob job)
+        // The copy ends after the current segment (the SE, the one that cut the transaction off, or the file's last), or
+        // before it (a CLP where a large transaction is cut into parts).
+        void Start(TransactionJob job, (byte[] Bytes, int Length) copied)
         {
-            job.Take(scanner.EndCapture());
+            job.Take(copied);
             workers.Start(job);
             started.Enqueue(job);
         }

@@ -12,10 +12,10 @@ internal sealed partial class TransactionBuilder
 {
     private const int MaxIssues = 200;
 
-    private readonly X12SegmentScanner _s;
-    private readonly X12CodeCache _codes;
-    private readonly MappingScratch _scratch;
-    private readonly X12ReadCounts _counts;
+    private X12SegmentScanner _s;
+    private X12CodeCache _codes;
+    private MappingScratch _scratch;
+    private X12ReadCounts _counts;
     private readonly List<ImportIssue> _warnings = [];
     private readonly List<ImportIssue> _errors = [];
     private readonly Remittance _remittance;
@@ -45,6 +45,19 @@ internal sealed partial class TransactionBuilder
         if (!_s[1].SequenceEqual("835"u8))
             Error(1, $"This is a {X12Values.Preview(_s[1])} transaction, not an 835 remittance.");
         if (_remittance.TransactionControlNumber.Length == 0) Warn(2, "ST02, the transaction control number, is empty.");
+    }
+
+    /// <summary>
+    /// Carries on with the next part of a transaction handed out in parts (ADR 0090), from its own scanner, on the
+    /// thread that maps it (with that thread's scratch lists, empty since the part before ended) and counting into its job.
+    /// </summary>
+    internal void Continue(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts)
+    {
+        _s = scanner;
+        _scratch = scratch;
+        _codes = scratch.Codes;
+        scratch.Clear();
+        _counts = counts;
     }
 
     internal void Apply()
@@ -89,11 +102,7 @@ internal sealed partial class TransactionBuilder
                 _errors.Add(new ImportIssue(_stIssue.File, _stIssue.Segment, _stIssue.Offset, "ST", "",
                     $"The transaction {_remittance.TransactionControlNumber} that starts here has no SE: the file ends inside it."));
         }
-        _remittance.Payer = new Payer
-        {
-            Identifier = _payerRef2U.Length > 0 ? _payerRef2U : _payerN104.Length > 0 ? _payerN104 : _payerName,
-            Name = _payerName,
-        };
+        _remittance.Payer = Payer();
         if (_payerName.Length == 0 && _payerN104.Length == 0 && _payerRef2U.Length == 0)
             Warn(-1, "The transaction names no payer (N1*PR).");
         EndClaim(); // the others ended as the next CLP began
@@ -101,6 +110,26 @@ internal sealed partial class TransactionBuilder
         _counts.Transactions++;
         return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors);
     }
+
+    /// <summary>
+    /// Ends a part of a transaction handed out in parts, before the CLP where the next part starts: the remittance's
+    /// header with this part's claims, or null once the transaction has an error. Warnings and errors come with the last part.
+    /// </summary>
+    internal TransactionRead FinishPart()
+    {
+        EndClaim();
+        _claim = null;
+        var part = _remittance.WithoutClaims();
+        part.Payer = Payer();
+        MappingScratch.Move(_scratch.Claims, part.Claims);
+        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true };
+    }
+
+    private Payer Payer() => new()
+    {
+        Identifier = _payerRef2U.Length > 0 ? _payerRef2U : _payerN104.Length > 0 ? _payerN104 : _payerName,
+        Name = _payerName,
+    };
 
     private void Bpr()
     {

@@ -8,6 +8,8 @@ namespace Appeals.Core.Remittances.X12;
 /// <summary>
 /// One transaction's bytes, ST through SE, copied out of the file by the reader and mapped on a worker
 /// thread or the reader's own (ADR 0012): located, counted and hashed exactly as if it were read in place.
+/// A transaction too large to hold is a chain of jobs, one per part (ADR 0090): each part is mapped after the one
+/// before it, by the same builder, and the digest runs across the parts.
 /// </summary>
 internal sealed class TransactionJob
 {
@@ -16,9 +18,13 @@ internal sealed class TransactionJob
     private readonly X12Separators _separators;
     private readonly string _interchangeControlNumber;
     private readonly string _groupControlNumber;
+    private readonly TransactionJob? _previous; // the part before this one, for a transaction handed out in parts
     private byte[] _bytes = [];
     private int _length;
     private volatile bool _done;
+    private bool _continued; // a part that the next job carries on
+    private TransactionBuilder? _builder; // kept for the next part, until it takes it
+    private IncrementalHash? _digest;
 
     /// <summary>Taken at the ST, from the reader's scanner and envelope.</summary>
     internal TransactionJob(X12SegmentScanner at, string interchangeControlNumber, string groupControlNumber)
@@ -28,6 +34,18 @@ internal sealed class TransactionJob
         _separators = at.Separators;
         _interchangeControlNumber = interchangeControlNumber;
         _groupControlNumber = groupControlNumber;
+    }
+
+    private TransactionJob(X12SegmentScanner at, TransactionJob previous) : this(at, previous._interchangeControlNumber, previous._groupControlNumber)
+    {
+        _previous = previous;
+    }
+
+    /// <summary>Ends this job before the current segment (a CLP) and returns the job of the transaction's next part, which starts there.</summary>
+    internal TransactionJob Continue(X12SegmentScanner at)
+    {
+        _continued = true;
+        return new TransactionJob(at, this);
     }
 
     /// <summary>The mapped transaction, once <see cref="IsDone"/>.</summary>
@@ -55,11 +73,21 @@ internal sealed class TransactionJob
         try
         {
             using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators, scratch.ElementEnds);
-            Read = Map(scanner, scratch);
+            var (builder, digest) = _previous is null
+                ? (null, _continued ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null)
+                : _previous.HandOver();
+            digest?.AppendData(_bytes, 0, _length);
+            (Read, var mapping) = Map(scanner, scratch, builder);
+            if (_continued)
+            {
+                (_builder, _digest) = (mapping, digest);
+                return;
+            }
             // Only a transaction closed by its SE is accepted, and then the bytes end with the SE's terminator:
             // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011, 0012).
             if (Read.Remittance is { } remittance)
-                remittance.ContentHash = Convert.ToHexStringLower(SHA256.HashData(_bytes.AsSpan(0, _length)));
+                remittance.ContentHash = Convert.ToHexStringLower(digest is null ? SHA256.HashData(_bytes.AsSpan(0, _length)) : digest.GetHashAndReset());
+            digest?.Dispose();
         }
         catch (Exception e)
         {
@@ -69,28 +97,54 @@ internal sealed class TransactionJob
         {
             if (_bytes.Length > 0) ArrayPool<byte>.Shared.Return(_bytes);
             _bytes = [];
-            _done = true;
+            lock (this)
+            {
+                _done = true;
+                Monitor.PulseAll(this);
+            }
         }
     }
 
-    private TransactionRead Map(X12SegmentScanner scanner, MappingScratch scratch)
+    /// <summary>Waits for this part to be mapped, and hands its builder and digest over to the next part.</summary>
+    private (TransactionBuilder, IncrementalHash?) HandOver()
     {
-        scanner.MoveNext(); // the ST
-        var transaction = new TransactionBuilder(scanner, scratch, Counts, _interchangeControlNumber, _groupControlNumber);
+        lock (this)
+            while (!_done) Monitor.Wait(this);
+        if (_builder is not { } builder)
+            throw new InvalidOperationException("The part before this one of the transaction was not mapped.", Failure?.SourceException);
+        var handed = (builder, _digest);
+        (_builder, _digest) = (null, null);
+        return handed;
+    }
+
+    private (TransactionRead, TransactionBuilder) Map(X12SegmentScanner scanner, MappingScratch scratch, TransactionBuilder? carriedOn)
+    {
+        TransactionBuilder transaction;
+        if (carriedOn is null)
+        {
+            scanner.MoveNext(); // the ST
+            transaction = new TransactionBuilder(scanner, scratch, Counts, _interchangeControlNumber, _groupControlNumber);
+        }
+        else
+        {
+            transaction = carriedOn;
+            transaction.Continue(scanner, scratch, Counts);
+        }
         while (scanner.MoveNext())
         {
             switch (scanner.Id)
             {
                 case SE:
-                    return transaction.Finish(closed: true);
+                    return (transaction.Finish(closed: true), transaction);
                 case ST or GE or IEA or ISA or GS:
                     // The transaction lost its SE: the reader copied the segment that cut it off, to locate the error there.
-                    return transaction.Finish(closed: false);
+                    return (transaction.Finish(closed: false), transaction);
                 default:
                     transaction.Apply();
                     break;
             }
         }
-        return transaction.Finish(closed: false); // the file ends inside it
+        // A part ends before the CLP where the next part starts; anything else ends inside the file's last transaction.
+        return (_continued ? transaction.FinishPart() : transaction.Finish(closed: false), transaction);
     }
 }

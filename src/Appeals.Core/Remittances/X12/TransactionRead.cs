@@ -9,6 +9,13 @@ namespace Appeals.Core.Remittances.X12;
 public sealed record TransactionRead(Remittance? Remittance, IReadOnlyList<ImportIssue> Warnings,
                                      IReadOnlyList<ImportIssue> Errors)
 {
+    /// <summary>
+    /// True for a part of a transaction handed out in parts (<see cref="Remittance835Reader.PartBytes"/>): more of its
+    /// claims follow in the next read, and the last part (false) has the provider adjustments, the content hash, and the
+    /// transaction's warnings and errors. A part's remittance is null once the transaction has an error.
+    /// </summary>
+    public bool Continued { get; init; }
+
     /// <summary>True when the transaction was mapped and has no errors.</summary>
     public bool Accepted => Remittance is not null;
 }

@@ -12,18 +12,21 @@ internal sealed partial class X12SegmentScanner
     /// Moves past segments that cannot end a transaction, counting them as <see cref="MoveNext"/> would,
     /// to the next one whose first two bytes could start SE, ST, GE, GS, IEA or ISA, and reads that one
     /// with <see cref="MoveNext"/> (so its id is exact). Anything unusual (the end of what is buffered, a
-    /// replayed segment) is left to <see cref="MoveNext"/> too. False at end of file.
+    /// replayed segment) is left to <see cref="MoveNext"/> too, and so is the first segment that starts once
+    /// <see cref="CapturedLength"/> has reached <paramref name="captureLimit"/>. False at end of file.
     /// </summary>
-    internal bool MoveToPossibleTransactionEnd()
+    internal bool MoveToPossibleTransactionEnd(long captureLimit = long.MaxValue)
     {
         if (_replay || !_started) return MoveNext();
         var terminator = Separators.Terminator;
         ref var data = ref MemoryMarshal.GetArrayDataReference(_buffer);
         int position = _next, end = _end;
+        // The buffer position where the copy reaches the limit.
+        var limit = captureLimit >= int.MaxValue || _capture is null ? long.MaxValue : captureLimit - _captured + _captureFrom;
         while (true)
         {
             while (position < end && IsGap(Unsafe.Add(ref data, position), terminator)) position++;
-            if (end - position < 2 || MayEndTransaction(Unsafe.Add(ref data, position), Unsafe.Add(ref data, position + 1))) break;
+            if (end - position < 2 || position >= limit || MayEndTransaction(Unsafe.Add(ref data, position), Unsafe.Add(ref data, position + 1))) break;
             var at = IndexOf(ref data, position + 1, end, terminator);
             if (at < 0) break;
             SegmentNumber++;

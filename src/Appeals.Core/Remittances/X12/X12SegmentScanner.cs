@@ -210,6 +210,24 @@ internal sealed partial class X12SegmentScanner : IDisposable
         return (bytes, _captured);
     }
 
+    /// <summary>Bytes copied out since <see cref="StartCapture"/>, through the current segment.</summary>
+    internal long CapturedLength => _captured + (_next - _captureFrom);
+
+    /// <summary>
+    /// Hands over the bytes copied since <see cref="StartCapture"/> up to the current segment, which is not among them,
+    /// and goes on copying from the current segment: a transaction too large to hold is cut into parts this way
+    /// (ADR 0090), and the parts joined are exactly the transaction's bytes.
+    /// </summary>
+    internal (byte[] Bytes, int Length) CutCapture()
+    {
+        Capture(_segmentStart);
+        var bytes = _capture!;
+        var length = _captured;
+        _capture = ArrayPool<byte>.Shared.Rent(Math.Max(InitialSize, length));
+        _captured = 0;
+        return (bytes, length);
+    }
+
     private void Capture(int upTo)
     {
         var length = upTo - _captureFrom;
