@@ -46,9 +46,7 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         foreach (var zero in claims.Select(c => c.Number).Where(n => n.Length > 0 && !Meaningful(n)).Distinct())
             if (_commonNumbers.Add(zero))
                 warn($"Payer claim number (CLP07) \"{zero}\" identifies no claim: later remittances are matched to these denials by patient control number, payer and service date instead.");
-        foreach (var repeated in claims.GroupBy(c => c.Number).Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance && UsableNumber(g.Key)).Select(g => g.Key))
-            if (_commonNumbers.Add(repeated))
-                warn($"Payer claim number (CLP07) \"{repeated}\" is on more than {MaxClaimsPerKeyInOneRemittance} claims of one remittance: later remittances are matched to these denials by patient control number, payer and service date instead.");
+        SetAsideRepeated(claims.GroupBy(c => c.Number).Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance).Select(g => g.Key), warn);
 
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct();
@@ -63,6 +61,22 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
             ownAccounts, _commonAccounts, warn,
             value => $"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
         return new SharedKeys(numbers, accounts);
+    }
+
+    /// <summary>
+    /// Sets aside the payer claim numbers repeated on more than <see cref="MaxClaimsPerKeyInOneRemittance"/> claims of a
+    /// stored remittance, counted in the database: a remittance written in parts is then screened in chunks of claims
+    /// (ADR 0090) as if whole.
+    /// </summary>
+    public async Task ScreenRepeatedAsync(AppealsDbContext db, long remittanceId, Action<string> warn, CancellationToken ct) =>
+        SetAsideRepeated(await db.ClaimPayments.Where(c => c.RemittanceId == remittanceId).GroupBy(c => c.PayerClaimControlNumber)
+            .Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance).Select(g => g.Key).ToListAsync(ct), warn);
+
+    private void SetAsideRepeated(IEnumerable<string> repeated, Action<string> warn)
+    {
+        foreach (var number in repeated.Where(UsableNumber))
+            if (_commonNumbers.Add(number))
+                warn($"Payer claim number (CLP07) \"{number}\" is on more than {MaxClaimsPerKeyInOneRemittance} claims of one remittance: later remittances are matched to these denials by patient control number, payer and service date instead.");
     }
 
     /// <summary>

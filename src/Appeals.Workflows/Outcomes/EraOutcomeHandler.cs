@@ -21,9 +21,9 @@ public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, T
     public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
         var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys);
-        var arrived = imported.ClaimsHeld
-            ? imported.Remittance.Claims.Select(ClaimKey.From).ToList()
-            : await outcomes.ClaimsOfAsync(imported.RemittanceId, ct);
-        await outcomes.RecordAsync(imported.RemittanceId, arrived, imported.Warn, ct);
+        if (imported.ClaimsHeld)
+            await outcomes.RecordAsync(imported.RemittanceId, imported.Remittance.Claims.Select(ClaimKey.From).ToList(), imported.Warn, ct);
+        else
+            await outcomes.RecordStoredAsync(imported.RemittanceId, imported.Warn, ct);
     }
 }

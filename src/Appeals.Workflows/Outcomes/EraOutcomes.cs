@@ -23,24 +23,48 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
 {
     private readonly ClaimMatchKeys _keys = keys ?? new ClaimMatchKeys();
 
-    /// <summary>Revisits every case the remittance can tell something about; returns how many cases changed.</summary>
-    public async Task<int> RecordAsync(long remittanceId, CancellationToken ct) =>
-        await RecordAsync(remittanceId, await ClaimsOfAsync(remittanceId, ct), _ => { }, ct);
+    /// <summary>Revisits every case the stored remittance can tell something about; returns how many cases changed.</summary>
+    public Task<int> RecordAsync(long remittanceId, CancellationToken ct) => RecordStoredAsync(remittanceId, _ => { }, ct);
 
-    /// <summary>The keys of a stored remittance's claims, read from the database.</summary>
-    public Task<List<ClaimKey>> ClaimsOfAsync(long remittanceId, CancellationToken ct) =>
-        db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId).Select(ClaimKey.Of).ToListAsync(ct);
+    /// <summary>Claims a chunk when a remittance's claims are read from the database (a remittance written in parts).</summary>
+    internal int ClaimsPerChunk { get; init; } = 5000;
+
+    /// <summary>
+    /// As <see cref="RecordAsync(long, IReadOnlyList{ClaimKey}, Action{string}, CancellationToken)"/> for a stored remittance
+    /// whose claims the caller does not hold (one written in parts, ADR 0090): they are read and recorded
+    /// <see cref="ClaimsPerChunk"/> at a time, so that memory does not grow with the remittance; each case is revisited once.
+    /// </summary>
+    public async Task<int> RecordStoredAsync(long remittanceId, Action<string> warn, CancellationToken ct)
+    {
+        await _keys.ScreenRepeatedAsync(db, remittanceId, warn, ct);
+        var revisited = new HashSet<long>();
+        var (changed, after) = (0, 0L);
+        while (true)
+        {
+            var chunk = await db.ClaimPayments.AsNoTracking().Where(c => c.RemittanceId == remittanceId && c.Id > after)
+                .OrderBy(c => c.Id).Take(ClaimsPerChunk).Select(ClaimKey.Of).ToListAsync(ct);
+            if (chunk.Count == 0) return changed;
+            changed += await RecordAsync(remittanceId, chunk, warn, revisited, ct);
+            db.ChangeTracker.Clear();
+            after = chunk[^1].Id;
+        }
+    }
 
     /// <summary>
     /// As <see cref="RecordAsync(long, CancellationToken)"/>, with the remittance's claims as the importer holds them;
     /// <paramref name="warn"/> is told once of each identifier too common to match by.
     /// </summary>
-    public async Task<int> RecordAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, Action<string> warn, CancellationToken ct)
+    public Task<int> RecordAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, Action<string> warn, CancellationToken ct) =>
+        RecordAsync(remittanceId, arrived, warn, revisited: null, ct);
+
+    /// <summary>The cases in <c>revisited</c> (by an earlier chunk of the remittance's claims) are passed over; those revisited now are added.</summary>
+    private async Task<int> RecordAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, Action<string> warn, HashSet<long>? revisited, CancellationToken ct)
     {
         if (arrived.Count == 0) return 0;
         var shared = await _keys.ScreenAsync(db, arrived, warn, ct);
 
         var cases = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
+        if (revisited is not null) cases.RemoveAll(c => !revisited.Add(c.Id));
         if (cases.Count == 0) return 0;
         var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
         var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, ct);

@@ -59,6 +59,42 @@ public sealed class ImportPipelineScaleTests : IDisposable
         Assert.All(cases, c => Assert.Null(c.EarlierCaseId));
     }
 
+    [Fact]
+    public async Task RemittanceReadFromTheDatabaseInChunks_RecordsWhatItsClaimsHeldRecord()
+    {
+        // Ten denied claims paid by one later ERA, and a CLP07 on four of its claims (too common to match by).
+        var paying = Enumerable.Range(1, 10).Select(i => Era.Payment(claim: i * Era.DeniedEvery, payerClaimNumber: $"PCN{i * Era.DeniedEvery:D8}").Claims[0])
+            .Concat(Enumerable.Range(1, 4).Select(i => Era.Payment(claim: 900 + i, payerClaimNumber: "SHARED-4").Claims[0])).ToList();
+        var later = Era.Payment(claim: 1, payerClaimNumber: "x");
+        later.Claims = paying;
+
+        await ImportAsync("denials.835", Era.Transactions(first: 1, transactions: 2, claimsPerTransaction: 40));
+        var held = await ImportAsync("paid.835", [later]);
+        var byHandler = await OutcomesAsync();
+
+        using var other = new TestDatabase();
+        var warnings = new List<string>();
+        await ImportAsync("denials.835", Era.Transactions(first: 1, transactions: 2, claimsPerTransaction: 40), database: other);
+        await ImportAsync("paid.835", [later], database: other, handlers: false);
+        await using (var db = other.Open())
+        {
+            var remittanceId = await db.Remittances.MaxAsync(r => r.Id, TestContext.Current.CancellationToken);
+            await new EraOutcomes(db, WorkflowDefinitions.Shipped, TimeProvider.System) { ClaimsPerChunk = 3 }.RecordStoredAsync(remittanceId, warnings.Add, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(byHandler, await OutcomesAsync(other));
+        Assert.Contains("10 recovered", byHandler);
+        Assert.Equal(held.Warnings.Where(w => w.Contains("SHARED-4", StringComparison.Ordinal)), warnings);
+    }
+
+    private async Task<string> OutcomesAsync(TestDatabase? database = null)
+    {
+        await using var db = (database ?? _test).Open();
+        var cases = await db.DenialCases.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Status}:{c.RecoveredAmount}:{c.WorkflowState}").ToListAsync(TestContext.Current.CancellationToken);
+        var transitions = await db.WorkflowTransitions.CountAsync(TestContext.Current.CancellationToken);
+        return $"{cases.Count(c => c.Contains(":recovered:", StringComparison.Ordinal))} recovered, {transitions} transitions: {string.Join(" ", cases)}";
+    }
+
     private async Task<List<int>> RoundTripsPerTransactionAsync(string name, IEnumerable<Remittance> transactions)
     {
         var counter = new CommandCounter();
@@ -71,18 +107,19 @@ public sealed class ImportPipelineScaleTests : IDisposable
     }
 
     private async Task<ImportSummary> ImportAsync(string name, IEnumerable<Remittance> transactions, CommandCounter? counter = null,
-        IProgress<ImportProgress>? progress = null)
+        IProgress<ImportProgress>? progress = null, TestDatabase? database = null, bool handlers = true)
     {
-        var path = Path.Combine(_test.Folder, name);
+        var test = database ?? _test;
+        var path = Path.Combine(test.Folder, name);
         await using (var writer = new StreamWriter(path))
             new Remittance835Writer(writer).WriteInterchange(transactions);
-        var options = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(_test.ConnectionString).UsePhiProtector(TestDatabase.Phi);
+        var options = new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(test.ConnectionString).UsePhiProtector(TestDatabase.Phi);
         if (counter is not null) options.AddInterceptors(counter);
         await using var db = new AppealsDbContext(options.Options);
         var time = TimeProvider.System;
         var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), time, NullLogger<RemittanceImporter>.Instance,
-            [new EraOutcomeHandler(WorkflowDefinitions.Shipped, time)],
-            [new NewCasePreparation(CarcCatalog.Shipped, Options.Create(new ModelsOptions { Path = _test.Folder }), time)]);
+            handlers ? [new EraOutcomeHandler(WorkflowDefinitions.Shipped, time)] : [],
+            [new NewCasePreparation(CarcCatalog.Shipped, Options.Create(new ModelsOptions { Path = test.Folder }), time)]);
         var summary = await importer.ImportAsync([path], new ImportOptions(), progress, TestContext.Current.CancellationToken);
         Assert.True(summary.Errors.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message)));
         return summary;

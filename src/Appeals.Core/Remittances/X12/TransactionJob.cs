@@ -18,7 +18,7 @@ internal sealed class TransactionJob
     private readonly X12Separators _separators;
     private readonly string _interchangeControlNumber;
     private readonly string _groupControlNumber;
-    private readonly TransactionJob? _previous; // the part before this one, for a transaction handed out in parts
+    private TransactionJob? _previous; // the part before this one, for a transaction handed out in parts, until it hands over
     private byte[] _bytes = [];
     private int _length;
     private volatile bool _done;
@@ -76,6 +76,7 @@ internal sealed class TransactionJob
             var (builder, digest) = _previous is null
                 ? (null, _continued ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null)
                 : _previous.HandOver();
+            _previous = null; // or each part would keep every part before it, and its claims, alive
             digest?.AppendData(_bytes, 0, _length);
             (Read, var mapping) = Map(scanner, scratch, builder);
             if (_continued)
