@@ -70,7 +70,7 @@ public sealed class RemittanceImporter
                 // a 16 MB page cache keeps the indexes' hot pages in memory as the database grows (ADR 0090: 64 MB
                 // measured no faster, and a large transaction's dirty pages fill whatever it is given).
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
-                var xp = int.Parse(Environment.GetEnvironmentVariable("XP_CACHE") ?? "16384"); await _db.Database.ExecuteSqlRawAsync(xp == 65536 ? "PRAGMA cache_size=-65536;" : xp == 16384 ? "PRAGMA cache_size=-16384;" : "PRAGMA cache_size=-8192;", ct);
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-16384;", ct);
                 // temp_store=MEMORY, which the rollup triggers' statement journals need, is set on every
                 // connection by SqliteTempStoreInMemory (UseAppealsDatabase), not here.
             }
