@@ -28,7 +28,7 @@ public sealed record FileValidation(string File, int Transactions, int RefusedTr
             {
                 transactions++;
                 if (!read.Accepted) refused++;
-                var ruled = new HashSet<ImportIssue>(read.Findings.Select(f => f.Issue), ReferenceEqualityComparer.Instance);
+                var ruled = new HashSet<ImportIssue>(read.Findings.Select(f => f.Listed), ReferenceEqualityComparer.Instance);
                 findings.AddRange(read.Findings.Select(f => ValidationFinding.From(f.Rule, f.Issue)));
                 findings.AddRange(read.Errors.Where(e => !ruled.Contains(e)).Select(e => ValidationFinding.From(X12Rules.ReadError, e)));
                 findings.AddRange(read.Warnings.Where(w => !ruled.Contains(w)).Select(w => ValidationFinding.From(X12Rules.ReadWarning, w)));

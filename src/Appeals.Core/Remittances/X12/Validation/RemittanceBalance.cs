@@ -17,7 +17,9 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     private (long Segment, long Offset) _clp;
 
     private decimal _lineCharge, _linePaid, _lineAdjusted;
+    private bool _lineHadAdjustments;
     private (long Segment, long Offset) _svc;
+    private readonly List<((long Segment, long Offset) At, decimal Charge, decimal Paid)> _bareLines = [];
 
     /// <summary>Where the current (or last) service line starts.</summary>
     internal (long Segment, long Offset) LineAt => _svc;
@@ -39,7 +41,7 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     {
         EndLine();
         if (!_inClaim) return;
-        (_inLine, _lineCharge, _linePaid, _lineAdjusted, _svc) = (true, charge, paid, 0, (segment, offset));
+        (_inLine, _lineCharge, _linePaid, _lineAdjusted, _lineHadAdjustments, _svc) = (true, charge, paid, 0, false, (segment, offset));
         _lines++;
     }
 
@@ -48,7 +50,11 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     {
         if (!_inClaim) return;
         _claimAdjusted += amount;
-        if (_inLine) _lineAdjusted += amount;
+        if (_inLine)
+        {
+            _lineAdjusted += amount;
+            _lineHadAdjustments = true;
+        }
         else _claimLevelAdjustments++;
     }
 
@@ -58,11 +64,16 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     {
         if (!_inLine) return;
         _inLine = false;
-        var difference = _lineCharge - _lineAdjusted - _linePaid;
-        if (Cents(difference) != 0)
-            report.Report(X12Rules.LineBalance, _svc, "SVC", "SVC03",
-                $"SVC02 {Money(_lineCharge)} minus the line's adjustments {Money(_lineAdjusted)} is {Money(_lineCharge - _lineAdjusted)}, but SVC03 pays {Money(_linePaid)}: {Money(difference)} unexplained.");
+        if (Cents(_lineCharge - _lineAdjusted - _linePaid) == 0) return;
+        // A line with no CAS of its own on a claim adjusted at claim level is how payers send a claim-level denial
+        // with its lines (CLP*...*4, CAS*CO*27 at claim level, each SVC paying 0): judged when the claim ends.
+        if (!_lineHadAdjustments) _bareLines.Add((_svc, _lineCharge, _linePaid));
+        else ReportLine(_svc, _lineCharge, _lineAdjusted, _linePaid);
     }
+
+    private void ReportLine((long Segment, long Offset) at, decimal charge, decimal adjusted, decimal paid) =>
+        report.Report(X12Rules.LineBalance, at, "SVC", "SVC03",
+            $"SVC02 {Money(charge)} minus the line's adjustments {Money(adjusted)} is {Money(charge - adjusted)}, but SVC03 pays {Money(paid)}: {Money(charge - adjusted - paid)} unexplained.");
 
     internal void EndClaim()
     {
@@ -70,6 +81,10 @@ internal sealed class RemittanceBalance(TransactionValidator report)
         if (!_inClaim) return;
         _inClaim = false;
         var difference = _claimCharge - _claimAdjusted - _claimPaid;
+        var claimLevelExplainsLines = Cents(difference) == 0 && _claimLevelAdjustments > 0;
+        foreach (var (at, charge, paid) in _bareLines)
+            if (!claimLevelExplainsLines) ReportLine(at, charge, 0, paid);
+        _bareLines.Clear();
         if (Cents(difference) == 0) return;
         if (_lines == 0 && _claimLevelAdjustments == 0)
             report.Report(X12Rules.NoLines, _clp, "CLP", "CLP04",

@@ -101,7 +101,8 @@ internal sealed partial class TransactionValidator
     private void Add(X12Rule rule, ImportIssue issue)
     {
         if (_findings.Count >= MaxFindings) return;
-        _findings.Add(new X12Finding(rule, issue));
-        (rule.Severity == RuleSeverity.Refuse ? _errors : _warnings).Add(issue);
+        var listed = issue with { Message = $"[{rule.Id}] {issue.Message}" };
+        _findings.Add(new X12Finding(rule, issue, listed));
+        (rule.Severity == RuleSeverity.Refuse ? _errors : _warnings).Add(listed);
     }
 }

@@ -58,6 +58,7 @@ internal sealed partial class TransactionValidator
                 NonPayment(remittance.PaymentAmount);
                 break;
             case TRN: if (loop == Loop.Header) _sawTrace = true; break;
+            case DTM: OtherDate(); break;
             case N1:
                 if (_s[1].SequenceEqual("PR"u8)) _sawPayer = true;
                 else if (_s[1].SequenceEqual("PE"u8)) _sawPayee = true;
@@ -116,6 +117,14 @@ internal sealed partial class TransactionValidator
         else if (!X12CodeSets.ProcedureQualifiers.Contains(line.ProcedureQualifier))
             Report(X12Rules.Qualifier, "SVC01", $"SVC01-1 ({line.ProcedureQualifier}) is not one of the {X12CodeSets.ProcedureQualifiers.Name}.");
         if (line.ProcedureCode.Length > 48) Report(X12Rules.Length, "SVC01", "SVC01-2, the procedure code, is longer than 48 characters.");
+    }
+
+    /// <summary>Dates the builder maps (405, 232, 233, 050, 472, 150) it checks itself, as it reads them; the others are checked here.</summary>
+    private void OtherDate()
+    {
+        if (!X12Values.TryInt(_s[1], out var qualifier) || qualifier is 405 or 232 or 233 or 50 or 472 or 150 || _s[2].IsEmpty) return;
+        if (!X12Values.TryDate(_s[2], out _, out var year) || year is < 1900 or > 2099)
+            Report(X12Rules.DateExists, "DTM02", $"DTM02 ({X12Values.Preview(_s[2])}) is not a date that exists (CCYYMMDD).");
     }
 
     /// <summary>The line ends at the next SVC, CLP or PLB, or at SE: its date is known by then.</summary>

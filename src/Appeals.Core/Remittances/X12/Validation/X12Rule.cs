@@ -38,7 +38,8 @@ public sealed record X12Rule(string Id, SnipLevel Level, RuleSeverity Severity, 
 /// <summary>A rule broken at one place of one file.</summary>
 /// <param name="Rule">The rule.</param>
 /// <param name="Issue">Where (file, segment number, byte offset, segment id, element) and what, in words.</param>
-public sealed record X12Finding(X12Rule Rule, ImportIssue Issue)
+/// <param name="Listed">The same issue as put among the transaction's errors or warnings: its message starts with the rule id in brackets, so that the import summary, the stored import messages and the import page name the rule.</param>
+public sealed record X12Finding(X12Rule Rule, ImportIssue Issue, ImportIssue Listed)
 {
     public bool Refuses => Rule.Severity == RuleSeverity.Refuse;
 }
