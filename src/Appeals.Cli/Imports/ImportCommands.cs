@@ -11,6 +11,10 @@ public static class ImportCommands
             .WithExample("import", "inbox/")
             .WithExample("import", "era1.835", "era2.835", "--json")
             .WithExample("import", "inbox/", "--dry-run");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Check 835 files against the implementation guide (WEDI SNIP levels 1-5) without importing; exit 2 when the import would refuse something")
+            .WithExample("validate", "era1.835")
+            .WithExample("validate", "inbox/", "--json", "--level", "3");
         return config;
     }
 }

@@ -11,7 +11,6 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
 {
     private readonly string _name = Path.GetFileName(path);
     private readonly List<ImportMessage> _messages = [];
-    private readonly HashSet<string> _unknownCarcs = new(StringComparer.OrdinalIgnoreCase);
     private int _stored, _duplicates, _refused;
     private Tally _tally; // the transaction being read, counted as its parts come; added to the summary once it is stored
 
@@ -87,10 +86,8 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var error in read.Errors) Error(error);
             return;
         }
-        foreach (var claim in remittance.Claims)
-            foreach (var carc in run.Detector.ClassifyClaim(claim))
-                if (_unknownCarcs.Add(carc))
-                    Warn(new ImportIssue(_name, 0, 0, "CAS", "", $"CARC {carc} is not in the CARC map; its adjustments are not counted as denials."));
+        // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
+        foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
 
         _tally.Add(remittance);
         var outcome = writer is null ? await DryRunAsync(remittance, read.Continued, ct) : await writer.WriteAsync(remittance, phi, read.Continued, _name, ct);

@@ -27,17 +27,7 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         foreach (var file in files.Take(3)) form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file, Ct)), "files", Path.GetFileName(file));
         form.Add(new StringContent("ISA*this is not an 835"), "files", "broken.835");
 
-        var response = await client.PostAsync("/Imports", form, Ct);
-        var jobUrl = response.RequestMessage!.RequestUri!.AbsolutePath;
-        Assert.Matches(@"^/Imports/[0-9a-f-]{36}$", jobUrl);
-        string state;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        do
-        {
-            await Task.Delay(300, Ct);
-            state = Regex.Match(await client.GetStringAsync(jobUrl + "/status", Ct), @"""state"":""(\w+)""").Groups[1].Value;
-        } while (state is "queued" or "running" && DateTime.UtcNow < deadline);
-        var html = await client.GetStringAsync(jobUrl, Ct);
+        var (jobUrl, state, html) = await UploadAsync(client, form);
 
         Assert.Equal("done", state);
         var batchId = Guid.Parse(jobUrl["/Imports/".Length..]);
@@ -123,6 +113,47 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         var failed = await InDatabase(db => db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == lost, Ct));
         Assert.Equal(ImportBatchState.Failed, failed.State);
         Assert.Contains("upload the rest again", failed.Failure);
+    }
+
+    [Fact]
+    public async Task Upload_FileWithGuideFindings_ListsThemWithRuleAndLocation()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var page = await client.GetStringAsync("/Imports", Ct);
+        // Claim PCN-V1 leaves 10.00 unexplained (3.CLP.BALANCE warns); claim PCN-V2's group code XX refuses its transaction.
+        const string text = "ST*835*0001*005010X221A1~BPR*I*260*C*ACH************20260110~TRN*1*TRACEV1*1512345678~"
+            + "N1*PR*DEMO PLAN~N1*PE*DEMO CLINIC*XX*1999999999~CLP*PCN-V1*1*200*170**12*PCCV1~DTM*232*20251201~"
+            + "SVC*HC:99213*200*170~CAS*CO*45*20~ST*835*0002*005010X221A1~";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(DemoAppFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(text.Replace("~ST*835*0002*005010X221A1~", "~SE*10*0001~", StringComparison.Ordinal)), "files", "unbalanced.835" },
+            { new StringContent(text.Replace("CAS*CO*45*20~ST*835*0002*005010X221A1~", "CAS*XX*45*30~SE*10*0001~", StringComparison.Ordinal)), "files", "bad-group.835" },
+        };
+
+        var (_, state, html) = await UploadAsync(client, form);
+
+        Assert.Equal("done", state);
+        var flat = html.Replace("\n", " ");
+        Assert.Contains("1 rejected", html);
+        Assert.Matches(@"<td>\d{3}-bad-group\.835</td><td>9</td><td>\d+</td><td>CAS CAS01: \[5\.CAS\.GROUP\]", flat);
+        Assert.Matches(@"<li>\d{3}-unbalanced\.835: segment 6 \(CLP CLP04\) at byte \d+: \[3\.CLP\.BALANCE\] [^<]*10\.00", flat);
+    }
+
+    /// <summary>Posts the upload form and waits for its import job; its page once done.</summary>
+    private async Task<(string JobUrl, string State, string Html)> UploadAsync(HttpClient client, MultipartFormDataContent form)
+    {
+        var response = await client.PostAsync("/Imports", form, Ct);
+        var jobUrl = response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches(@"^/Imports/[0-9a-f-]{36}$", jobUrl);
+        string state;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(300, Ct);
+            state = Regex.Match(await client.GetStringAsync(jobUrl + "/status", Ct), @"""state"":""(\w+)""").Groups[1].Value;
+        } while (state is "queued" or "running" && DateTime.UtcNow < deadline);
+        return (jobUrl, state, await client.GetStringAsync(jobUrl, Ct));
     }
 
     private async Task<T> InDatabase<T>(Func<AppealsDbContext, Task<T>> query)

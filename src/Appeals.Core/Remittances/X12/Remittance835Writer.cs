@@ -112,7 +112,7 @@ public sealed class Remittance835Writer(TextWriter output, X12WriteOptions? opti
         if (l.LineControlNumber.Length > 0) Segment("REF", "6R", l.LineControlNumber);
         if (l.AllowedAmount is { } allowed) Segment("AMT", "B6", Money(allowed));
         foreach (var remark in claim.RemarkCodes.Where(m => m.Source == "LQ" && ReferenceEquals(m.ServiceLine, l)))
-            Segment("LQ", remark.Qualifier, remark.Code);
+            Segment("LQ", remark.Qualifier.Length > 0 ? remark.Qualifier : "HE", remark.Code); // LQ01 is required; HE is the RARC list
     }
 
     /// <summary>CAS carries up to six triplets of one group code; more make another CAS.</summary>

@@ -1,4 +1,5 @@
 using Appeals.Core.Imports;
+using Appeals.Core.Remittances.X12.Validation;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 
 namespace Appeals.Core.Remittances.X12;
@@ -25,6 +26,7 @@ internal sealed partial class TransactionBuilder
     private string _n1Qualifier = "";
     private int _segments = 1;
     private readonly ImportIssue _stIssue;
+    private readonly TransactionValidator _validator;
 
     internal TransactionBuilder(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts,
         string interchangeControlNumber, string groupControlNumber)
@@ -45,6 +47,7 @@ internal sealed partial class TransactionBuilder
         if (!_s[1].SequenceEqual("835"u8))
             Error(1, $"This is a {X12Values.Preview(_s[1])} transaction, not an 835 remittance.");
         if (_remittance.TransactionControlNumber.Length == 0) Warn(2, "ST02, the transaction control number, is empty.");
+        _validator = new TransactionValidator(scanner, _warnings, _errors);
     }
 
     /// <summary>
@@ -58,6 +61,7 @@ internal sealed partial class TransactionBuilder
         _codes = scratch.Codes;
         scratch.Clear();
         _counts = counts;
+        _validator.Continue(scanner);
     }
 
     internal void Apply()
@@ -82,6 +86,7 @@ internal sealed partial class TransactionBuilder
             case 0: Error(0, "This is not a segment: its id is not 2 or 3 letters or digits."); break;
             default: break; // segments the model does not keep: PER, N3, N4, TS3, TS2, QTY, RDM...
         }
+        _validator.Apply(_remittance, _claim, _line);
     }
 
     /// <summary>Ends the transaction at SE (<paramref name="closed"/>) or where something else interrupted it; the reader adds the content hash.</summary>
@@ -103,12 +108,11 @@ internal sealed partial class TransactionBuilder
                     $"The transaction {_remittance.TransactionControlNumber} that starts here has no SE: the file ends inside it."));
         }
         _remittance.Payer = Payer();
-        if (_payerName.Length == 0 && _payerN104.Length == 0 && _payerRef2U.Length == 0)
-            Warn(-1, "The transaction names no payer (N1*PR).");
         EndClaim(); // the others ended as the next CLP began
         MappingScratch.Move(_scratch.Claims, _remittance.Claims);
+        _validator.Finish();
         _counts.Transactions++;
-        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors);
+        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings };
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed record TransactionRead(Remittance? Remittance, IReadOnlyList<Impor
     /// </summary>
     public bool Continued { get; init; }
 
+    /// <summary>The implementation-guide findings with their rules (ADR 0076); each is also among the warnings or errors.</summary>
+    public IReadOnlyList<Validation.X12Finding> Findings { get; init; } = [];
+
     /// <summary>True when the transaction was mapped and has no errors.</summary>
     public bool Accepted => Remittance is not null;
 }

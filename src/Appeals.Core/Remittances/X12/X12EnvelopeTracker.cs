@@ -36,6 +36,8 @@ internal sealed class X12EnvelopeTracker(X12SegmentScanner s, X12CodeCache codes
                 _inGroup = true;
                 _transactions = 0;
                 _gs06 = X12Values.Text(s[6]);
+                if (!s[8].IsEmpty && !s[8].SequenceEqual("005010X221A1"u8))
+                    Warn("GS", "GS08", $"This functional group is version {X12Values.Preview(s[8])}, not 005010X221A1: it is read with the 005010X221A1 rules.");
                 break;
             case GE:
                 CheckCount("GE", "GE01", _transactions, "transactions");

@@ -31,7 +31,10 @@ public class Remittance835ReaderEdgeCaseTests
     public void Read_BomCrLfAndIndentation_ReadsLikeAPlainFileAndLocatesSegmentsAfterTheBom()
     {
         var read = ReaderFixtures.Read("bom-crlf-indented.835");
-        Assert.Empty(read.AllIssues);
+        // A 004010 file: read with the 005010 rules, and said so once, at its GS.
+        var version = Assert.Single(read.AllIssues);
+        Assert.Equal(("GS", "GS08"), (version.SegmentId, version.Field));
+        Assert.Contains("004010X091A1", version.Message);
         var r = Assert.Single(read.Transactions).Remittance!;
         var line = Assert.Single(Assert.Single(r.Claims).ServiceLines);
         Assert.Equal(("HC", "99211", "59"), (line.ProcedureQualifier, line.ProcedureCode, line.Modifiers));
@@ -110,7 +113,7 @@ public class Remittance835ReaderEdgeCaseTests
         var lines = transaction.Remittance!.Claims[0].ServiceLines;
         Assert.Equal(("HC", "99213", 100m, 80m, 1m), (lines[0].ProcedureQualifier, lines[0].ProcedureCode, lines[0].ChargeAmount, lines[0].PaidAmount, lines[0].Units));
         Assert.Equal(("HC", "99214", "25", 200m, 100m), (lines[1].ProcedureQualifier, lines[1].ProcedureCode, lines[1].Modifiers, lines[1].ChargeAmount, lines[1].PaidAmount));
-        Assert.Equal([(9L, "SVC01"), (11L, "SVC01")], transaction.Warnings.Select(w => (w.Segment, w.Field)));
+        Assert.Equal([(10L, "SVC01"), (12L, "SVC01")], transaction.Warnings.Select(w => (w.Segment, w.Field)));
         Assert.Equal(ReaderFixtures.OffsetOf("broken-svc.835", "SVC*HC*99213"), transaction.Warnings[0].Offset);
     }
 
@@ -156,10 +159,10 @@ public class Remittance835ReaderEdgeCaseTests
     [Fact]
     public void Read_SegmentsOutsideATransaction_AreSkippedWithAWarning()
     {
-        var read = ReaderFixtures.ReadText("ST*835*1~N1*PR*DEMO~CLP*A*1*1*1~SE*4*1~CLP*STRAY*1*1*1~");
+        var read = ReaderFixtures.ReadText("ST*835*1~BPR*I*1*C*ACH~N1*PR*DEMO~CLP*A*1*1*1~SE*5*1~CLP*STRAY*1*1*1~");
         Assert.True(Assert.Single(read.Transactions).Accepted);
         var warning = Assert.Single(read.EnvelopeWarnings);
-        Assert.Equal((5L, "CLP", 39L), (warning.Segment, warning.SegmentId, warning.Offset)); // 9 + 11 + 12 + 7 bytes before it
+        Assert.Equal((6L, "CLP", 53L), (warning.Segment, warning.SegmentId, warning.Offset)); // 9 + 14 + 11 + 12 + 7 bytes before it
     }
 
     [Fact]
@@ -174,11 +177,11 @@ public class Remittance835ReaderEdgeCaseTests
     public void Read_SegmentWithHundredsOfElements_IsRefusedAtThatSegmentAndReadingGoesOn()
     {
         var cas = "CAS*CO" + string.Concat(Enumerable.Repeat("*45*1*", 250));
-        var read = ReaderFixtures.ReadText($"ST*835*1~N1*PR*DEMO~CLP*A*1*500*250~{cas}~SE*5*1~ST*835*2~N1*PR*DEMO~SE*3*2~");
+        var read = ReaderFixtures.ReadText($"ST*835*1~BPR*I*250*C*ACH~N1*PR*DEMO~CLP*A*1*500*250~{cas}~SE*6*1~ST*835*2~BPR*I*0*C*NON~N1*PR*DEMO~SE*4*2~");
         Assert.Equal(2, read.Transactions.Count);
         Assert.Equal("2", read.Transactions[1].Remittance!.TransactionControlNumber);
         // Past 512 elements the rest stays in the last one, which is then not a number.
         var error = Assert.Single(read.Transactions[0].Errors);
-        Assert.Equal((4L, "CAS"), (error.Segment, error.SegmentId));
+        Assert.Equal((5L, "CAS"), (error.Segment, error.SegmentId));
     }
 }
