@@ -23,6 +23,8 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
+        // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086).
+        services.AddSingleton<Core.Audit.AuditAppendQueue>();
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
