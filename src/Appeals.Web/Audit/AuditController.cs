@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Appeals.Core.Audit;
+using Appeals.Core.Exports;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +31,12 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
         return View(new AuditPage(chain, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
     }
 
-    /// <summary>The appeal timelines of the matching cases as XLSX or CSV; the export itself is logged with its reason.</summary>
-    [HttpGet("Export")]
-    public async Task<IActionResult> Export([FromQuery] TimelineFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The appeal timelines of the matching cases as XLSX or CSV; the export itself is logged with its reason. A POST, so the
+    /// reason and filters travel in the body (not in URLs that proxies and browser history keep) and no link can start an export.
+    /// </summary>
+    [HttpPost("Export")]
+    public async Task<IActionResult> Export([FromForm] TimelineFilter filter, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(filter.Reason))
         {
@@ -47,7 +50,7 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
         if (filter.Format == "csv")
         {
             await using var text = new StringWriter(CultureInfo.InvariantCulture);
-            await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+            await using (var csv = new SpreadsheetSafeCsvWriter(text))
             {
                 foreach (var h in AppealTimeline.Header) csv.WriteField(h);
                 await csv.NextRecordAsync();

@@ -74,6 +74,8 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     [HttpPost("Letters/{letterId:long}/SignOff")]
     public async Task<IActionResult> SignOff(long id, long letterId, CancellationToken ct)
     {
+        // The letter id alone would sign any case's letter while the audit row named the case in the URL.
+        if (!await db.AppealLetters.AnyAsync(l => l.Id == letterId && l.DenialCaseId == id, ct)) return NotFound();
         var result = await letters.SignOffAsync(letterId, Actor.Name, ct);
         if (result.Succeeded)
         {

@@ -2,6 +2,7 @@ using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
+using Appeals.Web.Security;
 using Appeals.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddAppealsJobServer();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddAppealsTransportSecurity(configuration);
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
         // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086).

@@ -22,7 +22,7 @@ public sealed class AuditPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         await specialist.GetStringAsync($"/Cases/{caseLink}", Ct);
         var auditor = await app.SignedInClientAsync("auditor");
 
-        var bytes = await auditor.GetByteArrayAsync("/Audit/Export?Format=xlsx&Reason=annual+review", Ct);
+        var bytes = await (await DemoAppFactory.ExportTimelineAsync(auditor, "xlsx", "annual review")).Content.ReadAsByteArrayAsync(Ct);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()

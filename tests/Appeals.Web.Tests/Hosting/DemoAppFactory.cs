@@ -70,6 +70,19 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         return response;
     }
 
+    /// <summary>Exports appeal timelines as the Audit page's form does: a POST with the format and reason in the body.</summary>
+    public static async Task<HttpResponseMessage> ExportTimelineAsync(HttpClient auditor, string format, string reason)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await auditor.GetStringAsync("/Audit", ct);
+        var response = await auditor.PostAsync("/Audit/Export", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Format"] = format, ["Reason"] = reason, ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }), ct);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
     /// <summary>The antiforgery token of the first form in a page.</summary>
     public static string AntiforgeryToken(string html) =>
         Regex.Match(html, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value is { Length: > 0 } token

@@ -64,7 +64,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["GET /Admin/Model"] = ["Admin"],
         ["POST /Admin/Model/Retrain"] = ["Admin"],
         ["GET /Audit"] = ["Auditor"],
-        ["GET /Audit/Export"] = ["Auditor"],
+        ["POST /Audit/Export"] = ["Auditor"],
         ["GET /Imports"] = Workers,
         ["POST /Imports"] = Workers,
         ["GET /Imports/{id:guid}"] = Workers,
