@@ -11,24 +11,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Web.Audit;
 
 /// <summary>What the audit page shows.</summary>
-public sealed record AuditPage(AuditVerification Chain, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<(long Id, string Name)> Payers,
+public sealed record AuditPage(AuditVerification Chain, DateTimeOffset ChainCheckedAt, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<(long Id, string Name)> Payers,
     string? UserFilter, string? ActionFilter);
 
 /// <summary>For auditors: the hash chain's status, the access log, and appeal timeline exports.</summary>
 [Authorize(Policy = AppealsPolicies.Audit)]
 [Route("Audit")]
-public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline) : Controller
+public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline, AuditChainStatus chainStatus) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? user, string? action, CancellationToken ct)
     {
-        var chain = await audit.VerifyAsync(ct);
+        var (chain, checkedAt) = await chainStatus.GetAsync(db, fresh: false, ct);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(user)) entries = entries.Where(e => e.UserName == user);
         if (!string.IsNullOrEmpty(action)) entries = entries.Where(e => e.Action == action);
         var latest = await entries.OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return View(new AuditPage(chain, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
+        return View(new AuditPage(chain, checkedAt, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
+    }
+
+    /// <summary>Walks the whole chain now rather than showing the last walk.</summary>
+    [HttpPost("Verify")]
+    public async Task<IActionResult> Verify(CancellationToken ct)
+    {
+        await chainStatus.GetAsync(db, fresh: true, ct);
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();
+        services.AddSingleton<Audit.AuditChainStatus>();
         services.AddScoped<Admin.ModelStatusReader>();
         services.AddOptions<Cases.AttachmentOptions>().Bind(configuration.GetSection(Cases.AttachmentOptions.Section))
             .Validate(o => o.IsValid, "Attachments:AllowedTypes must name known types (pdf, png, jpeg, tiff, docx, txt) and Attachments:MaxFileBytes be positive.")

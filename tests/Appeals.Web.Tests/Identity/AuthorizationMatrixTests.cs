@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["POST /Admin/Model/Retrain"] = ["Admin"],
         ["GET /Audit"] = ["Auditor"],
         ["POST /Audit/Export"] = ["Auditor"],
+        ["POST /Audit/Verify"] = ["Auditor"],
         ["GET /Imports"] = Workers,
         ["POST /Imports"] = Workers,
         ["GET /Imports/{id:guid}"] = Workers,
