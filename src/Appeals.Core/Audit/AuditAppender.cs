@@ -9,24 +9,21 @@ namespace Appeals.Core.Audit;
 /// </summary>
 internal static class AuditAppender
 {
-    // One appender at a time in this process; across processes the unique PreviousHash index refuses a fork and the append retries.
-    private static readonly SemaphoreSlim Appending = new(1, 1);
+    /// <summary>
+    /// One appender at a time in this process, always taken before the database's write lock (never while holding it), so the
+    /// group-commit writer and an action recorded with its row cannot wait on each other. Across processes the unique
+    /// PreviousHash index refuses a fork and the append retries.
+    /// </summary>
+    internal static readonly SemaphoreSlim Appending = new(1, 1);
 
     public static async Task AppendAsync(AppealsDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
     {
-        var anchor = db.AuditAnchor;
-        var key = anchor.Key;
         if (db.Database.CurrentTransaction is not null)
         {
-            // The caller's transaction decides: the rows commit or roll back with it; the checkpoint catches up at the next append.
-            await Appending.WaitAsync(ct);
-            try
-            {
-                Link(entries, await TailAsync(db, ct), key);
-                db.AuditEntries.AddRange(entries);
-                await db.SaveChangesAsync(ct);
-            }
-            finally { Appending.Release(); }
+            // The caller's transaction holds the database's write lock already, so the lock above is not taken (it would be
+            // taken in the wrong order); the rows commit or roll back with the caller's work, and the checkpoint catches up
+            // at the next append.
+            await AppendInTransactionAsync(db, entries, clock, ct);
             return;
         }
         await Appending.WaitAsync(ct);
@@ -35,15 +32,11 @@ internal static class AuditAppender
             for (var attempt = 1; ; attempt++)
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var tail = await TailAsync(db, ct);
-                Link(entries, tail, key);
-                db.AuditEntries.AddRange(entries);
                 try
                 {
-                    await db.SaveChangesAsync(ct);
-                    var checkpoint = await NextCheckpointAsync(db, anchor, tail, entries, clock, ct);
+                    var checkpoint = await AppendInTransactionAsync(db, entries, clock, ct);
                     await tx.CommitAsync(ct);
-                    anchor.Advance(checkpoint);
+                    db.AuditAnchor.Advance(checkpoint);
                     return;
                 }
                 catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)
@@ -57,8 +50,21 @@ internal static class AuditAppender
         finally { Appending.Release(); }
     }
 
-    private sealed record Tail(long Id, string Hash);
+    /// <summary>
+    /// Reads the tail, links and HMACs the rows onto it, saves them with the context's other pending changes, and returns the
+    /// checkpoint to write once the caller's transaction has committed.
+    /// </summary>
+    public static async Task<AuditCheckpoint> AppendInTransactionAsync(AppealsDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    {
+        var anchor = db.AuditAnchor;
+        var tail = await TailAsync(db, ct);
+        Link(entries, tail, anchor.Key);
+        db.AuditEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        return await NextCheckpointAsync(db, anchor, tail, entries, clock, ct);
+    }
 
+    private sealed record Tail(long Id, string Hash);
     private static Task<Tail?> TailAsync(AppealsDbContext db, CancellationToken ct) =>
         db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new Tail(e.Id, e.Hash)).FirstOrDefaultAsync(ct);
 

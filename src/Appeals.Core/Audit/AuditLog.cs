@@ -13,11 +13,7 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
     public async Task<AuditEntry> AppendAsync(string userName, string action, string entityType = "", string entityId = "",
         string reason = "", string details = "", CancellationToken ct = default)
     {
-        var entry = new AuditEntry
-        {
-            At = clock.GetUtcNow(), UserName = userName, Action = action, EntityType = entityType, EntityId = entityId,
-            Reason = reason, Details = details, PreviousHash = "", Hash = "",
-        };
+        var entry = Entry(new AuditRecord(userName, action, entityType, entityId, reason, details));
         if (queue is not null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
             await queue.AppendAsync(entry, ct);
         else
@@ -25,6 +21,35 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
         return entry;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> (which saves on this log's context) and appends the row <paramref name="audited"/> makes
+    /// of its result in one transaction, so a move, a letter or a sign-off and its audit row commit together or not at all.
+    /// <paramref name="audited"/> returns null for a refused action, which records nothing.
+    /// </summary>
+    public async Task<T> RecordAsync<T>(Func<Task<T>> action, Func<T, AuditRecord?> audited, CancellationToken ct = default)
+    {
+        await AuditAppender.Appending.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await action();
+            var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], clock, ct) : null;
+            await tx.CommitAsync(ct);
+            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint);
+            return result;
+        }
+        finally { AuditAppender.Appending.Release(); }
+    }
+
+    private AuditEntry Entry(AuditRecord r) => new()
+    {
+        At = clock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
+        Reason = r.Reason, Details = r.Details, PreviousHash = "", Hash = "",
+    };
+
     /// <summary>Walks every row in order against the audit key and the chain's checkpoint (<see cref="AuditVerifier"/>).</summary>
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);
 }
+
+/// <summary>The content of an audit row before it is chained: who did what to which record, why, and its facts.</summary>
+public sealed record AuditRecord(string UserName, string Action, string EntityType = "", string EntityId = "", string Reason = "", string Details = "");

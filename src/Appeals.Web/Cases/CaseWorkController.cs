@@ -3,6 +3,7 @@ using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
+using Appeals.Workflows;
 using Appeals.Workflows.Letters;
 using Appeals.Workflows.Routing;
 using Microsoft.AspNetCore.Authorization;
@@ -23,12 +24,11 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     [HttpPost("Move")]
     public async Task<IActionResult> Move(long id, string trigger, string? reason, CancellationToken ct)
     {
-        var result = await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct);
+        var result = await audit.RecordAsync(() => workflow.FireAsync(id, trigger, Actor, reason ?? "", ct),
+            r => CaseAuditRecords.Moved(r, Actor.Name, id, reason ?? ""), ct);
         if (result.Succeeded)
         {
             var t = result.Transition!;
-            await audit.AppendAsync(Actor.Name, AuditActions.WorkflowMove, nameof(DenialCase), Key(id), reason ?? "",
-                $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})", ct);
             TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}.";
         }
         else TempData["Problem"] = result.Error!.Message;
@@ -41,13 +41,9 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
         // Only the fields a specialist writes; everything else comes from the case and Letters:Fields.
         var entered = SpecialistFields.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f])).ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
         entered.TryAdd(LetterFields.SignatureName, Actor.Name);
-        var result = await letters.GenerateAsync(id, entered, Actor.Name, ct: ct);
-        if (result.Succeeded)
-        {
-            await audit.AppendAsync(Actor.Name, AuditActions.LetterGenerate, nameof(DenialCase), Key(id), "",
-                $"letter {result.Letter!.Id} v{result.Letter.VersionNumber} {result.Letter.Kind} sha256 {result.Letter.Sha256[..12]}", ct);
-            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} generated: preview it, then sign it off.";
-        }
+        var result = await audit.RecordAsync(() => letters.GenerateAsync(id, entered, Actor.Name, ct: ct),
+            r => CaseAuditRecords.LetterGenerated(r, Actor.Name, id), ct);
+        if (result.Letter is { } letter) TempData["Message"] = $"Letter version {letter.VersionNumber} generated: preview it, then sign it off.";
         else TempData["Problem"] = "The letter could not be generated: " + string.Join("; ", result.Errors);
         return Redirect($"/Cases/{id}#letters");
     }
@@ -76,12 +72,9 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     {
         // The letter id alone would sign any case's letter while the audit row named the case in the URL.
         if (!await db.AppealLetters.AnyAsync(l => l.Id == letterId && l.DenialCaseId == id, ct)) return NotFound();
-        var result = await letters.SignOffAsync(letterId, Actor.Name, ct);
-        if (result.Succeeded)
-        {
-            await audit.AppendAsync(Actor.Name, AuditActions.LetterSignOff, nameof(DenialCase), Key(id), "", $"letter {letterId} v{result.Letter!.VersionNumber}", ct);
-            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} signed off.";
-        }
+        var result = await audit.RecordAsync(() => letters.SignOffAsync(letterId, Actor.Name, ct),
+            r => CaseAuditRecords.LetterSignedOff(r, Actor.Name), ct);
+        if (result.Letter is { } letter) TempData["Message"] = $"Letter version {letter.VersionNumber} signed off.";
         else TempData["Problem"] = string.Join("; ", result.Errors);
         return Redirect($"/Cases/{id}#letters");
     }
