@@ -20,11 +20,18 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     private WorkflowActor Actor => new(User.Identity!.Name!, User.IsInRole(AppealsRoles.Manager));
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Fires a workflow trigger; an illegal move comes back as the workflow's own message.</summary>
+    /// <summary>
+    /// Fires a workflow trigger; an illegal move comes back as the workflow's own message, and so does a move on a case that
+    /// changed since the page showed it (<paramref name="version"/>, the case's version on the page; checked in the same
+    /// transaction as the move).
+    /// </summary>
     [HttpPost("Move")]
-    public async Task<IActionResult> Move(long id, string trigger, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Move(long id, string trigger, string? reason, Guid? version, CancellationToken ct)
     {
-        var result = await audit.RecordAsync(() => workflow.FireAsync(id, trigger, Actor, reason ?? "", ct),
+        var result = await audit.RecordAsync(async () =>
+                version is { } seen && await db.DenialCases.AnyAsync(c => c.Id == id && c.Version != seen, ct)
+                    ? WorkflowResult.Refused(WorkflowErrorCode.ConcurrentChange, "This case changed since you opened it: look at it again before you move it.")
+                    : await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct),
             r => CaseAuditRecords.Moved(r, Actor.Name, id, reason ?? ""), ct);
         if (result.Succeeded)
         {

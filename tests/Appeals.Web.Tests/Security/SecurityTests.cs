@@ -75,15 +75,7 @@ public sealed class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     public async Task SignOff_ALetterOfAnotherCase_IsNotFoundAndSignsNothing()
     {
         var id = await app.CaseOnALetterRouteAsync();
-        long letterId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
-                .ToDictionary(f => f, f => "synthetic " + f);
-            var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(id, fields, "test", ct: Ct);
-            Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
-            letterId = letter.Letter!.Id;
-        }
+        var letterId = await app.GenerateLetterAsync(id);
         var otherCase = await InDatabase(db => db.DenialCases.Where(c => c.Id != id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct));
         var manager = await app.SignedInClientAsync("manager", followRedirects: false);
 
@@ -92,6 +84,26 @@ public sealed class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await InDatabase(db => db.AppealLetters.Where(l => l.Id == letterId).Select(l => l.SignedOffBy).SingleAsync(Ct)));
         Assert.False(await InDatabase(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.LetterSignOff && e.EntityId == otherCase.ToString(), Ct)));
+    }
+
+    [Fact]
+    public async Task Move_OnACaseThatChangedSinceThePageShowedIt_IsRefusedAndChangesNothing()
+    {
+        var id = await app.CaseOnALetterRouteAsync();
+        var before = await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => new { c.WorkflowState, c.Version }).SingleAsync(Ct));
+        var specialist = await app.SignedInClientAsync("specialist");
+        var page = await specialist.GetStringAsync($"/Cases/{id}", Ct);
+        Assert.Contains($"name=\"version\" value=\"{before.Version}\"", page);
+        var trigger = Regex.Match(page, @"name=""trigger"" value=""([a-z_]+)""").Groups[1].Value;
+
+        var html = await (await specialist.PostAsync($"/Cases/{id}/Move", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["trigger"] = trigger, ["version"] = Guid.NewGuid().ToString(), ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(page),
+        }), Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("This case changed since you opened it", html);
+        Assert.Equal(before.WorkflowState, await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => c.WorkflowState).SingleAsync(Ct)));
+        Assert.False(await InDatabase(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.WorkflowMove && e.EntityId == id.ToString(), Ct)));
     }
 
     [Theory]
