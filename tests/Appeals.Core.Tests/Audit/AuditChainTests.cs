@@ -32,6 +32,16 @@ public sealed class AuditChainTests
         return await new AuditLog(db, TimeProvider.System).VerifyAsync(Ct);
     }
 
+    /// <summary>What an attacker with write access does after changing a row: rehash it and every row after it.</summary>
+    private static void Rechain(List<AuditEntry> rows, int from, Func<AuditEntry, string> hash)
+    {
+        for (var i = from; i < rows.Count; i++)
+        {
+            rows[i].PreviousHash = i == 0 ? AuditChain.Genesis : rows[i - 1].Hash;
+            rows[i].Hash = hash(rows[i]);
+        }
+    }
+
     [Fact]
     public async Task Verify_UntouchedLog_IsIntactAndReachesItsCheckpoint()
     {
@@ -68,14 +78,10 @@ public sealed class AuditChainTests
         await using var _ = database;
         await using (var db = Open(database, keyRing))
         {
-            // What the old unkeyed chain allowed: change a row, then rehash it and every row after it.
+            // What the old unkeyed chain allowed.
             var rows = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Ct);
             rows[2].UserName = "someone-else";
-            for (var i = 2; i < rows.Count; i++)
-            {
-                rows[i].PreviousHash = rows[i - 1].Hash;
-                rows[i].Hash = AuditChain.ComputeUnkeyedHash(rows[i]);
-            }
+            Rechain(rows, from: 2, AuditChain.ComputeUnkeyedHash);
             await db.SaveChangesAsync(Ct);
         }
 
@@ -93,12 +99,7 @@ public sealed class AuditChainTests
         var otherKey = new byte[32];
         await using (var db = Open(database, keyRing))
         {
-            var rows = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Ct);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                rows[i].PreviousHash = i == 0 ? AuditChain.Genesis : rows[i - 1].Hash;
-                rows[i].Hash = AuditChain.ComputeHash(rows[i], otherKey);
-            }
+            Rechain(await db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Ct), from: 0, e => AuditChain.ComputeHash(e, otherKey));
             await db.SaveChangesAsync(Ct);
         }
 

@@ -49,6 +49,17 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         return cases.First(c => Appeals.Workflows.Routing.WorkflowRoutes.SendsLetter(Appeals.Workflows.Routing.WorkflowRoutes.Current(c))).Id;
     }
 
+    /// <summary>Generates a letter on <paramref name="caseId"/> with every specialist field filled in; its id.</summary>
+    public async Task<long> GenerateLetterAsync(long caseId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+            .ToDictionary(f => f, f => "synthetic " + f);
+        var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(caseId, fields, "test", ct: TestContext.Current.CancellationToken);
+        Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
+        return letter.Letter!.Id;
+    }
+
     public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });

@@ -100,15 +100,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         var ct = TestContext.Current.CancellationToken;
         app.CreateClient();
         var caseId = await app.CaseOnALetterRouteAsync();
-        string letterId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
-                .ToDictionary(f => f, f => "synthetic " + f);
-            var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(caseId, fields, "test", ct: ct);
-            Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
-            letterId = letter.Letter!.Id.ToString();
-        }
+        var letterId = (await app.GenerateLetterAsync(caseId)).ToString();
         string attachmentId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
