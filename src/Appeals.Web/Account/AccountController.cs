@@ -20,7 +20,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, Core.A
     [AllowAnonymous, HttpGet("Login")]
     public IActionResult Login(string? returnUrl = null) => View(new LoginForm { ReturnUrl = returnUrl });
 
-    [AllowAnonymous, HttpPost("Login")]
+    [AllowAnonymous, HttpPost("Login"), Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RequestRateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid) return View(form);

@@ -39,6 +39,7 @@ public static class AppealsWebApplicationExtensions
         // The site's own scripts and styles carry no patient data: they may be cached (and revalidated), unlike everything else.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache" });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -23,6 +23,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddAppealsTransportSecurity(configuration);
+        services.AddAppealsRateLimits(configuration);
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
         // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086).

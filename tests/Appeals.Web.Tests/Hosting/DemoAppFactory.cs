@@ -34,6 +34,9 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:SqlitePath", Path.Combine(_folder, "hangfire.db"));
         // A retraining started by a test publishes here, never into a shipped model folder.
         builder.UseSetting("Models:Path", Path.Combine(_folder, "models"));
+        // Tests sign in and upload far faster than people; the limits have their own test (TransportSecurityTests).
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:UploadsPerMinute", "100000");
         builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
         builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
         builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");

@@ -40,6 +40,30 @@ public sealed class TransportSecurityTests(TransportSecurityTests.BehindProxyFac
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
     }
 
+    [Fact]
+    public async Task SignIn_MoreAttemptsFromOneAddressThanTheLimit_AreAnswered429()
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Http, AllowAutoRedirect = false });
+        async Task<HttpStatusCode> AttemptAsync(string from)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = new FormUrlEncodedContent([]) };
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-For", from);
+            var response = await client.SendAsync(request, Ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.Contains("wait a minute", await response.Content.ReadAsStringAsync(Ct));
+            return response.StatusCode;
+        }
+
+        var allowed = new[] { await AttemptAsync("203.0.113.9"), await AttemptAsync("203.0.113.9"), await AttemptAsync("203.0.113.9") };
+        var fourth = await AttemptAsync("203.0.113.9");
+        var otherClient = await AttemptAsync("198.51.100.7");
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, allowed);
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, otherClient);
+    }
+
     /// <summary>Production, with every request arriving from 10.0.0.5, the proxy named in ForwardedHeaders:KnownProxies.</summary>
     public sealed class BehindProxyFactory : DemoAppFactory
     {
@@ -50,6 +74,7 @@ public sealed class TransportSecurityTests(TransportSecurityTests.BehindProxyFac
             builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting("https_port", "443");
             builder.UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.5");
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "3");
             builder.ConfigureServices(s => s.AddTransient<IStartupFilter, FromProxy>());
         }
 
