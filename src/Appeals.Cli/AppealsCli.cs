@@ -22,6 +22,8 @@ public static class AppealsCli
             config.SetApplicationName("appeals");
             config.Settings.Console = console;
             config.Settings.PropagateExceptions = false;
+            // An option the command does not have is an error, not something quietly ignored (a removed --user must not look accepted).
+            config.UseStrictParsing();
             config.AddImportCommands();
             config.AddCaseCommands();
             config.AddDemoCommands();

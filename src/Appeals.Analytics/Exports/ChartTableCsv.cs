@@ -1,6 +1,6 @@
 using System.Globalization;
 using Appeals.Analytics.Charts;
-using CsvHelper;
+using Appeals.Core.Exports;
 
 namespace Appeals.Analytics.Exports;
 
@@ -10,7 +10,7 @@ public static class ChartTableCsv
     public static void Write(ChartTable table, Stream output)
     {
         using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new SpreadsheetSafeCsvWriter(writer);
         foreach (var column in table.Columns) csv.WriteField(column.Name);
         csv.NextRecord();
         foreach (var row in table.Rows)

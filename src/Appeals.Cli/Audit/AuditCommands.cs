@@ -10,7 +10,7 @@ public static class AuditCommands
         {
             audit.SetDescription("The audit log");
             audit.AddCommand<AuditVerifyCommand>("verify")
-                .WithDescription("Recompute the audit log's hash chain; exit 2 when a row was changed, deleted or reordered")
+                .WithDescription("Check the audit log against its key and signed checkpoint; exit 2 when a row was changed, deleted, reordered, recomputed or cut off the end")
                 .WithExample("audit", "verify")
                 .WithExample("audit", "verify", "--json");
         });

@@ -28,6 +28,13 @@ public class DatabaseSettings : CommandSettings
     [Description("Print one JSON object instead of a readable summary")]
     public bool Json { get; init; }
 
+    /// <summary>
+    /// Who a command acts as: the operating-system user running it, as <c>cli:NAME</c>. There is no option to name someone else
+    /// (issue 14 item 5): a letter signed or a case moved from the CLI is the shell user's, and a move that needs a manager
+    /// (approving a write-off) needs a manager's sign-in on the web.
+    /// </summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
     public override ValidationResult Validate() =>
         Provider is null or "sqlite" or "sqlserver"
             ? ValidationResult.Success()

@@ -36,7 +36,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
         // The audit entry names the operating-system account that ran the command: the CLI has no sign-in of its own.
-        var options = new ImportOptions(settings.DryRun) { Actor = $"cli:{Environment.UserName}", WithoutDatabase = settings.DryRun };
+        var options = new ImportOptions(settings.DryRun) { Actor = DatabaseSettings.Actor, WithoutDatabase = settings.DryRun };
 
         ImportSummary summary;
         if (ShowProgress(settings))

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using Appeals.Core.Denials;
+using Appeals.Core.Exports;
 using Appeals.ML.History;
-using CsvHelper;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Appeals.Cli.Ml;
 
@@ -35,7 +35,7 @@ internal sealed class ScoreCommand : Command<ScoreSettings>
 
         var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
         using var writer = new StreamWriter(settings.Out, false, new System.Text.UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new SpreadsheetSafeCsvWriter(writer);
         csv.WriteField("denial_id"); csv.WriteField("recovery_probability"); csv.WriteField("expected_recovery");
         if (settings.Explain) { csv.WriteField("score_source"); csv.WriteField("explanation"); }
         csv.NextRecord();

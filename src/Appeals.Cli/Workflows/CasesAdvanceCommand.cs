@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Audit;
 using Appeals.Core.Persistence;
+using Appeals.Workflows;
 using Appeals.Workflows.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -21,17 +23,9 @@ public sealed class CasesAdvanceSettings : DatabaseSettings
     [CommandOption("--reason <TEXT>")]
     [Description("Why (kept on the case's timeline)")]
     public string Reason { get; init; } = "";
-
-    [CommandOption("--user <NAME>")]
-    [Description("Who is acting (default: the operating-system user)")]
-    public string? User { get; init; }
-
-    [CommandOption("--manager")]
-    [Description("Act as a manager (needed to approve a write-off)")]
-    public bool Manager { get; init; }
 }
 
-/// <summary>`appeals cases advance ID TRIGGER`: exit 0 when the case moved, 1 with the reason when the move was refused.</summary>
+/// <summary>`appeals cases advance ID TRIGGER`: exit 0 when the case moved (audited as the OS user), 1 with the reason when the move was refused.</summary>
 public sealed class CasesAdvanceCommand(IAnsiConsole console) : AsyncCommand<CasesAdvanceSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CasesAdvanceSettings settings, CancellationToken cancellationToken)
@@ -39,9 +33,12 @@ public sealed class CasesAdvanceCommand(IAnsiConsole console) : AsyncCommand<Cas
         await using var services = await settings.OpenDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var actor = new WorkflowActor(settings.User ?? "cli:" + Environment.UserName, settings.Manager);
-        var result = await new CaseWorkflow(db, WorkflowDefinitions.Shipped, TimeProvider.System)
-            .FireAsync(settings.CaseId, settings.Trigger, actor, settings.Reason, cancellationToken);
+        // Never a manager: approving a write-off takes a manager's sign-in on the web.
+        var actor = new WorkflowActor(DatabaseSettings.Actor, IsManager: false);
+        var workflow = new CaseWorkflow(db, WorkflowDefinitions.Shipped, TimeProvider.System);
+        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+            () => workflow.FireAsync(settings.CaseId, settings.Trigger, actor, settings.Reason, cancellationToken),
+            r => CaseAuditRecords.Moved(r, actor.Name, settings.CaseId, settings.Reason), cancellationToken);
         var t = result.Transition;
         if (settings.Json)
         {

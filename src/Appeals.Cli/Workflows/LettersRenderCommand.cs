@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Audit;
 using Appeals.Core.Persistence;
+using Appeals.Workflows;
 using Appeals.Workflows.Letters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +29,6 @@ public sealed class LettersRenderSettings : DatabaseSettings
     [Description("The template to use (default: chosen from the case's route, payer type and category)")]
     public string? Kind { get; init; }
 
-    [CommandOption("--user <NAME>")]
-    [Description("Who generates it (default: the operating-system user)")]
-    public string? User { get; init; }
-
     public override ValidationResult Validate()
     {
         if (Out.Length == 0) return ValidationResult.Error("--out FILE.docx is required");
@@ -52,7 +50,9 @@ public sealed class LettersRenderCommand(IAnsiConsole console) : AsyncCommand<Le
         var letters = new CaseLetters(db, new LetterTemplateStore(db, letterSettings.TemplatesPath, TimeProvider.System), letterSettings, TimeProvider.System);
         var entered = settings.Fields.Select(f => f.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
 
-        var result = await letters.GenerateAsync(settings.CaseId, entered, settings.User ?? "cli:" + Environment.UserName, settings.Kind, cancellationToken);
+        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+            () => letters.GenerateAsync(settings.CaseId, entered, DatabaseSettings.Actor, settings.Kind, cancellationToken),
+            r => CaseAuditRecords.LetterGenerated(r, DatabaseSettings.Actor, settings.CaseId), cancellationToken);
         if (result.Letter is { } written)
             await File.WriteAllBytesAsync(settings.Out, written.Content, cancellationToken);
         if (settings.Json)

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Audit;
 using Appeals.Core.Persistence;
+using Appeals.Workflows;
 using Appeals.Workflows.Letters;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -13,10 +15,6 @@ public sealed class LettersSignOffSettings : DatabaseSettings
     [CommandArgument(0, "<LETTER>")]
     [Description("The letter version id (printed by letters render --json)")]
     public long LetterId { get; init; }
-
-    [CommandOption("--user <NAME>")]
-    [Description("Who signs it off (default: the operating-system user)")]
-    public string? User { get; init; }
 }
 
 /// <summary>`appeals letters sign-off LETTER`: a user's sign-off, which the workflow needs before submission.</summary>
@@ -28,7 +26,9 @@ public sealed class LettersSignOffCommand(IAnsiConsole console) : AsyncCommand<L
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
         var letters = new CaseLetters(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System), new LetterSettings(), TimeProvider.System);
-        var result = await letters.SignOffAsync(settings.LetterId, settings.User ?? "cli:" + Environment.UserName, cancellationToken);
+        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+            () => letters.SignOffAsync(settings.LetterId, DatabaseSettings.Actor, cancellationToken),
+            r => CaseAuditRecords.LetterSignedOff(r, DatabaseSettings.Actor), cancellationToken);
         if (settings.Json)
             JsonOutput.Write(console, new { letterId = settings.LetterId, signedOff = result.Succeeded, by = result.Letter?.SignedOffBy, errors = result.Errors });
         else if (result.Letter is { } letter)

@@ -18,10 +18,6 @@ public sealed class LettersUploadTemplateSettings : DatabaseSettings
     [CommandArgument(1, "<FILE>")]
     [Description("The new template (.docx) with {{Field}} placeholders")]
     public string File { get; init; } = "";
-
-    [CommandOption("--user <NAME>")]
-    [Description("Who uploads it (default: the operating-system user)")]
-    public string? User { get; init; }
 }
 
 /// <summary>
@@ -41,7 +37,7 @@ public sealed class LettersUploadTemplateCommand(IAnsiConsole console) : AsyncCo
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
         var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System);
-        var user = settings.User ?? "cli:" + Environment.UserName;
+        var user = DatabaseSettings.Actor;
         var (template, errors) = await store.UploadAsync(settings.Kind, await System.IO.File.ReadAllBytesAsync(settings.File, cancellationToken),
             user, cancellationToken);
         // Written exactly as the web admin page writes it: a template version is part of every letter's history.

@@ -28,6 +28,11 @@ public sealed class AuditEntry
 public static class AuditActions
 {
     public const string SignIn = "sign_in";
+    /// <summary>A refused sign-in: wrong password, unknown user name or locked account (the details say which; never the text typed).</summary>
+    public const string SignInFailed = "sign_in_failed";
+    public const string SignOut = "sign_out";
+    /// <summary>A signed-in user was refused a page or action (403).</summary>
+    public const string AccessDenied = "access_denied";
     public const string CaseView = "case_view";
     public const string MemberIdReveal = "member_id_reveal";
     public const string Download = "download";

@@ -1,66 +1,55 @@
 using Appeals.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Audit;
 
 /// <summary>
-/// Appends to and verifies the audit log. An append saves the context's other pending changes in the
-/// same transaction, so a workflow move and its audit row commit together or not at all.
+/// Appends to and verifies the audit log (ADR 0085, 0086). An append that comes with the context's other pending changes
+/// (a workflow move, a note) saves them in the same transaction, so the action and its row commit together or not at
+/// all. An append with nothing else to save (a page view, a download, a sign-in) joins the next group commit of the
+/// <see cref="AuditAppendQueue"/> when the host runs one; either way it returns once its row is committed.
 /// </summary>
-public sealed class AuditLog(AppealsDbContext db, TimeProvider clock)
+public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppendQueue? queue = null)
 {
-    // One appender at a time in this process; across processes the unique PreviousHash index refuses a fork and the append retries.
-    private static readonly SemaphoreSlim Appending = new(1, 1);
-
     public async Task<AuditEntry> AppendAsync(string userName, string action, string entityType = "", string entityId = "",
         string reason = "", string details = "", CancellationToken ct = default)
     {
-        await Appending.WaitAsync(ct);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var entry = new AuditEntry
-                {
-                    At = clock.GetUtcNow(), UserName = userName, Action = action, EntityType = entityType, EntityId = entityId,
-                    Reason = reason, Details = details, PreviousHash = "", Hash = "",
-                };
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct)
-                                     ?? AuditChain.Genesis;
-                entry.Hash = AuditChain.ComputeHash(entry);
-                db.AuditEntries.Add(entry);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                    return entry;
-                }
-                catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)
-                {
-                    // Another process appended after our read: take the new tail and try again.
-                    await tx.RollbackAsync(ct);
-                    db.Entry(entry).State = EntityState.Detached;
-                }
-            }
-        }
-        finally { Appending.Release(); }
+        var entry = Entry(new AuditRecord(userName, action, entityType, entityId, reason, details));
+        if (queue is not null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+            await queue.AppendAsync(entry, ct);
+        else
+            await AuditAppender.AppendAsync(db, [entry], clock, ct);
+        return entry;
     }
 
-    /// <summary>Walks every row in order, recomputing each hash and checking each link to the row before.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Runs <paramref name="action"/> (which saves on this log's context) and appends the row <paramref name="audited"/> makes
+    /// of its result in one transaction, so a move, a letter or a sign-off and its audit row commit together or not at all.
+    /// <paramref name="audited"/> returns null for a refused action, which records nothing.
+    /// </summary>
+    public async Task<T> RecordAsync<T>(Func<Task<T>> action, Func<T, AuditRecord?> audited, CancellationToken ct = default)
     {
-        var previous = AuditChain.Genesis;
-        long rows = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await AuditAppender.Appending.WaitAsync(ct);
+        try
         {
-            rows++;
-            if (entry.PreviousHash != previous)
-                return new(false, rows, entry.Id, $"row {entry.Id} does not follow the row before it (a row was deleted, inserted or reordered)");
-            if (AuditChain.ComputeHash(entry) != entry.Hash)
-                return new(false, rows, entry.Id, $"row {entry.Id} was changed after it was written");
-            previous = entry.Hash;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await action();
+            var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], clock, ct) : null;
+            await tx.CommitAsync(ct);
+            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint);
+            return result;
         }
-        return AuditVerification.Ok(rows);
+        finally { AuditAppender.Appending.Release(); }
     }
+
+    private AuditEntry Entry(AuditRecord r) => new()
+    {
+        At = clock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
+        Reason = r.Reason, Details = r.Details, PreviousHash = "", Hash = "",
+    };
+
+    /// <summary>Walks every row in order against the audit key and the chain's checkpoint (<see cref="AuditVerifier"/>).</summary>
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);
 }
+
+/// <summary>The content of an audit row before it is chained: who did what to which record, why, and its facts.</summary>
+public sealed record AuditRecord(string UserName, string Action, string EntityType = "", string EntityId = "", string Reason = "", string Details = "");

@@ -43,6 +43,9 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
     internal PhiProtector? Phi { get; } = options.FindPhiProtector();
 
+    /// <summary>The audit log's key and checkpoints, from the same key ring as <see cref="Phi"/> (ADR 0085).</summary>
+    internal AuditAnchor AuditAnchor => Phi?.AuditAnchor ?? throw new InvalidOperationException("This AppealsDbContext has no PhiProtector, so no audit key.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

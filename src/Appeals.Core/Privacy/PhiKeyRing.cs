@@ -1,3 +1,4 @@
+using Appeals.Core.Audit;
 using Appeals.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
@@ -30,8 +31,13 @@ public static class PhiKeyRing
     /// <summary>Registers Data Protection on the configured key ring and the <see cref="PhiProtector"/>.</summary>
     public static IDataProtectionBuilder AddAppealsDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        var builder = Configure(services.AddDataProtection(), KeysPath(configuration));
-        services.AddSingleton<PhiProtector>();
+        var keysPath = KeysPath(configuration);
+        var builder = Configure(services.AddDataProtection(), keysPath);
+        services.AddSingleton(s =>
+        {
+            var keyRing = s.GetRequiredService<IDataProtectionProvider>();
+            return new PhiProtector(keyRing, AuditAnchor.InKeyRing(keysPath, CheckpointPath(configuration, keysPath), keyRing));
+        });
         return builder;
     }
 
@@ -40,11 +46,18 @@ public static class PhiKeyRing
     {
         var services = new ServiceCollection();
         Configure(services.AddDataProtection(), keysPath);
-        return new PhiProtector(services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>());
+        var keyRing = services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
+        return new PhiProtector(keyRing, AuditAnchor.InKeyRing(keysPath, DefaultCheckpointPath(keysPath), keyRing));
     }
 
+    /// <summary><c>Audit:CheckpointPath</c>, else an <c>audit-checkpoints</c> folder in the key ring folder (ADR 0085).</summary>
+    public static string CheckpointPath(IConfiguration configuration, string keysPath) =>
+        configuration["Audit:CheckpointPath"] is { Length: > 0 } configured ? configured : DefaultCheckpointPath(keysPath);
+
+    private static string DefaultCheckpointPath(string keysPath) => Path.Combine(keysPath, "audit-checkpoints");
+
     /// <summary>A protector whose key lives only in this object (design-time tools, tests that never reopen their data elsewhere).</summary>
-    public static PhiProtector Ephemeral() => new(new EphemeralDataProtectionProvider());
+    public static PhiProtector Ephemeral() => new(new EphemeralDataProtectionProvider(), AuditAnchor.Ephemeral());
 
     private static IDataProtectionBuilder Configure(IDataProtectionBuilder builder, string keysPath) =>
         builder.SetApplicationName(ApplicationName)

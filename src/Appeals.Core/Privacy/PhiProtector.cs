@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Appeals.Core.Audit;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Appeals.Core.Privacy;
@@ -21,10 +22,19 @@ public sealed class PhiProtector
     /// <summary>The sub-purpose the data keys are protected under.</summary>
     public const string DataKeysPurpose = "DataKeys";
 
-    public PhiProtector(IDataProtectionProvider provider, TimeProvider? time = null) =>
+    public PhiProtector(IDataProtectionProvider provider, AuditAnchor auditAnchor, TimeProvider? time = null)
+    {
         Keys = new PhiDataKeys(provider.CreateProtector(Purpose, DataKeysPurpose), time ?? TimeProvider.System);
+        AuditAnchor = auditAnchor;
+    }
 
     internal PhiDataKeys Keys { get; }
+
+    /// <summary>
+    /// The audit log's key and checkpoints on the same key ring (ADR 0085). It travels with the protector because every
+    /// <see cref="Persistence.AppealsDbContext"/> is given one: whoever can open the database can append rows that verify.
+    /// </summary>
+    public AuditAnchor AuditAnchor { get; }
 
     /// <summary>The stored form of a text value (base64url). An empty value stays empty: it says only that there is no name or id.</summary>
     public string Protect(string plaintext) =>

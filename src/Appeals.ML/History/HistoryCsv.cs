@@ -1,7 +1,8 @@
 using System.Globalization;
+using Appeals.Core.Exports;
 using Appeals.Core.Remittances;
-using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper;
 
 namespace Appeals.ML.History;
 
@@ -64,7 +65,7 @@ public static class HistoryCsv
 
     public static void Write(TextWriter text, IEnumerable<HistoryRecord> rows)
     {
-        using var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new SpreadsheetSafeCsvWriter(text, leaveOpen: true);
         foreach (var column in Columns) csv.WriteField(column);
         csv.NextRecord();
         foreach (var r in rows)

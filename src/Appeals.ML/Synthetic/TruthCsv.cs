@@ -1,4 +1,5 @@
 using System.Globalization;
+using Appeals.Core.Exports;
 using CsvHelper;
 
 namespace Appeals.ML.Synthetic;
@@ -9,7 +10,7 @@ public static class TruthCsv
     public static void Write(string path, IEnumerable<string> ids, IReadOnlyList<double> probabilities)
     {
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new SpreadsheetSafeCsvWriter(writer);
         csv.WriteField("denial_id"); csv.WriteField("true_probability"); csv.NextRecord();
         var i = 0;
         foreach (var id in ids)

@@ -32,6 +32,7 @@ public sealed class LetterTemplatesController(LetterTemplateStore store, AuditLo
 
     /// <summary>Stores a new version once it passes the checks; the admin sees every reason when it does not.</summary>
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RequestRateLimits.Uploads)]
     [RequestSizeLimit(MaxTemplateBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxTemplateBytes + 64 * 1024)]
     public async Task<IActionResult> Upload(string kind, IFormFile? file, CancellationToken ct)

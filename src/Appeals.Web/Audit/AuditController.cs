@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Appeals.Core.Audit;
+using Appeals.Core.Exports;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,29 +11,40 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Web.Audit;
 
 /// <summary>What the audit page shows.</summary>
-public sealed record AuditPage(AuditVerification Chain, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<(long Id, string Name)> Payers,
+public sealed record AuditPage(AuditVerification Chain, DateTimeOffset ChainCheckedAt, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<(long Id, string Name)> Payers,
     string? UserFilter, string? ActionFilter);
 
 /// <summary>For auditors: the hash chain's status, the access log, and appeal timeline exports.</summary>
 [Authorize(Policy = AppealsPolicies.Audit)]
 [Route("Audit")]
-public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline) : Controller
+public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline, AuditChainStatus chainStatus) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? user, string? action, CancellationToken ct)
     {
-        var chain = await audit.VerifyAsync(ct);
+        var (chain, checkedAt) = await chainStatus.GetAsync(db, fresh: false, ct);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(user)) entries = entries.Where(e => e.UserName == user);
         if (!string.IsNullOrEmpty(action)) entries = entries.Where(e => e.Action == action);
         var latest = await entries.OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return View(new AuditPage(chain, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
+        return View(new AuditPage(chain, checkedAt, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
     }
 
-    /// <summary>The appeal timelines of the matching cases as XLSX or CSV; the export itself is logged with its reason.</summary>
-    [HttpGet("Export")]
-    public async Task<IActionResult> Export([FromQuery] TimelineFilter filter, CancellationToken ct)
+    /// <summary>Walks the whole chain now rather than showing the last walk.</summary>
+    [HttpPost("Verify")]
+    public async Task<IActionResult> Verify(CancellationToken ct)
+    {
+        await chainStatus.GetAsync(db, fresh: true, ct);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// The appeal timelines of the matching cases as XLSX or CSV; the export itself is logged with its reason. A POST, so the
+    /// reason and filters travel in the body (not in URLs that proxies and browser history keep) and no link can start an export.
+    /// </summary>
+    [HttpPost("Export")]
+    public async Task<IActionResult> Export([FromForm] TimelineFilter filter, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(filter.Reason))
         {
@@ -47,7 +58,7 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
         if (filter.Format == "csv")
         {
             await using var text = new StringWriter(CultureInfo.InvariantCulture);
-            await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+            await using (var csv = new SpreadsheetSafeCsvWriter(text))
             {
                 foreach (var h in AppealTimeline.Header) csv.WriteField(h);
                 await csv.NextRecordAsync();

@@ -39,6 +39,7 @@ public sealed class CaseFilesController(AppealsDbContext db, AuditLog audit, Cas
     }
 
     [HttpPost("Attachments")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RequestRateLimits.Uploads)]
     [UploadLimit(Attachments = true)]
     public async Task<IActionResult> Upload(long id, CancellationToken ct)
     {

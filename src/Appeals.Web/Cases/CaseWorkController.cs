@@ -3,6 +3,7 @@ using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
+using Appeals.Workflows;
 using Appeals.Workflows.Letters;
 using Appeals.Workflows.Routing;
 using Microsoft.AspNetCore.Authorization;
@@ -19,16 +20,22 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     private WorkflowActor Actor => new(User.Identity!.Name!, User.IsInRole(AppealsRoles.Manager));
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Fires a workflow trigger; an illegal move comes back as the workflow's own message.</summary>
+    /// <summary>
+    /// Fires a workflow trigger; an illegal move comes back as the workflow's own message, and so does a move on a case that
+    /// changed since the page showed it (<paramref name="version"/>, the case's version on the page; checked in the same
+    /// transaction as the move).
+    /// </summary>
     [HttpPost("Move")]
-    public async Task<IActionResult> Move(long id, string trigger, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Move(long id, string trigger, string? reason, Guid? version, CancellationToken ct)
     {
-        var result = await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct);
+        var result = await audit.RecordAsync(async () =>
+                version is { } seen && await db.DenialCases.AnyAsync(c => c.Id == id && c.Version != seen, ct)
+                    ? WorkflowResult.Refused(WorkflowErrorCode.ConcurrentChange, "This case changed since you opened it: look at it again before you move it.")
+                    : await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct),
+            r => CaseAuditRecords.Moved(r, Actor.Name, id, reason ?? ""), ct);
         if (result.Succeeded)
         {
             var t = result.Transition!;
-            await audit.AppendAsync(Actor.Name, AuditActions.WorkflowMove, nameof(DenialCase), Key(id), reason ?? "",
-                $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})", ct);
             TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}.";
         }
         else TempData["Problem"] = result.Error!.Message;
@@ -41,13 +48,9 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
         // Only the fields a specialist writes; everything else comes from the case and Letters:Fields.
         var entered = SpecialistFields.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f])).ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
         entered.TryAdd(LetterFields.SignatureName, Actor.Name);
-        var result = await letters.GenerateAsync(id, entered, Actor.Name, ct: ct);
-        if (result.Succeeded)
-        {
-            await audit.AppendAsync(Actor.Name, AuditActions.LetterGenerate, nameof(DenialCase), Key(id), "",
-                $"letter {result.Letter!.Id} v{result.Letter.VersionNumber} {result.Letter.Kind} sha256 {result.Letter.Sha256[..12]}", ct);
-            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} generated: preview it, then sign it off.";
-        }
+        var result = await audit.RecordAsync(() => letters.GenerateAsync(id, entered, Actor.Name, ct: ct),
+            r => CaseAuditRecords.LetterGenerated(r, Actor.Name, id), ct);
+        if (result.Letter is { } letter) TempData["Message"] = $"Letter version {letter.VersionNumber} generated: preview it, then sign it off.";
         else TempData["Problem"] = "The letter could not be generated: " + string.Join("; ", result.Errors);
         return Redirect($"/Cases/{id}#letters");
     }
@@ -74,12 +77,11 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     [HttpPost("Letters/{letterId:long}/SignOff")]
     public async Task<IActionResult> SignOff(long id, long letterId, CancellationToken ct)
     {
-        var result = await letters.SignOffAsync(letterId, Actor.Name, ct);
-        if (result.Succeeded)
-        {
-            await audit.AppendAsync(Actor.Name, AuditActions.LetterSignOff, nameof(DenialCase), Key(id), "", $"letter {letterId} v{result.Letter!.VersionNumber}", ct);
-            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} signed off.";
-        }
+        // The letter id alone would sign any case's letter while the audit row named the case in the URL.
+        if (!await db.AppealLetters.AnyAsync(l => l.Id == letterId && l.DenialCaseId == id, ct)) return NotFound();
+        var result = await audit.RecordAsync(() => letters.SignOffAsync(letterId, Actor.Name, ct),
+            r => CaseAuditRecords.LetterSignedOff(r, Actor.Name), ct);
+        if (result.Letter is { } letter) TempData["Message"] = $"Letter version {letter.VersionNumber} signed off.";
         else TempData["Problem"] = string.Join("; ", result.Errors);
         return Redirect($"/Cases/{id}#letters");
     }

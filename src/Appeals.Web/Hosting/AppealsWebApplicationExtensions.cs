@@ -25,17 +25,21 @@ public static class AppealsWebApplicationExtensions
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, firstUsers));
     }
 
-    /// <summary>Security headers, HTTPS outside Development, authentication, routes.</summary>
+    /// <summary>Forwarded headers from known proxies, security headers, HTTPS outside Development, authentication, routes.</summary>
     public static WebApplication MapAppealsWeb(this WebApplication app)
     {
+        // First, so that the HTTPS redirection, cookies and the audit see the client's scheme behind a known proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStaticFiles();
+        // The site's own scripts and styles carry no patient data: they may be cached (and revalidated), unlike everything else.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache" });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -2,6 +2,7 @@ using Appeals.Analytics;
 using Appeals.Core.Persistence;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
+using Appeals.Web.Security;
 using Appeals.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,12 +22,17 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddAppealsJobServer();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddAppealsTransportSecurity(configuration);
+        services.AddAppealsRateLimits(configuration);
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
+        // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086).
+        services.AddSingleton<Core.Audit.AuditAppendQueue>();
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();
+        services.AddSingleton<Audit.AuditChainStatus>();
         services.AddScoped<Admin.ModelStatusReader>();
         services.AddOptions<Cases.AttachmentOptions>().Bind(configuration.GetSection(Cases.AttachmentOptions.Section))
             .Validate(o => o.IsValid, "Attachments:AllowedTypes must name known types (pdf, png, jpeg, tiff, docx, txt) and Attachments:MaxFileBytes be positive.")

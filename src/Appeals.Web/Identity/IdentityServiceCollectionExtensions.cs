@@ -56,7 +56,18 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.Name = "Appeals.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure outside Development: Security/TransportSecurity.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            var redirect = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                // A 403 is written to the audit log: someone tried a page or action their role does not allow.
+                var request = context.Request;
+                await context.HttpContext.RequestServices.GetRequiredService<Core.Audit.AuditLog>().AppendAsync(
+                    context.HttpContext.User.Identity?.Name ?? "(anonymous)", Core.Audit.AuditActions.AccessDenied,
+                    details: $"{request.Method} {request.Path.Value?[..Math.Min(request.Path.Value.Length, 500)]}", ct: context.HttpContext.RequestAborted);
+                await redirect(context);
+            };
         });
         // Re-check the security stamp often, so that a disabled user or a changed role takes effect soon.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));

@@ -26,6 +26,7 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
     }
 
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RequestRateLimits.Uploads)]
     [UploadLimit]
     public async Task<IActionResult> Upload(CancellationToken ct)
     {

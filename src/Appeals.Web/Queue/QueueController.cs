@@ -3,6 +3,7 @@ using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record QueuePage(QueueFilter Filter, QueueSlice Slice, DateOnly To
 [Authorize(Policy = AppealsPolicies.WorkCases)]
 [Route("Queue")]
 public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseAssignment assignment, CarcCatalog carcs, TimeProvider clock,
-    Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users) : Controller
+    UserManager<IdentityUser> users) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
@@ -60,10 +61,12 @@ public sealed record AssignmentOutcome(bool Succeeded, string Message);
 /// update only lands if the case still has the version the user saw, so of two people claiming at
 /// once one wins and the other is told who has it.
 /// </summary>
-public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit)
+public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit, UserManager<IdentityUser> users)
 {
     public async Task<AssignmentOutcome> AssignAsync(long caseId, Guid seenVersion, string assignee, string actor, CancellationToken ct)
     {
+        if (!await WorksCasesAsync(assignee))
+            return new(false, "A case can only be given to a specialist or a manager who has an account here. Nothing was changed.");
         var denial = await db.DenialCases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (denial is null) return new(false, $"Case {caseId} does not exist.");
         if (denial.Version != seenVersion)
@@ -83,6 +86,14 @@ public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit)
             return new(false, Taken(now, caseId));
         }
         return new(true, assignee == actor ? $"Case {caseId} is yours." : $"Case {caseId} is assigned to {assignee}.");
+    }
+
+    private async Task<bool> WorksCasesAsync(string userName)
+    {
+        // Identity's own limit on user names; anything longer cannot name a user and is not looked up.
+        if (userName.Length is 0 or > 256 || await users.FindByNameAsync(userName) is not { } user) return false;
+        var roles = await users.GetRolesAsync(user);
+        return AppealsPolicies.Roles[AppealsPolicies.WorkCases].Any(roles.Contains);
     }
 
     private static string Taken(DenialCase now, long id) =>

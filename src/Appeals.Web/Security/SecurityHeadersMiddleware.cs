@@ -2,7 +2,8 @@ namespace Appeals.Web.Security;
 
 /// <summary>
 /// Headers on every response: a strict CSP (scripts and styles from this site only, no framing),
-/// no MIME sniffing, no framing, and no referrer outside the site.
+/// no MIME sniffing, no framing, no referrer outside the site, and no caching: pages, letters, attachments and exports
+/// may carry patient data, so no browser or proxy keeps a copy (static files relax this where they are served).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,6 +21,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
         headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-cache, no-store"; // the same words antiforgery uses, so it does not warn when it sets them again
+        headers.Pragma = "no-cache";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

@@ -6,7 +6,9 @@ namespace Appeals.Workflows.Jobs;
 
 /// <summary>
 /// Imports the 835 files dropped in <c>Inbox:Path</c>: each file is imported, then moved to
-/// processed/ or, when anything in it was rejected, to rejected/ with NAME.error.txt beside it.
+/// processed/ or, when anything in it was rejected, to rejected/ with NAME.error.txt beside it. Those copies hold
+/// patient data the database already has (or the importer refused): each run deletes the ones older than
+/// <see cref="InboxOptions.RetentionDays"/>, counted from when they were moved there.
 /// Running twice is safe: the importer skips a file it already has, and moved files are gone from the inbox.
 /// </summary>
 public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions<InboxOptions> options, TimeProvider time, ILogger<InboxImportJob> logger)
@@ -32,6 +34,8 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
             var ok = summary.Rejected == 0 && summary.Errors.Count == 0;
             var target = Unique(Path.Combine(ok ? processed : rejected, file.Name));
             File.Move(file.FullName, target);
+            // Retention counts from the move, not from whenever the payer's system wrote the file.
+            File.SetLastWriteTimeUtc(target, now.UtcDateTime);
             if (!ok)
             {
                 var errors = summary.Errors.Select(e => $"segment {e.Segment}, offset {e.Offset}: {e.Message}");
@@ -39,7 +43,20 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
             }
             Imported(logger, ok ? "processed" : "rejected", summary.Transactions, summary.DenialCases);
         }
+        if (options.Value.RetentionDays > 0)
+        {
+            var expired = Expire(processed, now) + Expire(rejected, now);
+            if (expired > 0) Expired(logger, expired, options.Value.RetentionDays);
+        }
         return files.Count;
+    }
+
+    private int Expire(string folder, DateTimeOffset now)
+    {
+        var before = now.UtcDateTime.AddDays(-options.Value.RetentionDays);
+        var old = new DirectoryInfo(folder).GetFiles().Where(f => f.LastWriteTimeUtc < before).ToList();
+        foreach (var file in old) file.Delete();
+        return old.Count;
     }
 
     private static string Unique(string path)
@@ -53,6 +70,9 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
         }
     }
 
+    [LoggerMessage(LogLevel.Information, "Inbox copies deleted: {Count} older than {Days} days")]
+    private static partial void Expired(ILogger logger, int count, int days);
+
     [LoggerMessage(LogLevel.Information, "Inbox file {Outcome}: {Transactions} transactions, {DenialCases} new denial cases")]
     private static partial void Imported(ILogger logger, string outcome, int transactions, int denialCases);
 }
@@ -62,4 +82,7 @@ public sealed class InboxOptions
 {
     /// <summary>The folder watched for 835 files (<c>Inbox:Path</c>); the job does nothing when unset.</summary>
     public string? Path { get; set; }
+
+    /// <summary>Days the processed/ and rejected/ copies are kept (<c>Inbox:RetentionDays</c>, 30); 0 keeps them forever.</summary>
+    public int RetentionDays { get; set; } = 30;
 }

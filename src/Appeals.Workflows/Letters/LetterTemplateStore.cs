@@ -84,6 +84,8 @@ public sealed class LetterTemplateStore(AppealsDbContext db, string shippedFolde
     /// <summary>The template's placeholders and every reason it cannot be used.</summary>
     public static (IReadOnlyList<string> Placeholders, IReadOnlyList<string> Errors) Check(byte[] content)
     {
+        // The raw package first: Open XML must never unpack a bomb or resolve a DOCTYPE.
+        if (DocxPackageCheck.Problems(content) is { Count: > 0 } refused) return ([], refused);
         try
         {
             using var stream = new MemoryStream(content, writable: false);

@@ -33,6 +33,43 @@ public sealed class AuditVerifyCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.True(run.Json().GetProperty("intact").GetBoolean());
         Assert.Equal(5, run.Json().GetProperty("rowsChecked").GetInt64());
+        Assert.Equal(5, run.Json().GetProperty("checkpoint").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Verify_TheLastRowsDeleted_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        await AppendRowsAsync(temp, 5);
+        await ExecuteAsync(temp, "DELETE FROM AuditEntries WHERE Id >= 4");
+
+        var run = await CliRun.RunAsync("audit", "verify", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("deleted from the end", run.Json().GetProperty("problem").GetString());
+    }
+
+    [Fact]
+    public async Task Verify_ARowEditedAndTheChainRecomputedWithoutTheKey_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        await AppendRowsAsync(temp, 5);
+        await using (var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector))
+        {
+            var rows = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+            rows[1].Details = "nothing to see";
+            for (var i = 1; i < rows.Count; i++)
+            {
+                rows[i].PreviousHash = rows[i - 1].Hash;
+                rows[i].Hash = AuditChain.ComputeUnkeyedHash(rows[i]);
+            }
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var run = await CliRun.RunAsync("audit", "verify", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(2, run.Json().GetProperty("firstBrokenId").GetInt64());
     }
 
     [Fact]

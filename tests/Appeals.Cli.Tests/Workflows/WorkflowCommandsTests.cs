@@ -1,4 +1,7 @@
 using Appeals.Cli.Tests.Common;
+using Appeals.Core.Audit;
+using Appeals.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Cli.Tests.Workflows;
 
@@ -20,15 +23,16 @@ public sealed class WorkflowCommandsTests
     }
 
     [Fact]
-    public async Task CasesAdvance_MovesAnOpenCase_AndRefusesAMoveItDoesNotAllow()
+    public async Task CasesAdvance_MovesAnOpenCaseAuditedAsTheShellUser_AndRefusesAMoveItDoesNotAllowOrAnotherUsersName()
     {
         using var temp = new TempFolder();
         await ImportDemo(temp);
         var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
             .Json().GetProperty("cases")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var start = await CliRun.RunAsync("cases", "advance", id, "start", "--user", "specialist1", "--db", temp.ConnectionString, "--json");
+        var start = await CliRun.RunAsync("cases", "advance", id, "start", "--db", temp.ConnectionString, "--json");
         var bogus = await CliRun.RunAsync("cases", "advance", id, "not_a_trigger", "--db", temp.ConnectionString, "--json");
+        var asSomeoneElse = await CliRun.RunAsync("cases", "advance", id, "request_write_off", "--user", "manager", "--manager", "--db", temp.ConnectionString, "--json");
 
         Assert.Equal(0, start.ExitCode);
         Assert.True(start.Json().GetProperty("moved").GetBoolean());
@@ -36,6 +40,11 @@ public sealed class WorkflowCommandsTests
         Assert.Equal(1, bogus.ExitCode);
         Assert.False(bogus.Json().GetProperty("moved").GetBoolean());
         Assert.False(string.IsNullOrEmpty(bogus.Json().GetProperty("message").GetString()));
+        Assert.NotEqual(0, asSomeoneElse.ExitCode);
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
+        var moves = await db.AuditEntries.Where(e => e.Action == AuditActions.WorkflowMove && e.EntityId == id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("cli:" + Environment.UserName, Assert.Single(moves).UserName);
+        Assert.True((await new AuditLog(db, TimeProvider.System).VerifyAsync(TestContext.Current.CancellationToken)).Intact);
     }
 
     [Fact]

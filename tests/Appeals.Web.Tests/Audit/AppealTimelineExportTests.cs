@@ -41,7 +41,7 @@ public sealed class AppealTimelineExportTests(DemoAppFactory app) : IClassFixtur
         }
 
         var auditor = await app.SignedInClientAsync("auditor");
-        var csv = await auditor.GetStringAsync("/Audit/Export?Format=csv&Reason=timeline+check", Ct);
+        var csv = await (await DemoAppFactory.ExportTimelineAsync(auditor, "csv", "timeline check")).Content.ReadAsStringAsync(Ct);
 
         var rows = ReadCsv(csv).Where(r => r[0] == id.ToString(CultureInfo.InvariantCulture)).ToList();
         Assert.Equal("denied", rows[0][9]);

@@ -34,6 +34,9 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:SqlitePath", Path.Combine(_folder, "hangfire.db"));
         // A retraining started by a test publishes here, never into a shipped model folder.
         builder.UseSetting("Models:Path", Path.Combine(_folder, "models"));
+        // Tests sign in and upload far faster than people; the limits have their own test (TransportSecurityTests).
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:UploadsPerMinute", "100000");
         builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
         builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
         builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");
@@ -47,6 +50,17 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         var cases = await scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases
             .Where(c => c.Status == Appeals.Core.Denials.DenialCaseStatus.Open).OrderBy(c => c.Id).Take(200).ToListAsync();
         return cases.First(c => Appeals.Workflows.Routing.WorkflowRoutes.SendsLetter(Appeals.Workflows.Routing.WorkflowRoutes.Current(c))).Id;
+    }
+
+    /// <summary>Generates a letter on <paramref name="caseId"/> with every specialist field filled in; its id.</summary>
+    public async Task<long> GenerateLetterAsync(long caseId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+            .ToDictionary(f => f, f => "synthetic " + f);
+        var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(caseId, fields, "test", ct: TestContext.Current.CancellationToken);
+        Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
+        return letter.Letter!.Id;
     }
 
     public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
@@ -67,6 +81,19 @@ public class DemoAppFactory : WebApplicationFactory<Program>
             ["Password"] = password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }), ct);
+        return response;
+    }
+
+    /// <summary>Exports appeal timelines as the Audit page's form does: a POST with the format and reason in the body.</summary>
+    public static async Task<HttpResponseMessage> ExportTimelineAsync(HttpClient auditor, string format, string reason)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await auditor.GetStringAsync("/Audit", ct);
+        var response = await auditor.PostAsync("/Audit/Export", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Format"] = format, ["Reason"] = reason, ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }), ct);
+        response.EnsureSuccessStatusCode();
         return response;
     }
 

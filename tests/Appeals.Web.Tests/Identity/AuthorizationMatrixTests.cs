@@ -64,7 +64,8 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["GET /Admin/Model"] = ["Admin"],
         ["POST /Admin/Model/Retrain"] = ["Admin"],
         ["GET /Audit"] = ["Auditor"],
-        ["GET /Audit/Export"] = ["Auditor"],
+        ["POST /Audit/Export"] = ["Auditor"],
+        ["POST /Audit/Verify"] = ["Auditor"],
         ["GET /Imports"] = Workers,
         ["POST /Imports"] = Workers,
         ["GET /Imports/{id:guid}"] = Workers,
@@ -99,15 +100,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         var ct = TestContext.Current.CancellationToken;
         app.CreateClient();
         var caseId = await app.CaseOnALetterRouteAsync();
-        string letterId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
-                .ToDictionary(f => f, f => "synthetic " + f);
-            var letter = await scope.ServiceProvider.GetRequiredService<Appeals.Workflows.Letters.CaseLetters>().GenerateAsync(caseId, fields, "test", ct: ct);
-            Assert.True(letter.Succeeded, string.Join("; ", letter.Errors));
-            letterId = letter.Letter!.Id.ToString();
-        }
+        var letterId = (await app.GenerateLetterAsync(caseId)).ToString();
         string attachmentId;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -45,6 +45,36 @@ public sealed class InboxImportJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_DeletesProcessedAndRejectedCopiesOlderThanTheRetention_AndKeepsNewerOnes()
+    {
+        var inbox = Directory.CreateDirectory(Path.Combine(_test.Folder, "inbox")).FullName;
+        var now = DateTimeOffset.UtcNow;
+        string Copy(string folder, string name, int daysOld)
+        {
+            var path = Path.Combine(Directory.CreateDirectory(Path.Combine(inbox, folder)).FullName, name);
+            File.WriteAllText(path, "synthetic");
+            File.SetLastWriteTimeUtc(path, now.UtcDateTime.AddDays(-daysOld));
+            return path;
+        }
+        var oldProcessed = Copy("processed", "old.835", 31);
+        var oldRejected = Copy("rejected", "old.835.error.txt", 45);
+        var recent = Copy("processed", "recent.835", 29);
+        // A file the payer's system wrote long ago, dropped in today: kept 30 days from its move, not deleted at once.
+        await File.WriteAllTextAsync(Path.Combine(inbox, "written-last-year.835"), EraFixtures.Denial());
+        File.SetLastWriteTimeUtc(Path.Combine(inbox, "written-last-year.835"), now.UtcDateTime.AddDays(-365));
+        await using var db = _test.Open();
+        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, []);
+        var job = new InboxImportJob(importer, Options.Create(new InboxOptions { Path = inbox }), new FixedTime(now), NullLogger<InboxImportJob>.Instance);
+
+        await job.RunAsync(CancellationToken.None);
+
+        Assert.False(File.Exists(oldProcessed));
+        Assert.False(File.Exists(oldRejected));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(Path.Combine(inbox, "processed", "written-last-year.835")));
+    }
+
+    [Fact]
     public async Task Run_WithTheHostsRegistrations_StoresScoredPlannedCasesAndWritesTheAuditEntry()
     {
         var inbox = Directory.CreateDirectory(Path.Combine(_test.Folder, "inbox")).FullName;
