@@ -39,17 +39,22 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     public async Task<IActionResult> Generate(long id, CancellationToken ct)
     {
         // Only the fields a specialist writes; everything else comes from the case and Letters:Fields.
-        var entered = SpecialistFields.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f])).ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
-        entered.TryAdd(LetterFields.SignatureName, Actor.Name);
-        var result = await letters.GenerateAsync(id, entered, Actor.Name, ct: ct);
+        var entered = LetterFields.FromSpecialist.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f]))
+            .ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(entered, StringComparer.Ordinal);
+        values.TryAdd(LetterFields.SignatureName, Actor.Name);
+        var result = await letters.GenerateAsync(id, values, Actor.Name, ct: ct);
         if (result.Succeeded)
         {
             await audit.AppendAsync(Actor.Name, AuditActions.LetterGenerate, nameof(DenialCase), Key(id), "",
                 $"letter {result.Letter!.Id} v{result.Letter.VersionNumber} {result.Letter.Kind} sha256 {result.Letter.Sha256[..12]}", ct);
-            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} generated: preview it, then sign it off.";
+            TempData["Message"] = $"Letter version {result.Letter.VersionNumber} generated: preview it, then sign it off (Letters).";
+            return Redirect($"/Cases/{id}#letters");
         }
-        else TempData["Problem"] = "The letter could not be generated: " + string.Join("; ", result.Errors);
-        return Redirect($"/Cases/{id}#letters");
+        // Back to the form, next to it, with everything typed still there.
+        TempData["LetterProblem"] = "The letter was not generated. " + string.Join(" ", result.Errors);
+        LetterDraft.Keep(TempData, entered);
+        return Redirect($"/Cases/{id}#generate-letter");
     }
 
     [HttpGet("Letters/{letterId:long}")]
@@ -85,13 +90,6 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     }
 
     private static string Words(string code) => code.Replace('_', ' ');
-
-    /// <summary>The letter fields the case page asks the specialist for.</summary>
-    public static readonly string[] SpecialistFields =
-    [
-        LetterFields.Argument, LetterFields.ClinicalSummary, LetterFields.Enclosures, LetterFields.GroupNumber, LetterFields.AuthorizationNumber,
-        LetterFields.OriginalSubmissionDate, LetterFields.ProofOfSubmission, LetterFields.CorrectionSummary,
-    ];
 }
 
 /// <summary>A letter's text for reading in the browser (the .docx stays the document of record).</summary>
