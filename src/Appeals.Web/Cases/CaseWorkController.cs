@@ -27,9 +27,12 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
         if (result.Succeeded)
         {
             var t = result.Transition!;
+            // Whoever works an unassigned case takes it: no case is in progress with nobody on it.
+            var taken = await db.DenialCases.Where(c => c.Id == id && c.AssignedTo == "")
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedTo, Actor.Name).SetProperty(c => c.Version, Guid.NewGuid()), ct) == 1;
             await audit.AppendAsync(Actor.Name, AuditActions.WorkflowMove, nameof(DenialCase), Key(id), reason ?? "",
-                $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})", ct);
-            TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}.";
+                $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})" + (taken ? $"; assigned to {Actor.Name}" : ""), ct);
+            TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}." + (taken ? " The case is now yours." : "");
         }
         else TempData["Problem"] = result.Error!.Message;
         return Redirect($"/Cases/{id}");

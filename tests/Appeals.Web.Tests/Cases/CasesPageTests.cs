@@ -90,6 +90,22 @@ public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Contains("id=\"next-step\"", after);
     }
 
+    [Fact]
+    public async Task WorkflowMove_OnAnUnassignedCase_GivesItToWhoeverMovedIt()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = Regex.Match(await client.GetStringAsync("/Queue?Assignee=unassigned&Status=open", Ct), @"href=""/Cases/(\d+)"" class=""case-link""").Groups[1].Value;
+        var html = await client.GetStringAsync($"/Cases/{id}", Ct);
+
+        var moved = await client.PostAsync($"/Cases/{id}/Move", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["trigger"] = "start", ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(html),
+        }), Ct);
+
+        Assert.Contains("The case is now yours.", await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Assigned to: <strong>specialist</strong>", await client.GetStringAsync($"/Cases/{id}", Ct));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static decimal Money(string text) =>
