@@ -18,10 +18,11 @@ public sealed record DemoOptions(int Seed = 20260105, int Claims = 2000)
     public DateOnly? Until { get; init; }
 
     /// <summary>
-    /// A demo that ends on <paramref name="today"/>: dates of service over the last <see cref="ServiceDays"/> days before
-    /// the last few weeks, so that recent denials have deadlines ahead and older ones have outcomes.
+    /// A demo that ends on <paramref name="today"/>: dates of service over the <see cref="ServiceDays"/> days before the
+    /// last six weeks (the longest a generated claim waits for its first remittance), so that every claim is adjudicated,
+    /// recent denials have deadlines ahead, and older ones have outcomes.
     /// </summary>
-    public DemoOptions EndingOn(DateOnly today) => this with { FirstServiceDate = today.AddDays(-ServiceDays - 14), Until = today };
+    public DemoOptions EndingOn(DateOnly today) => this with { FirstServiceDate = today.AddDays(-ServiceDays - 45), Until = today };
 }
 
 /// <summary>
