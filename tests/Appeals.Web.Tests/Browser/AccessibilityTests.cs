@@ -84,6 +84,22 @@ public sealed class AccessibilityTests(BrowserAppFactory app) : IClassFixture<Br
         Assert.Contains("generated", await page.InnerTextAsync("#case-message"));
     }
 
+    [Fact]
+    public async Task Queue_ForAManagerAt1366Pixels_ShowsEveryRowsAssignButtonOnScreen()
+    {
+        RequireChromium();
+        var page = await app.SignInAsync("manager", width: 1366, height: 768);
+        await page.GotoAsync("/Queue");
+
+        var rights = await page.EvalOnSelectorAllAsync<double[]>("#queue tbody button",
+            "buttons => buttons.map(b => b.getBoundingClientRect().right)");
+        var scrolls = await page.EvalOnSelectorAsync<bool>(".table-responsive", "d => d.scrollWidth > d.clientWidth");
+
+        Assert.NotEmpty(rights);
+        Assert.All(rights, right => Assert.InRange(right, 0, 1366));
+        Assert.False(scrolls, "the queue table is wider than the screen");
+    }
+
     /// <summary>Presses Tab from the top of the page until the first element matching <paramref name="selector"/> has the focus.</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {
