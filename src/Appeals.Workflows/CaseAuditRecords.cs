@@ -12,9 +12,11 @@ namespace Appeals.Workflows;
 /// </summary>
 public static class CaseAuditRecords
 {
-    public static AuditRecord? Moved(WorkflowResult result, string actor, long caseId, string reason) =>
+    // assignedTo: who took the case with the move (an unassigned case goes to whoever moves it), if anyone.
+    public static AuditRecord? Moved(WorkflowResult result, string actor, long caseId, string reason, string? assignedTo = null) =>
         result.Transition is { } t
-            ? new(actor, AuditActions.WorkflowMove, nameof(DenialCase), Key(caseId), reason, $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})")
+            ? new(actor, AuditActions.WorkflowMove, nameof(DenialCase), Key(caseId), reason,
+                $"{t.Trigger}: {t.FromState} → {t.ToState} ({t.Route} v{t.WorkflowVersion})" + (assignedTo is null ? "" : $"; assigned to {assignedTo}"))
             : null;
 
     public static AuditRecord? LetterGenerated(LetterResult result, string actor, long caseId) =>

@@ -8,8 +8,12 @@ public static class ChartRenderer
     public static byte[] Png(ChartData chart, int width = ChartStyle.Width, int height = ChartStyle.Height) =>
         Build(chart).GetImageBytes(width, height, ImageFormat.Png);
 
+    /// <remarks>
+    /// The heatmap is a bitmap of one pixel per cell inside the SVG: browsers smooth an enlarged image into a blur,
+    /// so every image is marked pixelated (a presentation attribute, which the site's CSP allows where a style would not).
+    /// </remarks>
     public static string Svg(ChartData chart, int width = ChartStyle.Width, int height = ChartStyle.Height) =>
-        Build(chart).GetSvgXml(width, height);
+        Build(chart).GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" ", StringComparison.Ordinal);
 
     /// <summary>Writes PNG or SVG by the file's extension.</summary>
     public static void Save(ChartData chart, string path)

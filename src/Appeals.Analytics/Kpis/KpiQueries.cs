@@ -1,4 +1,5 @@
 using Appeals.Analytics.Rollups;
+using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
                 ? Kpi<double>.NoOutcomesYet : Ratio.Of(Cents.ToDollars(cases.DecidedRecoveredCents), decidedDenied, KpiMissing.NoOutcomesYet),
             AverageDaysToAppeal = AverageDays(cases.AppealSeconds, cases.AppealedCases),
             AverageDaysToResolution = AverageDays(cases.ResolutionSeconds, cases.TimedResolutions),
-            DeadlinesMissed = (int)cases.DeadlinesMissed,
+            DeadlinesMissed = (int)(cases.DeadlinesMissed + await PassedNotYetMarkedAsync(filter, ct)),
             OpenCasesByAge = await AgingAsync(filter, ct),
         };
     }
@@ -68,6 +69,18 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
         return [.. AgingBuckets.Names.Select((name, i) => buckets.TryGetValue(i, out var b)
             ? new AgingBucketRow(name, (int)b.Count, Cents.ToDollars(b.Cents))
             : new AgingBucketRow(name, 0, 0m))];
+    }
+
+    /// <summary>
+    /// Cases still awaiting filing whose deadline passed since the daily sweep last marked missed ones: the queue shows
+    /// them as passed at once, so the dashboard counts them at once too.
+    /// </summary>
+    private Task<int> PassedNotYetMarkedAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        var today = Today;
+        return filter.Apply(db.DenialCases.AsNoTracking().AwaitingFiling())
+            .Where(c => !c.DeadlineMissed && c.AppealDeadline != null && c.AppealDeadline < today)
+            .CountAsync(ct);
     }
 
     private static Kpi<double> AverageDays(long seconds, long count) =>

@@ -45,12 +45,12 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
             .Select(c => new
             {
                 c.Id, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
-                c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline,
+                c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
             })
             .ToListAsync(cancellationToken);
         var rows = cases.Select(c => new CaseRow(c.Id, "denial", c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
-                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today)))
+                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis)))
             .ToList();
 
         if (settings.Json)

@@ -10,6 +10,19 @@ public sealed record DemoOptions(int Seed = 20260105, int Claims = 2000)
 
     /// <summary>Dates of service spread over this many days.</summary>
     public int ServiceDays { get; init; } = 180;
+
+    /// <summary>
+    /// The day the data set ends ("today" for a demo dated relative to the clock): remittances paid after it are left
+    /// out, so that recoveries still to come are not yet paid. Null keeps every remittance.
+    /// </summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>
+    /// A demo that ends on <paramref name="today"/>: dates of service over the <see cref="ServiceDays"/> days before the
+    /// last six weeks (the longest a generated claim waits for its first remittance), so that every claim is adjudicated,
+    /// recent denials have deadlines ahead, and older ones have outcomes.
+    /// </summary>
+    public DemoOptions EndingOn(DateOnly today) => this with { FirstServiceDate = today.AddDays(-ServiceDays - 45), Until = today };
 }
 
 /// <summary>

@@ -84,6 +84,13 @@ public static class DemoRemittanceGenerator
                 payments.Add((payerIndex, again, factory.Correction(claim, claim.ServiceLines, NextClaimNumber(), payer, 1.05)));
             }
         }
+        if (options.Until is { } until)
+        {
+            // What the payers have not paid by then has not happened yet: no later remittance, no recovery.
+            payments.RemoveAll(p => p.Date > until);
+            denials = [.. denials.Where(d => d.DenialDate <= until)
+                .Select(d => d.RecoveryDate > until ? d with { RecoveredAmount = 0, RecoveryDate = null } : d)];
+        }
         return new DemoDataSet(DemoRemittanceBuilder.Build(payments, random), denials, options.Claims);
     }
 

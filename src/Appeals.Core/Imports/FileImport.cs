@@ -62,6 +62,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         var status = Outcome(unreadable);
         if (status == ImportStatus.Imported) summary.Imported++;
         else summary.Rejected++;
+        if (status == ImportStatus.PartiallyImported) summary.PartlyImported++;
         if (record is not null) await CompleteRecordAsync(record, status, ct);
         run.Logger.LogInformation("File {FileId}: {Stored} transactions stored, {Duplicates} already stored, {Refused} refused",
             record?.Id ?? 0, _stored, _duplicates, _refused);

@@ -11,6 +11,8 @@ public sealed class ImportSummary
     public int Duplicates { get; set; }
     /// <summary>Files with at least one refused transaction, or that could not be read at all.</summary>
     public int Rejected { get; set; }
+    /// <summary>Of the <see cref="Rejected"/> files, those whose complete transactions were stored all the same (a truncated file, say).</summary>
+    public int PartlyImported { get; set; }
 
     /// <summary>Transactions (ST..SE) newly stored (in a dry run: that would be stored).</summary>
     public int Transactions { get; set; }

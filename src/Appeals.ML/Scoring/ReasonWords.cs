@@ -25,7 +25,9 @@ internal static class ReasonWords
                 ? $"{row.GroupCode}-{row.Carc} denials are recovered {Vs("carc")}"
                 : $"CARC {row.Carc} is not in the CARC map (unknown category); its own record: {Vs("carc")}",
             FeatureGroup.Provider => $"provider {row.ProviderId} recovers {Vs("provider_category")} for {category} denials",
-            FeatureGroup.Procedure => $"{ProcedureFamily.Of(row.ProcedureCode).Replace('_', ' ')} procedures ({row.ProcedureCode}) recover {Vs("family_category")} for {category} denials",
+            FeatureGroup.Procedure => row.ProcedureCode.Length == 0
+                ? $"claim-level denials (no procedure code) recover {Vs("family_category")} for {category} denials"
+                : $"{ProcedureFamily.Of(row.ProcedureCode).Replace('_', ' ')} procedures ({row.ProcedureCode}) recover {Vs("family_category")} for {category} denials",
             FeatureGroup.Remarks => row.Rarcs.Count == 0
                 ? "no remark codes (RARC) on the denial"
                 : string.Create(CultureInfo.InvariantCulture, $"remark {string.Join('+', row.Rarcs)}: denials with it are recovered {f[layout.IndexOf("rarc_rate_mean")]:P0} vs {global:P0} overall"),

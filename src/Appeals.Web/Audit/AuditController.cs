@@ -19,16 +19,20 @@ public sealed record AuditPage(AuditVerification Chain, DateTimeOffset ChainChec
 [Route("Audit")]
 public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealTimeline timeline, AuditChainStatus chainStatus) : Controller
 {
+    /// <remarks>
+    /// Both filters bind from the query string only: a parameter named <c>action</c> would otherwise take the
+    /// route's action name ("Index") and filter every row away.
+    /// </remarks>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? user, string? action, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery(Name = "user")] string? user, [FromQuery(Name = "action")] string? actionFilter, CancellationToken ct)
     {
         var (chain, checkedAt) = await chainStatus.GetAsync(db, fresh: false, ct);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(user)) entries = entries.Where(e => e.UserName == user);
-        if (!string.IsNullOrEmpty(action)) entries = entries.Where(e => e.Action == action);
+        if (!string.IsNullOrEmpty(actionFilter)) entries = entries.Where(e => e.Action == actionFilter);
         var latest = await entries.OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return View(new AuditPage(chain, checkedAt, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, action));
+        return View(new AuditPage(chain, checkedAt, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, actionFilter));
     }
 
     /// <summary>Walks the whole chain now rather than showing the last walk.</summary>

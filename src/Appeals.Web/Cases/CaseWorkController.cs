@@ -28,15 +28,23 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     [HttpPost("Move")]
     public async Task<IActionResult> Move(long id, string trigger, string? reason, Guid? version, CancellationToken ct)
     {
+        var taken = false;
         var result = await audit.RecordAsync(async () =>
-                version is { } seen && await db.DenialCases.AnyAsync(c => c.Id == id && c.Version != seen, ct)
-                    ? WorkflowResult.Refused(WorkflowErrorCode.ConcurrentChange, "This case changed since you opened it: look at it again before you move it.")
-                    : await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct),
-            r => CaseAuditRecords.Moved(r, Actor.Name, id, reason ?? ""), ct);
+            {
+                if (version is { } seen && await db.DenialCases.AnyAsync(c => c.Id == id && c.Version != seen, ct))
+                    return WorkflowResult.Refused(WorkflowErrorCode.ConcurrentChange, "This case changed since you opened it: look at it again before you move it.");
+                var moved = await workflow.FireAsync(id, trigger, Actor, reason ?? "", ct);
+                // Whoever works an unassigned case takes it: no case is in progress with nobody on it.
+                if (moved.Succeeded)
+                    taken = await db.DenialCases.Where(c => c.Id == id && c.AssignedTo == "")
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedTo, Actor.Name).SetProperty(c => c.Version, Guid.NewGuid()), ct) == 1;
+                return moved;
+            },
+            r => CaseAuditRecords.Moved(r, Actor.Name, id, reason ?? "", assignedTo: taken ? Actor.Name : null), ct);
         if (result.Succeeded)
         {
             var t = result.Transition!;
-            TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}.";
+            TempData["Message"] = $"Moved: {Words(t.FromState)} → {Words(t.ToState)}." + (taken ? " The case is now yours." : "");
         }
         else TempData["Problem"] = result.Error!.Message;
         return Redirect($"/Cases/{id}");
@@ -46,13 +54,21 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     public async Task<IActionResult> Generate(long id, CancellationToken ct)
     {
         // Only the fields a specialist writes; everything else comes from the case and Letters:Fields.
-        var entered = SpecialistFields.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f])).ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
-        entered.TryAdd(LetterFields.SignatureName, Actor.Name);
-        var result = await audit.RecordAsync(() => letters.GenerateAsync(id, entered, Actor.Name, ct: ct),
+        var entered = LetterFields.FromSpecialist.Where(f => !string.IsNullOrWhiteSpace(Request.Form[f]))
+            .ToDictionary(f => f, f => Request.Form[f].ToString().Trim(), StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(entered, StringComparer.Ordinal);
+        values.TryAdd(LetterFields.SignatureName, Actor.Name);
+        var result = await audit.RecordAsync(() => letters.GenerateAsync(id, values, Actor.Name, ct: ct),
             r => CaseAuditRecords.LetterGenerated(r, Actor.Name, id), ct);
-        if (result.Letter is { } letter) TempData["Message"] = $"Letter version {letter.VersionNumber} generated: preview it, then sign it off.";
-        else TempData["Problem"] = "The letter could not be generated: " + string.Join("; ", result.Errors);
-        return Redirect($"/Cases/{id}#letters");
+        if (result.Succeeded)
+        {
+            TempData["Message"] = $"Letter version {result.Letter!.VersionNumber} generated: preview it, then sign it off (Letters).";
+            return Redirect($"/Cases/{id}#letters");
+        }
+        // Back to the form, next to it, with everything typed still there.
+        TempData["LetterProblem"] = "The letter was not generated. " + string.Join(" ", result.Errors);
+        LetterDraft.Keep(TempData, entered);
+        return Redirect($"/Cases/{id}#generate-letter");
     }
 
     [HttpGet("Letters/{letterId:long}")]
@@ -87,13 +103,6 @@ public sealed class CaseWorkController(AppealsDbContext db, CaseWorkflow workflo
     }
 
     private static string Words(string code) => code.Replace('_', ' ');
-
-    /// <summary>The letter fields the case page asks the specialist for.</summary>
-    public static readonly string[] SpecialistFields =
-    [
-        LetterFields.Argument, LetterFields.ClinicalSummary, LetterFields.Enclosures, LetterFields.GroupNumber, LetterFields.AuthorizationNumber,
-        LetterFields.OriginalSubmissionDate, LetterFields.ProofOfSubmission, LetterFields.CorrectionSummary,
-    ];
 }
 
 /// <summary>A letter's text for reading in the browser (the .docx stays the document of record).</summary>

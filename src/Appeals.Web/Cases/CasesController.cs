@@ -12,7 +12,8 @@ public sealed record CaseRow(long Id, string Payer, string PatientControlNumber,
 
 /// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]
-public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core.Audit.AuditLog audit, Workflows.Routing.CaseWorkflow workflow) : Controller
+public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core.Audit.AuditLog audit, Workflows.Routing.CaseWorkflow workflow,
+    Workflows.Letters.CaseLetters letters, TimeProvider clock) : Controller
 {
     [HttpGet("/Cases")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
@@ -55,6 +56,9 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
         return View("Details", new CaseDetails(denial, carcs)
         {
             MemberIdRevealed = revealReason is not null,
+            Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            LetterNeeds = await letters.NeedsAsync(denial, denial.Payer?.PayerType ?? "", ct),
+            LetterDraft = LetterDraft.Read(TempData),
             AllowedMoves = await workflow.PermittedTriggersAsync(denial, actor, ct),
             Letters = await db.AppealLetters.AsNoTracking().Where(l => l.DenialCaseId == id).OrderByDescending(l => l.VersionNumber)
                 .Select(l => new LetterRow(l.Id, l.VersionNumber, l.Kind, l.CreatedBy, l.CreatedAt, l.SignedOffBy, l.Sha256)).ToListAsync(ct),
@@ -78,6 +82,15 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
 {
     public DenialCase Case { get; } = denial;
     public bool MemberIdRevealed { get; init; }
+    public DateOnly Today { get; init; }
+    /// <summary>The letter the case gets and the fields its template needs from the specialist; null when its route sends no letter.</summary>
+    public Workflows.Letters.LetterNeeds? LetterNeeds { get; init; }
+    /// <summary>What the specialist typed into a letter that could not be generated, shown again.</summary>
+    public IReadOnlyDictionary<string, string> LetterDraft { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Why the case ranks where it does in the queue: the same words as the queue and `appeals cases list`.</summary>
+    public string PriorityExplanation => ML.Scoring.PriorityRule.Explain(Case.Priority, Case.ExpectedRecovery, Case.RecoveryProbability,
+        Case.DeniedAmount, Case.AppealDeadline, Today, Case.Status, Case.DeadlineBasis);
     /// <summary>Workflow triggers this user may fire now (guards evaluated).</summary>
     public IReadOnlyList<string> AllowedMoves { get; init; } = [];
     public IReadOnlyList<LetterRow> Letters { get; init; } = [];

@@ -2,6 +2,7 @@ using Appeals.Analytics.Charts;
 using Appeals.Analytics.Exports;
 using Appeals.Analytics.Kpis;
 using Appeals.Core.Persistence;
+using Markdig;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,10 @@ public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, Ch
         return View(new DashboardPage(form, summary, loaded, [.. payers.Select(p => (p.Id, p.Name))], categories));
     }
 
+    /// <summary>What each figure counts and where its definition comes from: docs/kpis.md, shipped inside the app.</summary>
+    [HttpGet("Definitions")]
+    public IActionResult Definitions() => View(nameof(Definitions), (object)KpiDefinitions.Html.Value);
+
     /// <summary>/Dashboard/Chart/pareto.png or .svg, with the page's filter in the query string.</summary>
     [HttpGet("Chart/{name}.{format}")]
     public async Task<IActionResult> Chart(string name, string format, [FromQuery] DashboardFilterForm form, CancellationToken ct = default)
@@ -66,4 +71,17 @@ public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, Ch
             _ => NotFound(),
         };
     }
+}
+
+/// <summary>docs/kpis.md as HTML, rendered once. Raw HTML in the document is not passed through.</summary>
+internal static class KpiDefinitions
+{
+    public static readonly Lazy<string> Html = new(() =>
+    {
+        using var stream = typeof(KpiDefinitions).Assembly.GetManifestResourceStream("kpis.md")
+            ?? throw new InvalidOperationException("kpis.md is not embedded in Appeals.Web.");
+        using var reader = new StreamReader(stream);
+        var pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+        return Markdown.ToHtml(reader.ReadToEnd(), pipeline);
+    });
 }

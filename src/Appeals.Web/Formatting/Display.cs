@@ -12,4 +12,20 @@ public static class Display
 
     /// <summary>"authorization_referral" reads as "authorization referral".</summary>
     public static string Words(string code) => code.Replace('_', ' ');
+
+    /// <summary>CLP02, the claim status code of an 835, in words (X12 835 claim status codes; our wording).</summary>
+    public static string ClaimStatus(int code) => code switch
+    {
+        1 => "processed as primary",
+        2 => "processed as secondary",
+        3 => "processed as tertiary",
+        4 => "denied",
+        19 => "processed as primary, forwarded to another payer",
+        20 => "processed as secondary, forwarded to another payer",
+        21 => "processed as tertiary, forwarded to another payer",
+        22 => "reversal of an earlier payment",
+        23 => "not our claim, forwarded to another payer",
+        25 => "predetermination pricing only, no payment",
+        _ => $"status code {code}",
+    };
 }

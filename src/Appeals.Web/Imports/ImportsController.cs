@@ -37,8 +37,9 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
         foreach (var file in form.Files)
         {
             if (file.Length > limits.MaxFileBytes) problems.Add($"{file.FileName} is larger than {limits.MaxFileBytes / (1024 * 1024)} MB.");
-            if (!limits.Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-                problems.Add($"{file.FileName} is not an 835 file ({string.Join(", ", limits.Extensions)}).");
+            else if (!limits.Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()) && !X12Sniff.LooksLike835(file))
+                problems.Add($"{file.FileName} is not an 835 file: its name does not end in {string.Join(", ", limits.Extensions)} " +
+                    "and its content does not start with an X12 envelope (ISA) or transaction (ST*835).");
         }
         if (problems.Count > 0)
         {
@@ -49,13 +50,22 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
         var folder = Path.Combine(StoragePath(configuration), "uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var names = new List<string>();
-        foreach (var file in form.Files)
+        try
         {
-            // Never trust the client's path: keep the bare name, prefixed by its position so two alike never clash.
-            var name = $"{names.Count + 1:000}-{Path.GetFileName(file.FileName)}";
-            await using var target = System.IO.File.Create(Path.Combine(folder, name));
-            await file.CopyToAsync(target, ct);
-            names.Add(Path.GetFileName(file.FileName));
+            foreach (var file in form.Files)
+            {
+                // Never trust the client's path or its length: keep the bare name, shortened, prefixed by its position so two alike never clash.
+                var name = Path.GetFileName(file.FileName);
+                await using var target = System.IO.File.Create(Path.Combine(folder, $"{names.Count + 1:000}-{StoredName(name)}"));
+                await file.CopyToAsync(target, ct);
+                names.Add(name);
+            }
+        }
+        catch
+        {
+            // Nothing half-written: no folder of an upload that never became a job.
+            Directory.Delete(folder, recursive: true);
+            throw;
         }
         var job = await jobs.EnqueueAsync(User.Identity!.Name!, names, folder, ct);
         return RedirectToAction(nameof(Job), new { id = job.Id });
@@ -73,6 +83,15 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
         await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
             ? Json(new { state = b.State, percent = b.Percent, filesDone = b.FilesDone, files = b.FileCount, failure = b.Failure })
             : NotFound();
+
+    /// <summary>A file name fit for any file system: at most 100 characters, its extension kept.</summary>
+    internal static string StoredName(string name)
+    {
+        const int max = 100;
+        if (name.Length <= max) return name;
+        var extension = Path.GetExtension(name) is { Length: <= 10 } e ? e : "";
+        return name[..(max - extension.Length)] + extension;
+    }
 
     /// <summary>Storage:Path: uploads and attachments, outside the database.</summary>
     public static string StoragePath(IConfiguration configuration) =>

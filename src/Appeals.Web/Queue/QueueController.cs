@@ -5,6 +5,7 @@ using Appeals.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Web.Queue;
@@ -25,6 +26,15 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
     {
+        // A filter value that does not parse or is out of range is named and left out; the page still shows, as a 400.
+        var problems = ModelState.Values.Where(e => e.ValidationState == ModelValidationState.Invalid)
+            .Select(e => e.Errors[0].ErrorMessage is { Length: > 0 } m ? m : $"“{e.AttemptedValue}” is not a number here.").ToList();
+        if (problems.Count > 0)
+        {
+            filter.DropOutOfRange();
+            ViewData["FilterProblem"] = string.Join(" ", problems) + " That filter was left out.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         var slice = await query.PageAsync(filter, User.Identity!.Name!, ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var workers = (await users.GetUsersInRoleAsync(AppealsRoles.Specialist)).Concat(await users.GetUsersInRoleAsync(AppealsRoles.Manager))
@@ -45,8 +55,14 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
     /// <summary>A manager gives a case to someone.</summary>
     [HttpPost("Assign/{id:long}")]
     [Authorize(Roles = AppealsRoles.Manager)]
-    public async Task<IActionResult> Assign(long id, Guid version, string assignee, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> Assign(long id, Guid version, string? assignee, string? returnUrl, CancellationToken ct)
     {
+        var workers = (await users.GetUsersInRoleAsync(AppealsRoles.Specialist)).Concat(await users.GetUsersInRoleAsync(AppealsRoles.Manager)).Select(u => u.UserName);
+        if (string.IsNullOrWhiteSpace(assignee) || !workers.Contains(assignee))
+        {
+            TempData["Problem"] = $"Choose who case {id} goes to: a specialist or a manager. Nothing was changed.";
+            return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));
+        }
         var outcome = await assignment.AssignAsync(id, version, assignee, User.Identity!.Name!, ct);
         TempData[outcome.Succeeded ? "Message" : "Problem"] = outcome.Message;
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));

@@ -10,13 +10,23 @@ public sealed class QueueFilter
 {
     public long? Payer { get; set; }
     public string? Category { get; set; }
-    /// <summary>Only cases whose appeal deadline is within this many days.</summary>
+    /// <summary>Only cases whose appeal deadline is within this many days (0 to 3650: ten years covers every payer's window).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, MaxDueWithinDays, ErrorMessage = "Deadline within (days) must be a whole number from 0 to 3650.")]
     public int? DueWithinDays { get; set; }
+    public const int MaxDueWithinDays = 3650;
+    [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0", "1000000000", ErrorMessage = "Denied at least ($) must be an amount from 0 to 1,000,000,000.")]
     public decimal? MinDenied { get; set; }
     /// <summary>"me", "unassigned", or a user name; empty for everyone.</summary>
     public string? Assignee { get; set; }
     /// <summary>A status; empty means every open status.</summary>
     public string? Status { get; set; }
+    /// <summary>Leaves out a number filter the page refused (out of range), so the rest of the filters still apply.</summary>
+    public void DropOutOfRange()
+    {
+        if (DueWithinDays is < 0 or > MaxDueWithinDays) DueWithinDays = null;
+        if (MinDenied is < 0 or > 1_000_000_000m) MinDenied = null;
+    }
+
     /// <summary>The keyset cursor going forward: the priority and id of the last row of the page before.</summary>
     public string? After { get; set; }
     /// <summary>The keyset cursor going back: the priority and id of the first row of the page after.</summary>
@@ -28,8 +38,16 @@ public sealed record QueueSlice(IReadOnlyList<QueueRow> Rows, bool HasPrevious, 
 
 /// <summary>One queue row.</summary>
 public sealed record QueueRow(long Id, string Payer, string Category, string Reason, decimal DeniedAmount, double? Probability,
-    decimal? ExpectedRecovery, decimal Priority, DateOnly? Deadline, string Status, string AssignedTo, string ScoreSource, Guid Version)
+    decimal? ExpectedRecovery, decimal Priority, DateOnly? Deadline, string Status, string AssignedTo, string ScoreSource, Guid Version,
+    string DeadlineBasis)
 {
+    /// <summary>Why the case ranks here, in the words of the case page and `appeals cases list`.</summary>
+    public string Why(DateOnly today) =>
+        Appeals.ML.Scoring.PriorityRule.Explain(Priority, ExpectedRecovery, Probability, DeniedAmount, Deadline, today, Status, DeadlineBasis);
+
+    /// <summary>True while a filing deadline applies (open or in progress); once appealed the payer is deciding.</summary>
+    public bool AwaitsFiling => Status is DenialCaseStatus.Open or DenialCaseStatus.InProgress;
+
     public string SuggestedAction { get; init; } = "";
 
     /// <summary>Days left to the appeal deadline (negative once passed), or null when unknown.</summary>
@@ -98,7 +116,7 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
         // case; alone, it walks the queue index and stops after one page. Payer names are looked up after.
         var rows = await page(q).Take(PageSize + 1)
             .Select(c => new QueueRow(c.Id, c.PayerId.ToString(), c.Category, c.PrimaryReason, c.DeniedAmount, c.RecoveryProbability,
-                c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version))
+                c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version, c.DeadlineBasis))
             .ToListAsync(ct);
         var payerIds = rows.Select(r => long.Parse(r.Payer, CultureInfo.InvariantCulture)).Distinct().ToList();
         var names = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, ct);

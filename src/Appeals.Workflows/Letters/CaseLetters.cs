@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using Appeals.Core.Denials;
 using Appeals.Core.Letters;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Routing;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Letters;
@@ -50,6 +52,20 @@ public sealed class CaseLetters(AppealsDbContext db, LetterTemplateStore templat
         return new LetterResult(letter, []);
     }
 
+    /// <summary>
+    /// The letter a case would get now and the fields of <see cref="LetterFields.FromSpecialist"/> its current template asks
+    /// for, so that the form shows those and marks them needed. Null when the case's route sends the payer no letter.
+    /// </summary>
+    public async Task<LetterNeeds?> NeedsAsync(DenialCase denial, string payerType, CancellationToken ct = default)
+    {
+        if (!WorkflowRoutes.SendsLetter(WorkflowRoutes.Current(denial))) return null;
+        var kind = LetterKinds.For(denial, payerType);
+        var template = await templates.CurrentAsync(kind, ct);
+        using var document = WordprocessingDocument.Open(new MemoryStream(template.Content, writable: false), isEditable: false);
+        var (names, _) = LetterPlaceholders.Scan(document);
+        return new LetterNeeds(kind, LetterFields.FromSpecialist.Where(names.Contains).ToList());
+    }
+
     /// <summary>Signs off a letter version. Only the newest version of the case can be signed.</summary>
     public async Task<LetterResult> SignOffAsync(long letterId, string user, CancellationToken ct = default)
     {
@@ -65,6 +81,9 @@ public sealed class CaseLetters(AppealsDbContext db, LetterTemplateStore templat
         return new LetterResult(letter, []);
     }
 }
+
+/// <summary>The letter kind a case gets and the specialist's fields its template uses, in form order.</summary>
+public sealed record LetterNeeds(string Kind, IReadOnlyList<string> Fields);
 
 /// <summary>Letter configuration: <c>Letters:TemplatesPath</c> and the appellant's fields <c>Letters:Fields:*</c>.</summary>
 public sealed class LetterSettings

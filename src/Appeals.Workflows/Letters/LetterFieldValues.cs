@@ -48,7 +48,9 @@ public static class LetterFieldValues
         values[DeniedAmount] = Money(denial.DeniedAmount);
         values[DenialReason] = ReasonOf(claim, denial);
         values[AppealLevel] = denial.AppealLevel <= 0 ? "Corrected claim / reopening" : $"Level {denial.AppealLevel}";
-        if (denial.DeadlineBasis.Length > 0 && !denial.DeadlineRuleMissing) values[DeadlineBasis] = denial.DeadlineBasis;
+        // The case's basis names our rule book, its citation and source: internal, never written to the payer.
+        // A template an admin uploaded with {{DeadlineBasis}} gets the date the payer's window closes.
+        if (denial.AppealDeadline is { } deadline) values[DeadlineBasis] = $"The appeal window closes {Date(deadline)}";
         if (!values.ContainsKey(AppellantRelationship)) values[AppellantRelationship] = "Provider of the services";
         if (!values.ContainsKey(ExpeditedRequest)) values[ExpeditedRequest] = "No";
 

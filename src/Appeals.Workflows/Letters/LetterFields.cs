@@ -52,4 +52,39 @@ public static class LetterFields
         AppellantContact, SignatureName, GroupNumber, Argument, Enclosures, ClinicalSummary, AuthorizationNumber,
         OriginalSubmissionDate, ProofOfSubmission, CorrectionSummary, ExpeditedRequest,
     };
+
+    /// <summary>The fields a specialist types on the case page, in the order the form shows them.</summary>
+    public static readonly IReadOnlyList<string> FromSpecialist =
+    [
+        Argument, ClinicalSummary, Enclosures, GroupNumber, AuthorizationNumber, OriginalSubmissionDate, ProofOfSubmission, CorrectionSummary,
+    ];
+
+    /// <summary>The fields that come from configuration (<c>Letters:Fields:*</c>) unless the case supplies them.</summary>
+    private static readonly IReadOnlySet<string> Configured = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PracticeName, PracticeAddress, AppellantName, AppellantRelationship, AppellantContact,
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Argument] = "Argument (why the denial is wrong)",
+        [AuthorizationNumber] = "Authorization number",
+        [ProofOfSubmission] = "Proof of timely submission",
+        [CorrectionSummary] = "What was corrected",
+        [ProviderNpi] = "Provider NPI",
+        [MedicareNumber] = "Medicare number",
+        [MemberId] = "Member id",
+    };
+
+    /// <summary>A field in words: "GroupNumber" reads "Group number".</summary>
+    public static string Label(string field) =>
+        Labels.TryGetValue(field, out var label) ? label
+            : string.Concat(field.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>What to tell the person generating a letter when <paramref name="field"/> has no value: what is missing and who supplies it.</summary>
+    public static string Missing(string field) =>
+        FromSpecialist.Contains(field) ? $"{Label(field)} is needed: fill it in."
+        : Configured.Contains(field) ? $"{Label(field)} is needed: an admin sets Letters:Fields:{field} in the configuration."
+        : field == SignatureName ? $"{Label(field)} is needed: the signed-in user's name is used unless Letters:Fields:{field} is set."
+        : $"{Label(field)} is needed, but the case and its claim have none; the template asks for {{{{{field}}}}}.";
 }

@@ -14,7 +14,7 @@ public static class LetterRenderer
 {
     /// <summary>
     /// Renders a template. Fails — naming each — on placeholders that are not known fields, on known ones
-    /// with no value, on malformed braces, and on any OpenXmlValidator error in the output.
+    /// with no value (in words, saying who supplies it), on malformed braces, and on any OpenXmlValidator error in the output.
     /// </summary>
     public static LetterRendering Render(byte[] template, IReadOnlyDictionary<string, string> values)
     {
@@ -32,8 +32,7 @@ public static class LetterRenderer
                 var filled = values.Where(v => LetterFields.Known.Contains(v.Key) && !string.IsNullOrWhiteSpace(v.Value))
                     .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
                 var unfilled = LetterPlaceholders.Replace(document, filled);
-                errors.AddRange(unfilled.Where(LetterFields.Known.Contains).Order(StringComparer.Ordinal)
-                    .Select(n => $"Unfilled placeholder {{{{{n}}}}}"));
+                errors.AddRange(unfilled.Where(LetterFields.Known.Contains).Order(StringComparer.Ordinal).Select(LetterFields.Missing));
                 if (errors.Count > 0) return new LetterRendering(null, errors);
                 errors.AddRange(Validate(document));
             }

@@ -15,7 +15,8 @@ internal static class LetterTemplateTexts
     private static TemplateLine T(string text) => new(null, text);
 
     // The elements every provider appeal carries (patient, member id, services and dates, claim and
-    // denial, reason, argument, enclosures, appellant and contact, signature, level and deadline basis).
+    // denial, reason, argument, enclosures, appellant and contact, signature, level). The deadline's basis (rule, citation, source) is ours, not the payer's to read:
+    // it stays on the case page.
     private static IEnumerable<TemplateLine> Claim(string memberLabel = "Member ID", string memberField = MemberId) =>
     [
         L("Patient", PatientName), L(memberLabel, memberField), L("Claim number", ClaimNumber),
@@ -27,10 +28,10 @@ internal static class LetterTemplateTexts
     private static IEnumerable<TemplateLine> Closing() =>
     [
         L("Enclosures", Enclosures),
-        L("Appeal level", AppealLevel), L("Filing deadline basis", DeadlineBasis),
+        L("Appeal level", AppealLevel),
         L("Appellant", AppellantName), L("Relationship to the patient", AppellantRelationship),
         L("Contact", AppellantContact), L("Rendering provider NPI", ProviderNpi),
-        T("Signature: ______________________"), L("Signed by", SignatureName),
+        T("Signature: ______________________"), L("Printed name", SignatureName),
     ];
 
     public static (string Title, IReadOnlyList<TemplateLine> Body) For(string kind) => kind switch
@@ -58,8 +59,8 @@ internal static class LetterTemplateTexts
             T("I do not agree with the determination of my claim. MY REASONS ARE:"), L("Reasons", Argument),
             L("6. Name of the person appealing", AppellantName), L("7. Relationship to the beneficiary", AppellantRelationship),
             L("8. Address, telephone and email", AppellantContact), L("Evidence enclosed", Enclosures),
-            L("Filing deadline basis", DeadlineBasis), L("Rendering provider NPI", ProviderNpi),
-            T("Signature of the person appealing: ______________________"), L("Signed by", SignatureName),
+            L("Rendering provider NPI", ProviderNpi),
+            T("Signature of the person appealing: ______________________"), L("Printed name", SignatureName),
             L("Date signed", LetterDate)]),
         LetterKinds.MedicareAdvantageReconsideration => ("Request for reconsideration (Medicare Advantage)", [
             .. Claim("Plan member ID"), L("Expedited review requested", ExpeditedRequest),

@@ -39,6 +39,27 @@ public sealed class ChartRendererTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task Svg_HasNoInlineStyles_ThatTheSiteCspWouldBlock(ChartKind kind)
+    {
+        Ledger.Fill(_database);
+        var svg = ChartRenderer.Svg(await LoadAsync(kind));
+
+        Assert.DoesNotContain("<style", svg);
+        Assert.DoesNotContain(" style=", svg);
+    }
+
+    [Fact]
+    public async Task HeatmapSvg_DrawsItsCellsSharp_NotSmoothedByTheBrowser()
+    {
+        Ledger.Fill(_database);
+        var svg = ChartRenderer.Svg(await LoadAsync(ChartKind.Heatmap));
+
+        var image = System.Text.RegularExpressions.Regex.Match(svg, "<image [^>]*>").Value;
+        Assert.Contains("image-rendering=\"pixelated\"", image);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task Render_EmptyDatabase_DrawsTheNoDataChart(ChartKind kind)
     {
         var chart = await LoadAsync(kind);

@@ -7,7 +7,7 @@ public sealed class ImportCommandTests
 {
     private static readonly string[] ContractFields =
     [
-        "files", "imported", "duplicates", "rejected", "transactions", "claims", "serviceLines", "adjustments",
+        "files", "imported", "duplicates", "rejected", "partlyImported", "transactions", "claims", "serviceLines", "adjustments",
         "denialCases", "deniedAmount", "chargedAmount", "paidAmount", "warnings", "errors",
     ];
 

@@ -27,6 +27,15 @@ public sealed class ScorerTests(TrainedModelFixture fixture) : IClassFixture<Tra
     }
 
     [Fact]
+    public void ModelScorer_ClaimLevelDenial_SaysSoInsteadOfAnEmptyProcedure()
+    {
+        var rows = fixture.Rows.Skip(5500).Take(200).Select(r => r with { ProcedureCode = "", Recovered = null }).ToList();
+        var reasons = new ModelScorer(fixture.Model, CarcCatalog.Shipped).Score(rows).SelectMany(s => s.Reasons).ToList();
+        Assert.DoesNotContain(reasons, r => r.Contains("()"));
+        Assert.Contains(reasons, r => r.StartsWith("claim-level denials (no procedure code)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BaseRateScorer_SaysItIsTheBaseRate()
     {
         var scorer = new BaseRateScorer(CarcCatalog.Shipped, BaseRates.Shipped);

@@ -65,6 +65,28 @@ public sealed class AuditPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     }
 
     [Fact]
+    public async Task AccessLog_ShowsRows_UnfilteredAndFilteredByUserAndByAction()
+    {
+        var specialist = await app.SignedInClientAsync("specialist");
+        var caseId = Regex.Match(await specialist.GetStringAsync("/Queue", Ct), @"href=""/Cases/(\d+)""").Groups[1].Value;
+        await specialist.GetStringAsync($"/Cases/{caseId}", Ct);
+        var auditor = await app.SignedInClientAsync("auditor");
+
+        var all = await auditor.GetStringAsync("/Audit", Ct);
+        var byUser = await auditor.GetStringAsync("/Audit?user=specialist&action=", Ct);
+        var byAction = await auditor.GetStringAsync($"/Audit?action={AuditActions.CaseView}", Ct);
+
+        Assert.Contains("(latest 200)", all);
+        Assert.Contains($"case #{caseId}", AccessLog(all));
+        Assert.Contains($"case #{caseId}", AccessLog(byUser));
+        Assert.DoesNotContain("<td>auditor</td>", AccessLog(byUser));
+        Assert.Contains($"case #{caseId}", AccessLog(byAction));
+        Assert.DoesNotContain("<td>import</td>", AccessLog(byAction));
+    }
+
+    private static string AccessLog(string html) => html[html.IndexOf("id=\"access-log\"", StringComparison.Ordinal)..];
+
+    [Fact]
     public async Task AuditPage_AfterARowIsAltered_SaysTheLogWasTamperedWithOnceVerified()
     {
         var auditor = await app.SignedInClientAsync("auditor");

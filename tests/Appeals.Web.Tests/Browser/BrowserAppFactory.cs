@@ -36,9 +36,9 @@ public sealed class BrowserAppFactory : DemoAppFactory, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in as the demo user of <paramref name="role"/>.</summary>
-    public async Task<IPage> SignInAsync(string role)
+    public async Task<IPage> SignInAsync(string role, int width = 1400, int height = 900)
     {
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, AcceptDownloads = true, ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, AcceptDownloads = true, ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#UserName", role.ToLowerInvariant());

@@ -40,12 +40,12 @@ public sealed class BrowserTests(BrowserAppFactory app) : IClassFixture<BrowserA
         }
 
         // Generate its letter, preview and download it, sign it off, then move the workflow on.
-        await page.FillAsync("#Argument", "The service met the payer's policy; records enclosed.");
-        foreach (var field in new[] { "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary" })
-            await page.FillAsync("#" + field, "synthetic " + field);
+        // The form asks only for what the case's template needs.
+        foreach (var field in await page.Locator("#generate-letter [data-letter-field]").AllAsync())
+            await field.FillAsync(await field.GetAttributeAsync("id") == "Argument" ? "The service met the payer's policy; records enclosed." : "synthetic " + await field.GetAttributeAsync("id"));
         await page.ClickAsync("#generate-letter button[type=submit]");
-        await page.WaitForSelectorAsync("#case-message, #case-problem");
-        Assert.True(await page.Locator("#case-message").CountAsync() == 1, await page.Locator("#case-problem").AllInnerTextsAsync() is var p ? string.Join(" ", p) : "");
+        await page.WaitForSelectorAsync("#case-message, #letter-problem");
+        Assert.True(await page.Locator("#case-message").CountAsync() == 1, await page.Locator("#letter-problem").AllInnerTextsAsync() is var p ? string.Join(" ", p) : "");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.letter-download").First.ClickAsync());
         var letter = Path.Combine(app.Folder, download.SuggestedFilename);
         await download.SaveAsAsync(letter);

@@ -45,6 +45,69 @@ public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task CaseDetails_SaysTheClaimStatusInWords_ExplainsThePriority_AndOffersClaim()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = Regex.Match(await client.GetStringAsync("/Queue?Assignee=unassigned", Ct), @"href=""/Cases/(\d+)"" class=""case-link""").Groups[1].Value;
+
+        var html = await client.GetStringAsync($"/Cases/{id}", Ct);
+        var claimed = await client.PostAsync($"/Queue/Claim/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = Regex.Match(html, @"id=""claim-case"">\s*<input type=""hidden"" name=""version"" value=""([^""]+)""").Groups[1].Value,
+            ["returnUrl"] = $"/Cases/{id}",
+            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(html),
+        }), Ct);
+
+        Assert.DoesNotContain("Status (CLP02)", html);
+        Assert.Matches(@"id=""claim-status"">(processed as|denied|reversal)", html);
+        Assert.Matches(@"id=""case-priority"">Queue priority <strong>[\d,.]+</strong>: (expected recovery|not scored)", html);
+        Assert.Equal($"/Cases/{id}", claimed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains($"Case {id} is yours.", await claimed.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task LetterForm_ShowsTheFieldsItsTemplateNeeds_AndAMissingOneKeepsWhatWasTyped()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = await app.CaseOnALetterRouteAsync();
+        var html = await client.GetStringAsync($"/Cases/{id}", Ct);
+        var needed = Regex.Matches(html, @"id=""(\w+)"" name=""\1""[^>]* required aria-required=""true"" data-letter-field").Select(m => m.Groups[1].Value).ToList();
+
+        var response = await client.PostAsync($"/Cases/{id}/Letters", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Argument"] = "The payer's own policy covers this service.",
+            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(html),
+        }), Ct);
+        var after = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("Argument", needed);
+        Assert.True(needed.Count > 1, string.Join(", ", needed));
+        Assert.Contains("id=\"letter-problem\"", after);
+        Assert.Contains("is needed: fill it in.", after);
+        Assert.DoesNotContain("{{", after);
+        Assert.Contains(">The payer&#x27;s own policy covers this service.</textarea>", after);
+        Assert.Contains("id=\"next-step\"", after);
+    }
+
+    [Fact]
+    public async Task WorkflowMove_OnAnUnassignedCase_GivesItToWhoeverMovedIt()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = Regex.Match(await client.GetStringAsync("/Queue?Assignee=unassigned&Status=open", Ct), @"href=""/Cases/(\d+)"" class=""case-link""").Groups[1].Value;
+        var html = await client.GetStringAsync($"/Cases/{id}", Ct);
+
+        var moved = await client.PostAsync($"/Cases/{id}/Move", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["trigger"] = "start", ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(html),
+        }), Ct);
+
+        Assert.Contains("The case is now yours.", await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Assigned to: <strong>specialist</strong>", await client.GetStringAsync($"/Cases/{id}", Ct));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static decimal Money(string text) =>
         decimal.Parse(text.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 }

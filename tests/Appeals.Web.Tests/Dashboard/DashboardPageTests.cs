@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Appeals.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Web.Tests.Dashboard;
 
@@ -24,6 +26,56 @@ public sealed class DashboardPageTests(DemoAppFactory app) : IClassFixture<DemoA
         }
         // The demo data has denials in several categories, so the Pareto table has a row per category.
         Assert.True(TableRows(Section(html, "pareto")).Count > 1);
+    }
+
+    [Fact]
+    public async Task DeadlinesMissed_CountsEveryCaseTheQueueShowsAsPassed()
+    {
+        long passed;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            passed = await scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases
+                .CountAsync(c => c.DeadlineMissed || ((c.Status == "open" || c.Status == "in_progress") && c.AppealDeadline < today), Ct);
+        }
+
+        var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Dashboard", Ct);
+
+        Assert.True(passed > 0, "the demo data should have some passed deadlines to count");
+        Assert.Equal(passed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            Regex.Match(html, @"Deadlines missed</div>\s*<div class=""fs-4"">([\d,]+)</div>").Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Dashboard_HasNoInlineStyles_AndLinksItsDefinitions()
+    {
+        var client = await app.SignedInClientAsync("manager");
+        var html = await client.GetStringAsync("/Dashboard", Ct);
+        var definitions = await client.GetStringAsync("/Dashboard/Definitions", Ct);
+
+        Assert.DoesNotContain(" style=", html);
+        Assert.Contains("href=\"/Dashboard/Definitions\"", html);
+        Assert.Contains("<table>", definitions);
+        Assert.Contains("Initial denial rate, by count", definitions);
+    }
+
+    [Fact]
+    public async Task Demo_EndsToday_WithDeadlinesAhead_DecidedAppeals_AndCasesOfEveryAge()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var scope = app.Services.CreateAsyncScope();
+        var cases = scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases.AsNoTracking();
+
+        var deadlinesAhead = await cases.CountAsync(c => (c.Status == "open" || c.Status == "in_progress") && c.AppealDeadline >= today, Ct);
+        var decided = await cases.CountAsync(c => c.FirstAppealedAt != null && (c.Status == "recovered" || c.Status == "partially_recovered" || c.Status == "upheld"), Ct);
+        var newest = await cases.MaxAsync(c => c.DenialDate, Ct);
+        var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Dashboard", Ct);
+
+        Assert.True(deadlinesAhead > 0, "no open case has a deadline ahead");
+        Assert.True(decided > 0, "no appeal was decided");
+        Assert.InRange(today.DayNumber - newest.DayNumber, 0, 30);
+        Assert.DoesNotMatch(@"Appeal overturn rate</div>\s*<div class=""fs-4"">no outcomes yet", html);
+        Assert.True(TableRows(Section(html, "aging")).Count(r => !Regex.IsMatch(r, @"<td class=""money"">0</td>")) > 2, "the open cases are all of one age");
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["POST /Cases/{id:long}/Attachments"] = Workers,
         ["GET /Cases/{id:long}/Attachments/{attachmentId:long}"] = Workers,
         ["GET /Dashboard"] = ["Manager", "Admin"],
+        ["GET /Dashboard/Definitions"] = ["Manager", "Admin"],
         ["GET /Dashboard/Chart/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Dashboard/Data/{name}.{format}"] = ["Manager", "Admin"],
         ["GET /Admin"] = ["Admin"],

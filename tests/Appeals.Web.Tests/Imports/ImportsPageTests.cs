@@ -179,10 +179,90 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.Contains("That upload is too large", await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task Upload_ChunkedOverTheLimit_IsRefusedWithTheTooLargePage_NotABare400()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var page = await client.GetStringAsync("/Imports", Ct);
+        var head = System.Text.Encoding.ASCII.GetBytes("--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.835\"\r\n\r\n");
+        // No Content-Length: the body is sent chunked, so only reading it finds it too large.
+        using var body = new StreamContent(new ZeroStream(101L * 1024 * 1024, head));
+        body.Headers.ContentType = new("multipart/form-data") { Parameters = { new("boundary", "x") } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Imports") { Content = body };
+        request.Headers.Add("RequestVerificationToken", DemoAppFactory.AntiforgeryToken(page));
+
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("That upload is too large", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Upload_WithA300CharacterName_IsImported_NotA500()
+    {
+        var (_, files) = DemoFileWriter.GenerateInto(Path.Combine(app.Folder, "long-name"), new DemoOptions(Seed: 41, Claims: 10));
+        var name = new string('r', 296) + ".835";
+
+        var (response, html) = await UploadAsync((name, await File.ReadAllBytesAsync(files[0], Ct)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^/Imports/[0-9a-f-]{36}$", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(name, html);
+    }
+
+    [Fact]
+    public async Task Upload_DatFile_IsImportedWhenItsContentIsAn835_AndRefusedSayingWhyWhenNot()
+    {
+        var (_, files) = DemoFileWriter.GenerateInto(Path.Combine(app.Folder, "dat"), new DemoOptions(Seed: 42, Claims: 10));
+
+        var (era, _) = await UploadAsync(("remit-0001.dat", await File.ReadAllBytesAsync(files[0], Ct)));
+        var (other, otherHtml) = await UploadAsync(("notes.dat", "Minutes of the billing meeting"u8.ToArray()));
+
+        Assert.Matches(@"^/Imports/[0-9a-f-]{36}$", era.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/Imports", other.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("notes.dat is not an 835 file", otherHtml);
+        Assert.Contains("does not start with an X12 envelope (ISA)", otherHtml);
+    }
+
+    [Fact]
+    public async Task Upload_TruncatedFile_CountsTheTransactionItStored()
+    {
+        var (_, files) = DemoFileWriter.GenerateInto(Path.Combine(app.Folder, "truncated"), new DemoOptions(Seed: 43, Claims: 40));
+        var whole = await File.ReadAllBytesAsync(files[0], Ct);
+        var cut = await File.ReadAllBytesAsync(files[1], Ct);
+        var (response, _) = await UploadAsync(("cut-short.835", [.. whole, .. cut[..(cut.Length / 2)]]));
+        var jobUrl = response.RequestMessage!.RequestUri!.AbsolutePath;
+
+        var html = await WhenDoneAsync(jobUrl);
+
+        Assert.Contains("0 imported, 1 partly imported", html);
+        Assert.Contains("Stored: 1 transaction(s)", html);
+    }
+
+    private async Task<(HttpResponseMessage Response, string Html)> UploadAsync(params (string Name, byte[] Content)[] files)
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var page = await client.GetStringAsync("/Imports", Ct);
+        using var form = new MultipartFormDataContent { { new StringContent(DemoAppFactory.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        foreach (var (name, content) in files) form.Add(new ByteArrayContent(content), "files", name);
+        var response = await client.PostAsync("/Imports", form, Ct);
+        return (response, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private async Task<string> WhenDoneAsync(string jobUrl)
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && Regex.Match(await client.GetStringAsync(jobUrl + "/status", Ct), @"""state"":""(\w+)""").Groups[1].Value is "queued" or "running")
+            await Task.Delay(300, Ct);
+        return await client.GetStringAsync(jobUrl, Ct);
+    }
+
     /// <summary>A long stream of zeros that never holds its bytes in memory.</summary>
-    private sealed class ZeroStream(long length) : Stream
+    private sealed class ZeroStream(long length, byte[]? head = null) : Stream
     {
         private long _position;
+        private int _headRead;
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -190,6 +270,13 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         public override long Position { get => _position; set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count)
         {
+            if (head is not null && _headRead < head.Length)
+            {
+                var h = Math.Min(count, head.Length - _headRead);
+                Array.Copy(head, _headRead, buffer, offset, h);
+                _headRead += h;
+                return h;
+            }
             var n = (int)Math.Min(count, length - _position);
             Array.Clear(buffer, offset, n);
             _position += n;

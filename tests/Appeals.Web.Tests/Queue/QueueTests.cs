@@ -21,6 +21,70 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task Queue_AbsurdDeadlineFilter_Is400NamingTheFilter_NotA500()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+
+        var response = await client.GetAsync("/Queue?DueWithinDays=99999999", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Deadline within (days) must be a whole number from 0 to 3650", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Queue_EveryRowSaysWhyItRanksThere_InTheCasePagesWords()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+
+        var html = await client.GetStringAsync("/Queue", Ct);
+        var first = CaseIds(html)[0];
+        var why = Regex.Match(html, @"<td class=""priority-why""><strong>[\d,.]+</strong><div class=""small"">([^<]+)</div>").Groups[1].Value;
+        var casePage = await client.GetStringAsync($"/Cases/{first}", Ct);
+
+        Assert.StartsWith("expected recovery $", why);
+        Assert.Contains(why, casePage);
+    }
+
+    [Fact]
+    public async Task Queue_AppealedCase_ShowsItAwaitsTheDecision_NotAFilingDeadline()
+    {
+        var id = await InDatabase(async db =>
+        {
+            var c = await db.DenialCases.Where(d => d.Status == DenialCaseStatus.Open && d.AppealDeadline != null).OrderBy(d => d.Id).FirstAsync(Ct);
+            c.Status = DenialCaseStatus.Appealed;
+            c.AppealDeadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+            await db.SaveChangesAsync(Ct);
+            return c.Id;
+        });
+        var client = await app.SignedInClientAsync("specialist");
+
+        var html = await client.GetStringAsync("/Queue?Status=appealed", Ct);
+        var row = Regex.Match(html, $@"<tr>\s*<td><a href=""/Cases/{id}"".*?</tr>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("awaiting the payer's decision", row);
+        Assert.DoesNotContain("passed", row);
+    }
+
+    [Fact]
+    public async Task Assign_PreselectsNobody_AndRefusesAnEmptyChoiceSayingSo()
+    {
+        var manager = await app.SignedInClientAsync("manager");
+        var html = await manager.GetStringAsync("/Queue?Assignee=unassigned", Ct);
+        var id = CaseIds(html)[0];
+        var version = Regex.Match(html, $@"action=""/Queue/Assign/{id}"">\s*<input type=""hidden"" name=""version"" value=""([^""]+)""").Groups[1].Value;
+
+        var response = await manager.PostAsync($"/Queue/Assign/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["assignee"] = "", ["returnUrl"] = "/Queue",
+            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(html),
+        }), Ct);
+
+        Assert.Contains("<option value=\"\" selected>Assign to…</option>", html);
+        Assert.Contains($"Choose who case {id} goes to", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("", await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => c.AssignedTo).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Queue_ListsOpenCasesHighestPriorityFirst_AndPagesByKeyset()
     {
         var client = await app.SignedInClientAsync("specialist");

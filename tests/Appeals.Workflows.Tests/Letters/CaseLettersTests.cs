@@ -48,6 +48,37 @@ public sealed class CaseLettersTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_TheLetterToThePayer_CarriesNoInternalDeadlineBasisNorASignatureClaim()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+
+        var result = await Letters(db).GenerateAsync(id, Entered, "spec1");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var denial = await db.DenialCases.SingleAsync(c => c.Id == id);
+        Assert.NotEmpty(denial.DeadlineBasis);
+        var text = string.Join("\n", DocxBuilder.PartTexts(result.Letter!.Content));
+        Assert.DoesNotContain(denial.DeadlineBasis, text);
+        Assert.DoesNotContain("[shipped]", text);
+        Assert.DoesNotContain("Signed by", text);
+        Assert.Contains("Printed name: A. Specialist", text);
+    }
+
+    [Fact]
+    public async Task Needs_AreTheSpecialistFieldsOfTheCasesTemplate_InFormOrder()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+        var denial = await db.DenialCases.Include(c => c.Payer).SingleAsync(c => c.Id == id);
+
+        var needs = await Letters(db).NeedsAsync(denial, denial.Payer!.PayerType);
+
+        Assert.Equal(LetterKinds.MedicalNecessity, needs!.Kind);
+        Assert.Equal(["Argument", "ClinicalSummary", "Enclosures", "GroupNumber"], needs.Fields);
+    }
+
+    [Fact]
     public async Task Generate_StoresEachRenderingAsANewVersionWithItsHash()
     {
         var id = await _test.AddCaseAsync(category: "medical_necessity");
@@ -80,14 +111,15 @@ public sealed class CaseLettersTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_WithoutTheArgument_FailsNamingTheField()
+    public async Task Generate_WithoutTheArgumentAndGroupNumber_FailsNamingTheFieldsInWords()
     {
         var id = await _test.AddCaseAsync(category: "medical_necessity");
         await using var db = _test.Open();
 
         var result = await Letters(db).GenerateAsync(id, new Dictionary<string, string>(), "spec1");
 
-        Assert.Contains("Unfilled placeholder {{Argument}}", result.Errors);
+        Assert.Contains("Argument (why the denial is wrong) is needed: fill it in.", result.Errors);
+        Assert.Contains("Group number is needed: fill it in.", result.Errors);
         Assert.Equal(0, await db.AppealLetters.CountAsync());
     }
 

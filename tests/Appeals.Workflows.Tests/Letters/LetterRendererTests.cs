@@ -44,13 +44,13 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
-    public void Render_UnfilledPlaceholder_FailsNamingIt()
+    public void Render_UnfilledPlaceholder_FailsNamingItInWords()
     {
         var template = DocxBuilder.Build([["Because {{Argument}}"]], header: ["{{PracticeName}}"]);
 
         var rendering = LetterRenderer.Render(template, Values);
 
-        Assert.Equal(["Unfilled placeholder {{Argument}}"], rendering.Errors);
+        Assert.Equal(["Argument (why the denial is wrong) is needed: fill it in."], rendering.Errors);
     }
 
     [Fact]
