@@ -29,7 +29,7 @@ public sealed class ValidateCommandTests
     {
         using var temp = new TempFolder();
         var path = temp.Sub("defective.835");
-        await File.WriteAllTextAsync(path, Defective);
+        await File.WriteAllTextAsync(path, Defective, TestContext.Current.CancellationToken);
 
         var run = await CliRun.RunAsync("validate", path, "--json");
 
@@ -60,7 +60,7 @@ public sealed class ValidateCommandTests
     {
         using var temp = new TempFolder();
         var path = temp.Sub("defective.835");
-        await File.WriteAllTextAsync(path, Defective);
+        await File.WriteAllTextAsync(path, Defective, TestContext.Current.CancellationToken);
 
         var run = await CliRun.RunAsync("validate", path, "--json", "--level", "3");
 
@@ -75,7 +75,7 @@ public sealed class ValidateCommandTests
     {
         using var temp = new TempFolder();
         var path = temp.Sub("defective.835");
-        await File.WriteAllTextAsync(path, Defective);
+        await File.WriteAllTextAsync(path, Defective, TestContext.Current.CancellationToken);
 
         var run = await CliRun.RunAsync("import", path, "--dry-run", "--json");
 
