@@ -5,6 +5,7 @@
 # Prints each run's wall time, the medians, and new/base (target: at most 1.15).
 #
 # usage: bench/validation-cost.sh [MB=75] [RUNS=5] [BASE=59492b1]
+#   BASE_CLI=/path/to/appeals skips building the base (an `appeals` built in Release from BASE elsewhere).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mb="${1:-75}"
@@ -14,12 +15,14 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/appeals-validation-cost.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 echo "building Release of $base and of this tree (not timed)"
-mkdir "$work/base"
-git -C "$root" archive "$base" | tar -x -C "$work/base"
-dotnet build -c Release "$work/base/src/Appeals.Cli" -v q -nologo >/dev/null
+base_cli="${BASE_CLI:-$work/base/src/Appeals.Cli/bin/Release/net10.0/appeals}"
+if [ -z "${BASE_CLI:-}" ]; then
+  mkdir "$work/base"
+  git -C "$root" archive "$base" | tar -x -C "$work/base"
+  dotnet build -c Release "$work/base/src/Appeals.Cli" -v q -nologo >/dev/null
+fi
 dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
-base_cli="$work/base/src/Appeals.Cli/bin/Release/net10.0/appeals"
 new_cli="$root/src/Appeals.Cli/bin/Release/net10.0/appeals"
 export DataProtection__KeysPath="$work/keys" Models__Path="$root/models"
 

@@ -32,6 +32,16 @@ internal static class ConformanceCorpus
         return null;
     }
 
+    /// <summary>The placeholder row of <see cref="Files"/> when the corpus is absent: the test then skips with <see cref="MissingReason"/>.</summary>
+    internal const string NoCorpus = "(corpus not found)";
+
+    /// <summary>Every corpus file as theory rows; one placeholder row when there is no corpus (a theory with no rows fails for the wrong reason).</summary>
+    internal static TheoryData<string> Files()
+    {
+        var files = ReadExpected().Select(e => e.File).ToList();
+        return files.Count == 0 ? new TheoryData<string>(NoCorpus) : new TheoryData<string>(files);
+    }
+
     internal static bool IsNegative(string file) =>
         file.Contains("NEG", StringComparison.Ordinal) || file == "pyx12__x12testdata_bad_header_looping_source.txt";
 

@@ -7,20 +7,13 @@ namespace Appeals.Core.Tests.Remittances.X12;
 /// <summary>Every file of the shared corpus against the facts in its EXPECTED.tsv row.</summary>
 public class Remittance835ReaderConformanceTests
 {
-    private const string NoCorpus = "(corpus not found)";
-
-    public static TheoryData<string> CorpusFiles()
-    {
-        var files = ConformanceCorpus.ReadExpected().Select(e => e.File).ToList();
-        // A theory with no rows would fail for the wrong reason; one placeholder row reports a clear skip.
-        return files.Count == 0 ? new TheoryData<string>(NoCorpus) : new TheoryData<string>(files);
-    }
+    public static TheoryData<string> CorpusFiles() => ConformanceCorpus.Files();
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
     public void Read_CorpusFile_MatchesExpectedFacts(string file)
     {
-        Assert.SkipWhen(file == NoCorpus, ConformanceCorpus.MissingReason);
+        Assert.SkipWhen(file == ConformanceCorpus.NoCorpus, ConformanceCorpus.MissingReason);
         var expected = ConformanceCorpus.ReadExpected().Single(e => e.File == file);
         var outcome = CorpusRead.Run(Path.Combine(ConformanceCorpus.Folder!, file));
 

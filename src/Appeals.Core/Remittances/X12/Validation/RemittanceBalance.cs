@@ -9,31 +9,39 @@ namespace Appeals.Core.Remittances.X12.Validation;
 internal sealed class RemittanceBalance(TransactionValidator report)
 {
     private decimal _payment, _claimPayments, _providerAdjustments;
-    private (long Segment, long Offset)? _bpr;
+    private SegmentAt _bpr;
+    private bool _hasPayment;
 
     private bool _inClaim, _inLine;
     private decimal _claimCharge, _claimPaid, _claimAdjusted;
     private int _lines, _claimLevelAdjustments;
-    private (long Segment, long Offset) _clp;
+    private SegmentAt _clp;
 
     private decimal _lineCharge, _linePaid, _lineAdjusted;
     private bool _lineHadAdjustments;
-    private (long Segment, long Offset) _svc;
-    private readonly List<((long Segment, long Offset) At, decimal Charge, decimal Paid)> _bareLines = [];
+    private SegmentAt _svc;
+    private BareLine[] _bareLines = new BareLine[4];
+    private int _bareCount;
 
     /// <summary>Where the current (or last) service line starts.</summary>
-    internal (long Segment, long Offset) LineAt => _svc;
+    internal SegmentAt LineAt => _svc;
 
     internal void Payment(decimal amount, long segment, long offset)
     {
         _payment = amount;
-        _bpr = (segment, offset);
+        _bpr = new SegmentAt(segment, offset);
+        _hasPayment = true;
     }
 
     internal void StartClaim(decimal charge, decimal paid, long segment, long offset)
     {
         EndClaim();
-        (_inClaim, _claimCharge, _claimPaid, _claimAdjusted, _lines, _claimLevelAdjustments, _clp) = (true, charge, paid, 0, 0, 0, (segment, offset));
+        _inClaim = true;
+        _claimCharge = charge;
+        _claimPaid = paid;
+        _claimAdjusted = 0;
+        _lines = _claimLevelAdjustments = 0;
+        _clp = new SegmentAt(segment, offset);
         _claimPayments += paid;
     }
 
@@ -41,7 +49,12 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     {
         EndLine();
         if (!_inClaim) return;
-        (_inLine, _lineCharge, _linePaid, _lineAdjusted, _lineHadAdjustments, _svc) = (true, charge, paid, 0, false, (segment, offset));
+        _inLine = true;
+        _lineCharge = charge;
+        _linePaid = paid;
+        _lineAdjusted = 0;
+        _lineHadAdjustments = false;
+        _svc = new SegmentAt(segment, offset);
         _lines++;
     }
 
@@ -49,13 +62,16 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     internal void Adjust(decimal amount)
     {
         if (!_inClaim) return;
-        _claimAdjusted += amount;
         if (_inLine)
         {
-            _lineAdjusted += amount;
+            _lineAdjusted += amount; // added to the claim's when the line ends
             _lineHadAdjustments = true;
         }
-        else _claimLevelAdjustments++;
+        else
+        {
+            _claimAdjusted += amount;
+            _claimLevelAdjustments++;
+        }
     }
 
     internal void ProviderAdjustment(decimal amount) => _providerAdjustments += amount;
@@ -64,14 +80,20 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     {
         if (!_inLine) return;
         _inLine = false;
-        if (Cents(_lineCharge - _lineAdjusted - _linePaid) == 0) return;
+        _claimAdjusted += _lineAdjusted;
+        var difference = _lineCharge - _lineAdjusted - _linePaid;
+        if (difference == 0 || Cents(difference) == 0) return;
         // A line with no CAS of its own on a claim adjusted at claim level is how payers send a claim-level denial
         // with its lines (CLP*...*4, CAS*CO*27 at claim level, each SVC paying 0): judged when the claim ends.
-        if (!_lineHadAdjustments) _bareLines.Add((_svc, _lineCharge, _linePaid));
+        if (!_lineHadAdjustments)
+        {
+            if (_bareCount == _bareLines.Length) Array.Resize(ref _bareLines, _bareCount * 2);
+            _bareLines[_bareCount++] = new BareLine(_svc, _lineCharge, _linePaid);
+        }
         else ReportLine(_svc, _lineCharge, _lineAdjusted, _linePaid);
     }
 
-    private void ReportLine((long Segment, long Offset) at, decimal charge, decimal adjusted, decimal paid) =>
+    private void ReportLine(SegmentAt at, decimal charge, decimal adjusted, decimal paid) =>
         report.Report(X12Rules.LineBalance, at, "SVC", "SVC03",
             $"SVC02 {Money(charge)} minus the line's adjustments {Money(adjusted)} is {Money(charge - adjusted)}, but SVC03 pays {Money(paid)}: {Money(charge - adjusted - paid)} unexplained.");
 
@@ -81,11 +103,14 @@ internal sealed class RemittanceBalance(TransactionValidator report)
         if (!_inClaim) return;
         _inClaim = false;
         var difference = _claimCharge - _claimAdjusted - _claimPaid;
-        var claimLevelExplainsLines = Cents(difference) == 0 && _claimLevelAdjustments > 0;
-        foreach (var (at, charge, paid) in _bareLines)
-            if (!claimLevelExplainsLines) ReportLine(at, charge, 0, paid);
-        _bareLines.Clear();
-        if (Cents(difference) == 0) return;
+        var balanced = difference == 0 || Cents(difference) == 0;
+        if (_bareCount > 0)
+        {
+            for (var i = 0; i < _bareCount; i++)
+                if (!balanced || _claimLevelAdjustments == 0) ReportLine(_bareLines[i].At, _bareLines[i].Charge, 0, _bareLines[i].Paid);
+            _bareCount = 0;
+        }
+        if (balanced) return;
         if (_lines == 0 && _claimLevelAdjustments == 0)
             report.Report(X12Rules.NoLines, _clp, "CLP", "CLP04",
                 $"The claim has no service lines and no claim-level CAS, yet CLP03 {Money(_claimCharge)} and CLP04 {Money(_claimPaid)} differ by {Money(difference)}: those adjustments belong at claim level.");
@@ -98,14 +123,29 @@ internal sealed class RemittanceBalance(TransactionValidator report)
     internal void Finish()
     {
         EndClaim();
-        if (_bpr is not { } at) return; // no BPR is a requirement finding of its own
+        if (!_hasPayment) return; // no BPR is a requirement finding of its own
         var expected = _claimPayments - _providerAdjustments;
         if (Cents(_payment - expected) != 0)
-            report.Report(X12Rules.PaymentBalance, at, "BPR", "BPR02",
+            report.Report(X12Rules.PaymentBalance, _bpr, "BPR", "BPR02",
                 $"BPR02 pays {Money(_payment)}, but the claims pay {Money(_claimPayments)} less provider adjustments of {Money(_providerAdjustments)}, {Money(expected)}: {Money(_payment - expected)} apart.");
     }
 
     private static decimal Cents(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     private static string Money(decimal amount) => Cents(amount).ToString("0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Where a segment is: its 1-based number and 0-based byte offset in the file.</summary>
+internal readonly struct SegmentAt(long segment, long offset)
+{
+    internal long Segment { get; } = segment;
+    internal long Offset { get; } = offset;
+}
+
+/// <summary>A service line with no CAS of its own that did not balance, judged when its claim ends.</summary>
+internal readonly struct BareLine(SegmentAt at, decimal charge, decimal paid)
+{
+    internal SegmentAt At { get; } = at;
+    internal decimal Charge { get; } = charge;
+    internal decimal Paid { get; } = paid;
 }

@@ -5,11 +5,10 @@ namespace Appeals.Core.Remittances.X12.Validation;
 /// <summary>The element table applied to a segment, the code lists (CARC, RARC, PLB reasons), and reporting.</summary>
 internal sealed partial class TransactionValidator
 {
-    private void CheckElements(ElementCheck[] checks, Loop loop)
+    private void CheckElements(ElementCheck[] checks)
     {
         foreach (var check in checks)
         {
-            if (check.Where != Loop.Any && check.Where != loop) continue;
             if (check.WhenBytes.Length > 0 && !_s[1].SequenceEqual(check.WhenBytes)) continue;
             var value = _s[check.Element];
             switch (check.Kind)
@@ -93,7 +92,7 @@ internal sealed partial class TransactionValidator
     private void Report(X12Rule rule, string field, string message) =>
         Add(rule, _s.Issue(_s.Id == 0 ? "" : X12Values.Text(_s[0]), field, message));
 
-    internal void Report(X12Rule rule, (long Segment, long Offset) at, string segmentId, string field, string message) =>
+    internal void Report(X12Rule rule, SegmentAt at, string segmentId, string field, string message) =>
         Add(rule, _st with { Segment = at.Segment, Offset = at.Offset, SegmentId = segmentId, Field = field, Message = message });
 
     private void ReportAtSt(X12Rule rule, string message) => Add(rule, _st with { Message = message });

@@ -52,7 +52,7 @@ internal sealed partial class TransactionValidator
         if (_off) return;
         var id = _s.Id;
         var loop = line is not null ? Loop.Line : claim is not null ? Loop.Claim : Loop.Header;
-        if (X12ElementChecks.BySegment.TryGetValue(id, out var checks)) CheckElements(checks, loop);
+        CheckElements(X12ElementChecks.For(id, loop));
         switch (id)
         {
             case BPR:

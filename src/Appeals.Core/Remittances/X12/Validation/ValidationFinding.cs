@@ -18,6 +18,7 @@ public sealed record ValidationFinding(string File, long Segment, long Offset, s
     public const string Refuse = "refuse";
     public const string Warn = "warn";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Refuses => Severity == Refuse;
 
     public static ValidationFinding From(X12Rule rule, ImportIssue issue) =>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 using static Appeals.Core.Remittances.X12.Validation.X12CodeSets;
 
@@ -61,7 +60,23 @@ internal static class X12ElementChecks
         Required(PLB, 1, X12Rules.ElementRequired), Required(PLB, 2, X12Rules.ElementRequired),
     ];
 
-    /// <summary>The rows of each segment, looked up once per segment read.</summary>
-    internal static FrozenDictionary<int, ElementCheck[]> BySegment { get; } =
-        Table.GroupBy(c => c.Segment).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+    // Rows by segment, then by loop (Any rows in every loop), so that a segment costs one switch and a loop over the rows that apply.
+    private static readonly int[] Segments = [BPR, TRN, N1, REF, DTM, CLP, CAS, NM1, SVC, AMT, LQ, PLB];
+
+    private static readonly ElementCheck[][][] Rows = Segments
+        .Select(segment => Enum.GetValues<Loop>()
+            .Select(loop => Table.Where(c => c.Segment == segment && (c.Where == Loop.Any || c.Where == loop)).ToArray())
+            .ToArray())
+        .ToArray();
+
+    /// <summary>The rows that apply to segment <paramref name="id"/> in <paramref name="loop"/>; none for a segment the table does not know.</summary>
+    internal static ElementCheck[] For(int id, Loop loop)
+    {
+        var index = id switch
+        {
+            BPR => 0, TRN => 1, N1 => 2, REF => 3, DTM => 4, CLP => 5, CAS => 6, NM1 => 7, SVC => 8, AMT => 9, LQ => 10, PLB => 11,
+            _ => -1,
+        };
+        return index < 0 ? [] : Rows[index][(int)loop];
+    }
 }

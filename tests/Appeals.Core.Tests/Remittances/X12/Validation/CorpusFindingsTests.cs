@@ -10,19 +10,13 @@ namespace Appeals.Core.Tests.Remittances.X12.Validation;
 /// </summary>
 public class CorpusFindingsTests
 {
-    private const string NoCorpus = "(corpus not found)";
-
-    public static TheoryData<string> CorpusFiles()
-    {
-        var files = ConformanceCorpus.ReadExpected().Select(e => e.File).ToList();
-        return files.Count == 0 ? new TheoryData<string>(NoCorpus) : new TheoryData<string>(files);
-    }
+    public static TheoryData<string> CorpusFiles() => ConformanceCorpus.Files();
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
     public void Validate_CorpusFile_FindsExactlyTheExpectedFindings(string file)
     {
-        Assert.SkipWhen(file == NoCorpus, ConformanceCorpus.MissingReason);
+        Assert.SkipWhen(file == ConformanceCorpus.NoCorpus, ConformanceCorpus.MissingReason);
         using var stream = File.OpenRead(Path.Combine(ConformanceCorpus.Folder!, file));
         var actual = FileValidation.Read(stream, file).Findings.Select(Line).ToList();
         var expected = Expected().Where(l => l.StartsWith(file + "\t", StringComparison.Ordinal)).ToList();
@@ -33,7 +27,7 @@ public class CorpusFindingsTests
     [MemberData(nameof(CorpusFiles))]
     public void Validate_CorpusFileThatImportsToday_IsRefusedOnlyAsTheNegativeFilesAre(string file)
     {
-        Assert.SkipWhen(file == NoCorpus, ConformanceCorpus.MissingReason);
+        Assert.SkipWhen(file == ConformanceCorpus.NoCorpus, ConformanceCorpus.MissingReason);
         using var stream = File.OpenRead(Path.Combine(ConformanceCorpus.Folder!, file));
         var result = FileValidation.Read(stream, file);
         // No positive corpus file is refused by a rule of the table: what imported before still imports (ADR 0076).
