@@ -30,7 +30,7 @@ internal sealed class TrainSettings : DatabaseSettings
 }
 
 /// <summary>`appeals ml train --history FILE [--model-out FILE] [--json]`.</summary>
-internal sealed class TrainCommand : AsyncCommand<TrainSettings>
+internal sealed class TrainCommand(IAnsiConsole console) : AsyncCommand<TrainSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TrainSettings settings, CancellationToken ct)
     {
@@ -57,7 +57,8 @@ internal sealed class TrainCommand : AsyncCommand<TrainSettings>
 
         var (path, metadataPath) = MlEnvironment.Models.Publish(model, settings.ModelOut);
 
-        if (settings.Json) MlEnvironment.Raw(JsonSerializer.Serialize(new { model = path, metadata = metadataPath, model.Metadata }, ModelJson.Options));
+        // The two file paths and the metrics: "metadata" names the metrics, as in the .json file written beside the model.
+        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { modelPath = path, metadataPath, metadata = model.Metadata }, ModelJson.Options));
         else MetricsTable.Print(model.Metadata, path);
         return 0;
     }
