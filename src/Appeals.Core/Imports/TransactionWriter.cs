@@ -100,13 +100,13 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
             open.Transaction = await db.Database.BeginTransactionAsync(ct);
             var payerId = await run.Payers!.GetOrAddAsync(part, open.Transaction.GetDbTransaction(), ct);
             tables.AssignIds(part, importedFileId, payerId, open.Transaction.GetDbTransaction());
-            open.Header = part;
+            (open.RemittanceId, open.PayerId) = (part.Id, part.PayerId);
             if (open.Streamed) part.ContentHash = $"unfinished:{Guid.NewGuid():N}"; // replaced by the digest at the last part
             tables.InsertHeader(part, open.Transaction.GetDbTransaction());
         }
         else
         {
-            (part.Id, part.ImportedFileId, part.PayerId) = (open.Header!.Id, importedFileId, open.Header.PayerId);
+            (part.Id, part.ImportedFileId, part.PayerId) = (open.RemittanceId, importedFileId, open.PayerId);
             tables.AssignClaimIds(part, open.Transaction.GetDbTransaction());
         }
         var dbTx = open.Transaction.GetDbTransaction();
@@ -157,7 +157,9 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         /// <summary>The remittance comes in parts (its first part was continued).</summary>
         public bool Streamed { get; } = streamed;
         public IDbContextTransaction? Transaction { get; set; }
-        public Remittance? Header { get; set; }
+        /// <summary>The ids the first part was given, for the parts after it (the first part itself is not kept).</summary>
+        public long RemittanceId { get; set; }
+        public long PayerId { get; set; }
         public int Cases { get; set; }
         public TransactionOutcome? Outcome { get; set; }
     }

@@ -116,17 +116,13 @@ internal sealed class RemittanceTables : IDisposable
         foreach (var c in cases) c.Id = ++caseId;
     }
 
-    /// <summary>Inserts the remittance (ids assigned) and everything under it but its cases; the claims' PHI from <paramref name="sealedPhi"/> when given.</summary>
-    public void InsertRemittance(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
-    {
-        InsertHeader(r, tx);
-        InsertClaims(r, tx, sealedPhi);
-    }
-
     /// <summary>Inserts the remittance's own row only (ids assigned).</summary>
     public void InsertHeader(Remittance r, DbTransaction tx) => _remittances.Insert([r], tx);
 
-    /// <summary>Inserts the claims and provider adjustments of <paramref name="r"/> (ids assigned by <see cref="AssignClaimIds"/>) and everything under them.</summary>
+    /// <summary>
+    /// Inserts the claims and provider adjustments of <paramref name="r"/> (ids assigned by <see cref="AssignClaimIds"/>) and
+    /// everything under them but their cases; the claims' PHI from <paramref name="sealedPhi"/> when given.
+    /// </summary>
     public void InsertClaims(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
     {
         _claims.Insert(r.Claims, tx, sealedPhi);

@@ -65,7 +65,8 @@ public class RemittanceTablesTests
             tables.AssignIds(byBulk, file.Id, payer.Id, tx.GetDbTransaction());
             (bulkCase.ClaimPaymentId, bulkCase.PayerId) = (byBulk.Claims[0].Id, payer.Id);
             tables.NumberCases([bulkCase], tx.GetDbTransaction());
-            tables.InsertRemittance(byBulk, tx.GetDbTransaction());
+            tables.InsertHeader(byBulk, tx.GetDbTransaction());
+            tables.InsertClaims(byBulk, tx.GetDbTransaction());
             tables.InsertCases([bulkCase], tx.GetDbTransaction());
             await tx.CommitAsync(Ct);
         }
