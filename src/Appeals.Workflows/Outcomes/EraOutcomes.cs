@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Appeals.Core.Persistence.BulkInsert;
 using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             foreach (var (id, matches) in answered)
                 if (await RecordForCaseAsync(workflow, facts, changing[id], matches, remittanceId, sources, ct) && !links.ContainsKey(id)) changed++;
         }
-        await db.SaveChangesAsync(ct);
+        await PreparedUpdates.SaveChangesAsync<DenialCase>(db, ct);
         return changed;
     }
 

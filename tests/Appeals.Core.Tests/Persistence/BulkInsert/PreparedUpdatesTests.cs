@@ -1,0 +1,119 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Appeals.Core.Persistence.BulkInsert;
+using Appeals.Core.Remittances;
+using Appeals.Core.Tests.Builders;
+using Appeals.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+using static Appeals.Core.Tests.Builders.RemittanceBuilder;
+
+namespace Appeals.Core.Tests.Persistence.BulkInsert;
+
+public class PreparedUpdatesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const int Cases = PreparedUpdates.MinimumRows + 8;
+
+    /// <summary>Two databases with the same cases: one saved by EF, one through the prepared updates, then compared column by column.</summary>
+    [Fact]
+    public async Task ManyModifiedCases_AreStoredExactlyAsEfStoresThem_RollupsAndAddedRowsIncluded()
+    {
+        await using var byEf = await SeededAsync();
+        await using var prepared = await SeededAsync();
+
+        await using (var db = byEf.Open())
+        {
+            Change(db, await db.DenialCases.OrderBy(c => c.Id).ToListAsync(Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+        int written;
+        await using (var db = prepared.Open())
+        {
+            Change(db, await db.DenialCases.OrderBy(c => c.Id).ToListAsync(Ct));
+            written = await PreparedUpdates.SaveChangesAsync<DenialCase>(db, Ct);
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        }
+
+        Assert.Equal(Cases + Cases / 2, written);
+        await using var a = byEf.Open();
+        await using var b = prepared.Open();
+        Assert.Equal(Rows(await a.DenialCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(Ct)), Rows(await b.DenialCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(Ct)));
+        Assert.Equal(Cases / 2, await b.WorkflowTransitions.CountAsync(Ct));
+        // The rollup triggers fired for every row, as for EF's updates.
+        Assert.Equal(
+            await a.DenialDayRollups.AsNoTracking().OrderBy(r => r.DenialDate).Select(r => new { r.Cases, r.RecoveredCents, r.OpenCases, r.ResolvedCases }).ToListAsync(Ct),
+            await b.DenialDayRollups.AsNoTracking().OrderBy(r => r.DenialDate).Select(r => new { r.Cases, r.RecoveredCents, r.OpenCases, r.ResolvedCases }).ToListAsync(Ct));
+        Assert.Equal(Cases, await b.DenialDayRollups.SumAsync(r => r.ResolvedCases, Ct));
+    }
+
+    [Fact]
+    public async Task ACaseChangedByOtherwiseMeanwhile_FailsTheWholeSave_AndNothingIsWritten()
+    {
+        await using var database = await SeededAsync();
+        await using var db = database.Open();
+        var cases = await db.DenialCases.OrderBy(c => c.Id).ToListAsync(Ct);
+        Change(db, cases);
+        var lastId = cases[^1].Id;
+        await using (var other = database.Open())
+        {
+            var last = await other.DenialCases.SingleAsync(c => c.Id == lastId, Ct);
+            last.AssignedTo = "someone-else";
+            last.Version = Guid.NewGuid();
+            await other.SaveChangesAsync(Ct);
+        }
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PreparedUpdates.SaveChangesAsync<DenialCase>(db, Ct));
+
+        await using var check = database.Open();
+        Assert.Equal(0m, await check.DenialCases.SumAsync(c => c.RecoveredAmount, Ct));
+        Assert.Equal(0, await check.WorkflowTransitions.CountAsync(Ct));
+        Assert.Equal("someone-else", (await check.DenialCases.SingleAsync(c => c.Id == lastId, Ct)).AssignedTo);
+    }
+
+    private static void Change(AppealsDbContext db, List<DenialCase> cases)
+    {
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var denial = cases[i];
+            denial.RecoveredAmount = denial.DeniedAmount - i;
+            denial.Status = DenialCaseStatus.Recovered;
+            denial.ClosedAt = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+            // Two sets of changed columns: half the cases also get a note of who has them.
+            if (i % 2 == 0)
+            {
+                denial.AssignedTo = "specialist";
+                db.WorkflowTransitions.Add(new WorkflowTransition
+                {
+                    DenialCase = denial, Route = "appeal_letter", WorkflowVersion = 1, FromState = "new", ToState = "recovered",
+                    Trigger = "paid", Actor = "system:test", Reason = "test", OccurredAt = denial.ClosedAt.Value,
+                });
+            }
+            denial.Version = new Guid(1000 + i, 0, 0, new byte[8]);
+        }
+    }
+
+    private static async Task<TestDatabase> SeededAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
+        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
+        var claims = Enumerable.Range(0, Cases).Select(i => Claim($"PCN-{i}", status: 4, charge: 100m + i, payerClaimNumber: $"PCC-{i}")).ToArray();
+        var remittance = Remittance("TRACE-1", claims);
+        (remittance.Payer, remittance.ImportedFile) = (payer, file);
+        db.Add(remittance);
+        for (var i = 0; i < Cases; i++)
+            db.Add(new DenialCase
+            {
+                ClaimPayment = claims[i], Payer = payer, PatientControlNumber = $"PCN-{i}", PayerClaimControlNumber = $"PCC-{i}",
+                Category = "medical_necessity", PrimaryReason = "CO-50", DeniedAmount = 100m + i, BilledAmount = 100m + i,
+                DenialDate = new DateOnly(2026, 1, 1 + i % 3), Version = new Guid(i + 1, 0, 0, new byte[8]),
+            });
+        await db.SaveChangesAsync(Ct);
+        return database;
+    }
+
+    private static List<string> Rows(List<DenialCase> cases) =>
+        cases.Select(c => $"{c.Id}|{c.Status}|{c.RecoveredAmount}|{c.ClosedAt:O}|{c.AssignedTo}|{c.Version}|{c.DeniedAmount}").ToList();
+}
