@@ -1,6 +1,7 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Core.Persistence.BulkInsert;
+using Appeals.Core.Workflow;
 using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             foreach (var (id, matches) in answered)
                 if (await RecordForCaseAsync(workflow, facts, changing[id], matches, remittanceId, sources, ct) && !links.ContainsKey(id)) changed++;
         }
-        await PreparedUpdates.SaveChangesAsync<DenialCase>(db, ct);
+        await PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, ct);
         return changed;
     }
 

@@ -31,7 +31,8 @@ public class PreparedUpdatesTests
         await using (var db = prepared.Open())
         {
             Change(db, await db.DenialCases.OrderBy(c => c.Id).ToListAsync(Ct));
-            written = await PreparedUpdates.SaveChangesAsync<DenialCase>(db, Ct);
+            written = await PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, Ct);
+            Assert.All(db.WorkflowTransitions.Local, t => Assert.True(t.Id > 0));
             Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         }
 
@@ -39,6 +40,9 @@ public class PreparedUpdatesTests
         await using var a = byEf.Open();
         await using var b = prepared.Open();
         Assert.Equal(Rows(await a.DenialCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(Ct)), Rows(await b.DenialCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(Ct)));
+        Assert.Equal(
+            await a.WorkflowTransitions.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.DenialCaseId, t.FromState, t.ToState, t.Trigger, t.OccurredAt, t.Actor }).ToListAsync(Ct),
+            await b.WorkflowTransitions.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.DenialCaseId, t.FromState, t.ToState, t.Trigger, t.OccurredAt, t.Actor }).ToListAsync(Ct));
         Assert.Equal(Cases / 2, await b.WorkflowTransitions.CountAsync(Ct));
         // The rollup triggers fired for every row, as for EF's updates.
         Assert.Equal(
@@ -63,7 +67,7 @@ public class PreparedUpdatesTests
             await other.SaveChangesAsync(Ct);
         }
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PreparedUpdates.SaveChangesAsync<DenialCase>(db, Ct));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, Ct));
 
         await using var check = database.Open();
         Assert.Equal(0m, await check.DenialCases.SumAsync(c => c.RecoveredAmount, Ct));
