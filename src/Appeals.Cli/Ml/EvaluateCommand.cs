@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
+using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.ML.Evaluation;
 using Appeals.ML.History;
@@ -27,7 +27,7 @@ internal sealed class EvaluateSettings : CommandSettings
 }
 
 /// <summary>`appeals ml evaluate --history FILE [--truth FILE]`.</summary>
-internal sealed class EvaluateCommand : Command<EvaluateSettings>
+internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken ct)
     {
@@ -41,28 +41,28 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         }
         catch (Exception e) when (e is HistoryFormatException or IOException or FormatException or InvalidOperationException)
         {
-            return MlEnvironment.Fail(e.Message);
+            return MlEnvironment.Fail(console, e.Message);
         }
 
         if (settings.Json)
         {
-            MlEnvironment.Raw(JsonSerializer.Serialize(new
+            JsonOutput.Write(console, new
             {
                 holdout = report.Holdout, baseRate = report.BaseRate, oracle = report.Oracle, topShares = report.TopShares,
                 training = new { report.Model.RowsFit, report.Model.RowsCalibration, report.Model.TrainingFrom, report.Model.TrainingTo },
-            }, ModelJson.Options));
+            }, ModelJson.Options);
             return 0;
         }
         var metrics = new List<(string, ClassifierMetrics)> { ("model", report.Holdout), ("per-CARC base rate", report.BaseRate) };
         if (report.Oracle is { } oracle) metrics.Add(("oracle (true p)", oracle));
-        MetricsTable.Print(metrics);
+        MetricsTable.Print(console, metrics);
         var table = new Table().AddColumns("top share by EV", "cases", "model $", "FIFO $", "largest-first $", "oracle $", "edge captured");
         foreach (var s in report.TopShares)
             table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Share * 100:F0}%"), s.Cases.ToString(CultureInfo.InvariantCulture), Money(s.Model),
                 Money(s.Fifo), Money(s.LargestFirst), s.Oracle is { } o ? Money(o) : "n/a",
                 s.EdgeCaptured?.ToString("F3", CultureInfo.InvariantCulture) ?? "n/a");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("edge captured = (model − largest-first) ÷ (oracle − largest-first), dollars actually recovered");
+        console.Write(table);
+        console.MarkupLine("edge captured = (model − largest-first) ÷ (oracle − largest-first), dollars actually recovered");
         return 0;
     }
 

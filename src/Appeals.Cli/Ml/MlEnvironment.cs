@@ -36,11 +36,11 @@ internal static class MlEnvironment
     }
 
     /// <summary>Writes text as is (no markup, no wrapping): JSON and CSV-like output must stay parseable.</summary>
-    public static void Raw(string text) => AnsiConsole.Console.Profile.Out.Writer.WriteLine(text);
+    public static void Raw(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
 
-    public static int Fail(string message)
+    public static int Fail(IAnsiConsole console, string message)
     {
-        AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         return 2;
     }
 }

@@ -14,16 +14,16 @@ internal sealed class RescoreSettings : DatabaseSettings
 }
 
 /// <summary>`appeals ml rescore`: probability, expected recovery, reasons and priority of every open case.</summary>
-internal sealed class RescoreCommand : AsyncCommand<RescoreSettings>
+internal sealed class RescoreCommand(IAnsiConsole console) : AsyncCommand<RescoreSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RescoreSettings settings, CancellationToken ct)
     {
-        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
+        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail(console, $"model {m} not found");
         var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
         await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
         var count = await new CaseRescorer(db, scorer, TimeProvider.System).RescoreOpenCasesAsync(ct);
-        if (settings.Json) MlEnvironment.Raw(System.Text.Json.JsonSerializer.Serialize(new { rescored = count, source = scorer.Source }, Appeals.ML.Training.ModelJson.Options));
-        else AnsiConsole.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
+        if (settings.Json) JsonOutput.Write(console, new { rescored = count, source = scorer.Source });
+        else console.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
         return 0;
     }
 }

@@ -23,15 +23,15 @@ internal sealed class ScoreSettings : CommandSettings
 }
 
 /// <summary>`appeals ml score --input FILE --out FILE [--model FILE]`: one score for every input row, or an error.</summary>
-internal sealed class ScoreCommand : Command<ScoreSettings>
+internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken ct)
     {
         List<HistoryRecord> rows;
         try { rows = HistoryCsv.Read(settings.Input, requireOutcome: false); }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
-        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
+        catch (HistoryFormatException e) { return MlEnvironment.Fail(console, e.Message); }
+        catch (IOException e) { return MlEnvironment.Fail(console, e.Message); }
+        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail(console, $"model {m} not found");
 
         var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
         using var writer = new StreamWriter(settings.Out, false, new System.Text.UTF8Encoding(false));
@@ -53,7 +53,7 @@ internal sealed class ScoreCommand : Command<ScoreSettings>
                 csv.NextRecord();
             }
         }
-        AnsiConsole.Console.MarkupLine(Markup.Escape($"scored {rows.Count} cases with {scorer.Source} into {settings.Out}"));
+        console.MarkupLine(Markup.Escape($"scored {rows.Count} cases with {scorer.Source} into {settings.Out}"));
         return 0;
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.ML.History;
@@ -44,8 +43,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : AsyncCommand<TrainSet
                 rows = await DatabaseHistory.LabelledAsync(db, ct);
             }
         }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
+        catch (HistoryFormatException e) { return MlEnvironment.Fail(console, e.Message); }
+        catch (IOException e) { return MlEnvironment.Fail(console, e.Message); }
 
         RecoveryModel model;
         try
@@ -53,13 +52,13 @@ internal sealed class TrainCommand(IAnsiConsole console) : AsyncCommand<TrainSet
             model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System)
                 .Train(rows, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, settings.History is { } h ? Path.GetFileName(h) : "database");
         }
-        catch (InvalidOperationException e) { return MlEnvironment.Fail(e.Message); }
+        catch (InvalidOperationException e) { return MlEnvironment.Fail(console, e.Message); }
 
         var (path, metadataPath) = MlEnvironment.Models.Publish(model, settings.ModelOut);
 
         // The two file paths and the metrics: "metadata" names the metrics, as in the .json file written beside the model.
-        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { modelPath = path, metadataPath, metadata = model.Metadata }, ModelJson.Options));
-        else MetricsTable.Print(model.Metadata, path);
+        if (settings.Json) JsonOutput.Write(console, new { modelPath = path, metadataPath, metadata = model.Metadata }, ModelJson.Options);
+        else MetricsTable.Print(console, model.Metadata, path);
         return 0;
     }
 }

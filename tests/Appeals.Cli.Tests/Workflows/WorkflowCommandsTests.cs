@@ -93,6 +93,38 @@ public sealed class WorkflowCommandsTests
         Assert.Equal(["medical_necessity version 1", "medical_necessity version 2"], audited.Select(e => string.Join(" ", e.Details.Split(" ").Take(3))));
     }
 
+    [Fact]
+    public async Task LettersRenderThenSignOff_Json_NameTheLetterItsVersionAndWhoSignedIt()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
+            .Json().GetProperty("cases").EnumerateArray().First(c => c.GetProperty("category").GetString() == "medical_necessity")
+            .GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var file = temp.Sub("letter.docx");
+
+        var render = await CliRun.RunAsync(["letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json", .. AllLetterFields]);
+        Assert.True(render.ExitCode == 0, render.Output);
+        var letterId = render.Json().GetProperty("letterId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signOff = await CliRun.RunAsync("letters", "sign-off", letterId, "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(["caseId", "errors", "file", "kind", "letterId", "sha256", "version", "written"], render.Json().EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(render.Json().GetProperty("written").GetBoolean());
+        Assert.Equal(1, render.Json().GetProperty("version").GetInt32());
+        Assert.True(File.Exists(file));
+        Assert.Equal(0, signOff.ExitCode);
+        var signed = signOff.Json();
+        Assert.Equal(["by", "errors", "letterId", "signedOff"], signed.EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(signed.GetProperty("signedOff").GetBoolean());
+        Assert.Equal("cli:" + Environment.UserName, signed.GetProperty("by").GetString());
+        Assert.Empty(signed.GetProperty("errors").EnumerateArray());
+    }
+
+    /// <summary>Every field a specialist can supply, as --field options.</summary>
+    private static readonly string[] AllLetterFields =
+        new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+            .SelectMany(f => new[] { "--field", $"{f}=synthetic {f}" }).ToArray();
+
     private static async Task ImportDemo(TempFolder temp)
     {
         await CliRun.RunAsync("demo", "generate", "--out", temp.Sub("demo"), "--claims", "150", "--seed", "2", "--history-rows", "0");
