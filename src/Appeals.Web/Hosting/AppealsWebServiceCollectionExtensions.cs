@@ -19,6 +19,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
         services.AddAppealsWorkflows(configuration);
+        services.AddAppealsJobStorage(configuration);
         services.AddAppealsJobServer();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
