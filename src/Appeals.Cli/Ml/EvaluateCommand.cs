@@ -6,12 +6,14 @@ using Appeals.ML.Evaluation;
 using Appeals.ML.History;
 using Appeals.ML.Synthetic;
 using Appeals.ML.Training;
+using Appeals.Workflows.Jobs;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class EvaluateSettings : CommandSettings
+internal sealed class EvaluateSettings : CliSettings
 {
     [CommandOption("--history <FILE>"), Description("History CSV with outcomes; the newest 20 % is the test set.")]
     public required string History { get; init; }
@@ -31,17 +33,19 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken ct)
     {
+        using var services = settings.OpenServices(console);
+        var lag = settings.OutcomeLagDays ?? services.Get<IOptions<ModelsOptions>>().Value.OutcomeLagDays;
         EvaluationReport report;
         try
         {
             var rows = HistoryCsv.Read(settings.History, requireOutcome: true);
             var truth = settings.Truth is null ? null : TruthCsv.Read(settings.Truth);
-            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, CarcCatalog.Shipped,
-                TimeProvider.System, Path.GetFileName(settings.History));
+            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = lag },
+                services.Get<CarcCatalog>(), services.Get<TimeProvider>(), Path.GetFileName(settings.History));
         }
         catch (Exception e) when (e is HistoryFormatException or IOException or FormatException or InvalidOperationException)
         {
-            return MlEnvironment.Fail(console, e.Message);
+            return MlOutput.Fail(console, e.Message);
         }
 
         if (settings.Json)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Persistence;
 using Appeals.ML.History;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,11 +19,11 @@ internal sealed class HistoryImportCommand(IAnsiConsole console) : AsyncCommand<
 {
     public override async Task<int> ExecuteAsync(CommandContext context, HistoryImportSettings settings, CancellationToken ct)
     {
-        await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
+        await using var services = await settings.OpenDatabaseAsync(console, ct);
         HistoryImportSummary summary;
-        try { summary = await new HistoryImporter(db, TimeProvider.System).ImportAsync(settings.File, ct); }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(console, e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(console, e.Message); }
+        try { summary = await new HistoryImporter(services.Get<AppealsDbContext>(), services.Get<TimeProvider>()).ImportAsync(settings.File, ct); }
+        catch (HistoryFormatException e) { return MlOutput.Fail(console, e.Message); }
+        catch (IOException e) { return MlOutput.Fail(console, e.Message); }
         if (settings.Json) JsonOutput.Write(console, summary);
         else console.MarkupLine($"{summary.Rows} rows read, {summary.Added} added, {summary.AlreadyStored} already stored");
         return 0;

@@ -34,7 +34,7 @@ public sealed class ReportChartCommand(IAnsiConsole console) : AsyncCommand<Repo
         await using var report = await settings.OpenReportAsync(console, cancellationToken);
         if (report is null) return 2;
         ChartNames.TryParse(settings.Name, out var kind);
-        var chart = await new ChartQueries(report.Db, report.Time).LoadAsync(kind, report.Filter, cancellationToken);
+        var chart = await report.Services.Get<ChartQueries>().LoadAsync(kind, report.Filter, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (folder is not null) Directory.CreateDirectory(folder);
         ChartRenderer.Save(chart, settings.Out);
