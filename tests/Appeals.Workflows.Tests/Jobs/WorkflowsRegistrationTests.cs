@@ -61,7 +61,7 @@ public sealed class WorkflowsRegistrationTests : IDisposable
 
     private IConfiguration Configuration()
     {
-        return new ConfigurationBuilder() = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Appeals"] = _test.ConnectionString,
             ["Hangfire:SqlitePath"] = Path.Combine(_test.Folder, "hangfire.db"),
