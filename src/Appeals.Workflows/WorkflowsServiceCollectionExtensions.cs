@@ -27,7 +27,7 @@ public static class WorkflowsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppealsImportPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Core.Clock.AsOfClock.FromConfiguration(configuration));
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
         services.Configure<OutcomeOptions>(configuration.GetSection("Outcomes"));
@@ -44,7 +44,7 @@ public static class WorkflowsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Core.Clock.AsOfClock.FromConfiguration(configuration));
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddScoped<AppealRuleBook>();
         services.TryAddScoped<CaseDeadlinePlanner>();

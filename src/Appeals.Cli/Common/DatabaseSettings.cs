@@ -33,7 +33,7 @@ public class DatabaseSettings : CliSettings
 
     public override ValidationResult Validate() =>
         Provider is null or "sqlite" or "sqlserver"
-            ? ValidationResult.Success()
+            ? base.Validate()
             : ValidationResult.Error("--provider must be sqlite or sqlserver");
 
     protected override void AddOverrides(IDictionary<string, string?> overrides)
