@@ -50,12 +50,8 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
-            c.RecoveryProbability = scores[i].Probability;
-            c.ExpectedRecovery = scores[i].ExpectedRecovery;
-            c.ScoreExplanation = scores[i].Explanation;
-            c.ScoreSource = scores[i].Source;
-            c.ScoredAt = now;
-            c.Priority = PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today);
+            c.ApplyScore(scores[i].Probability, scores[i].ExpectedRecovery, scores[i].Explanation, scores[i].Source, now,
+                PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today));
         }
     }
 }

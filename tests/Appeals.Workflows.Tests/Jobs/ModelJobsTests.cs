@@ -95,7 +95,10 @@ public sealed class ModelJobsTests : IDisposable
         {
             await new HistoryImporter(setup, TimeProvider.System).ImportAsync(history);
             var closed = (await setup.DenialCases.FindAsync(closedId))!;
-            (closed.Status, closed.RecoveredAmount, closed.ClosedAt) = (DenialCaseStatus.Recovered, closed.DeniedAmount, DateTimeOffset.UtcNow);
+            // A case closed as recovered, as the workflow would have left it.
+            setup.Entry(closed).Property(c => c.Status).CurrentValue = DenialCaseStatus.Recovered;
+            closed.RecordRecovery(closed.DeniedAmount);
+            setup.Entry(closed).Property(c => c.ClosedAt).CurrentValue = DateTimeOffset.UtcNow;
             await setup.SaveChangesAsync();
         }
         var models = Path.Combine(_test.Folder, "models");
