@@ -27,7 +27,7 @@ public static class WorkflowsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppealsImportPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Core.Clock.AsOfClock.FromConfiguration(configuration));
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddSingleton(_ => Core.Denials.CarcCatalog.Shipped);
         services.Configure<OutcomeOptions>(configuration.GetSection("Outcomes"));
@@ -38,20 +38,18 @@ public static class WorkflowsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the workflow services and Hangfire's client and storage: SQLite (<c>Hangfire:SqlitePath</c>,
-    /// default hangfire.db beside the Appeals database) unless <c>Database:Provider</c> is sqlserver, then
-    /// SQL Server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>). Call
-    /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
+    /// Registers the workflow services every host shares (the web app, the jobs, the CLI): routes, deadlines, letters,
+    /// rescoring, retraining, the jobs' classes and the import pipeline. Call <c>AddAppealsCore</c> too. Hangfire is not
+    /// here: hosts that enqueue jobs add <see cref="AddAppealsJobStorage"/>, hosts that run them <see cref="AddAppealsJobServer"/>.
     /// </summary>
     public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Core.Clock.AsOfClock.FromConfiguration(configuration));
         services.TryAddSingleton(WorkflowDefinitions.Shipped);
         services.TryAddScoped<AppealRuleBook>();
         services.TryAddScoped<CaseDeadlinePlanner>();
         services.TryAddScoped<Core.Audit.AuditLog>();
         services.TryAddScoped<PayerDeadlineReplanning>();
-        services.TryAddScoped<PayerRuleOverrides>();
         services.TryAddScoped<CaseWorkflow>();
         services.Configure<LetterSettings>(configuration.GetSection("Letters"));
         services.TryAddScoped(sp => sp.GetRequiredService<IOptions<LetterSettings>>().Value);
@@ -63,6 +61,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.Configure<DeadlineOptions>(configuration.GetSection("Deadlines"));
         services.Configure<RetrainingOptions>(configuration.GetSection("Retraining"));
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
+        services.TryAddScoped<MlCaseRescoring>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICaseRescoring, MlCaseRescoring>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModelRetraining, MlModelRetraining>());
         services.TryAddSingleton<IDeadlineNotifier, LoggingDeadlineNotifier>();
@@ -70,7 +69,18 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped<DeadlineSweepJob>();
         services.TryAddScoped<ModelJobs>();
         services.TryAddScoped<InboxImportJob>();
+        return services;
+    }
 
+    /// <summary>
+    /// Registers Hangfire's client and storage, and the services that enqueue jobs through it (an admin's payer rule
+    /// change replans in the background): SQLite (<c>Hangfire:SqlitePath</c>, default hangfire.db beside the Appeals
+    /// database) unless <c>Database:Provider</c> is sqlserver, then SQL Server (<c>ConnectionStrings:Hangfire</c>, else
+    /// <c>ConnectionStrings:Appeals</c>). The storage is opened when first used.
+    /// </summary>
+    public static IServiceCollection AddAppealsJobStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddScoped<PayerRuleOverrides>();
         var provider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
         services.AddHangfire(hangfire =>
         {

@@ -1,7 +1,5 @@
 using Appeals.Cli.Common;
 using Appeals.Core.Audit;
-using Appeals.Core.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,9 +13,8 @@ public sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<Data
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var log = new AuditLog(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), TimeProvider.System);
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var log = services.Get<AuditLog>();
         var result = await log.VerifyAsync(cancellationToken);
         if (settings.Json)
             JsonOutput.Write(console, new

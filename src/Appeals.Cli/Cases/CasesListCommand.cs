@@ -6,7 +6,6 @@ using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.ML.Scoring;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,10 +33,9 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CasesListSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var db = services.Get<AppealsDbContext>();
+        var today = DateOnly.FromDateTime(services.Get<TimeProvider>().GetUtcNow().UtcDateTime);
         var query = db.DenialCases.AsNoTracking();
         if (settings.Status is { } status) query = query.Where(c => c.Status == status);
         // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Appeals.Core.Persistence;
-using Appeals.Workflows;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +10,7 @@ namespace Appeals.Cli.Common;
 /// environment variables ConnectionStrings__Appeals and Database__Provider), else the default SQLite
 /// file that the web app uses too.
 /// </summary>
-public class DatabaseSettings : CommandSettings
+public class DatabaseSettings : CliSettings
 {
     [CommandOption("--db <CONNECTION>")]
     [Description("Connection string of the database (default: the shared SQLite file, see README)")]
@@ -37,40 +33,30 @@ public class DatabaseSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         Provider is null or "sqlite" or "sqlserver"
-            ? ValidationResult.Success()
+            ? base.Validate()
             : ValidationResult.Error("--provider must be sqlite or sqlserver");
 
-    /// <summary>The configuration the services are built from, with the command line winning over files and environment.</summary>
-    public IConfiguration BuildConfiguration()
+    protected override void AddOverrides(IDictionary<string, string?> overrides)
     {
-        var overrides = new Dictionary<string, string?>();
+        base.AddOverrides(overrides);
         if (ConnectionString is not null) overrides["ConnectionStrings:Appeals"] = ConnectionString;
         if (Provider is not null) overrides["Database:Provider"] = Provider;
         // No connection string anywhere: AddAppealsCore falls back to AppealsDatabase.DefaultSqlitePath.
-        return CliConfiguration.Build(overrides);
     }
 
-    /// <summary>
-    /// The Core services (DbContext, importer, catalogs) for this command's database. Dispose it when done.
-    /// Building them neither opens nor creates the database: a command that reads none (<c>import --dry-run</c>) stops here.
-    /// </summary>
-    public ServiceProvider BuildServices()
+    /// <summary>The command's services with the database schema brought up to date (created on first use).</summary>
+    public async Task<CliServiceScope> OpenDatabaseAsync(IAnsiConsole console, CancellationToken ct)
     {
-        var configuration = BuildConfiguration();
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging();
-        services.AddAppealsCore(configuration);
-        services.AddAppealsImportPipeline(configuration);
-        return services.BuildServiceProvider();
-    }
-
-    /// <summary>Builds the services and brings the database schema up to date (created on first use).</summary>
-    public async Task<ServiceProvider> OpenDatabaseAsync(CancellationToken ct)
-    {
-        var services = BuildServices();
-        await using var scope = services.CreateAsyncScope();
-        await AppealsDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppealsDbContext>(), ct);
-        return services;
+        var services = OpenServices(console);
+        try
+        {
+            await services.MigrateAsync(ct);
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
     }
 }

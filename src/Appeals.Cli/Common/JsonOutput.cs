@@ -13,10 +13,11 @@ public static class JsonOutput
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static void Write<T>(IAnsiConsole console, T value)
+    /// <summary>Writes <paramref name="value"/>; with <paramref name="options"/> when a shape has its own (the model's metrics may be NaN).</summary>
+    public static void Write<T>(IAnsiConsole console, T value, JsonSerializerOptions? options = null)
     {
         var writer = console.Profile.Out.Writer;
-        writer.WriteLine(JsonSerializer.Serialize(value, Options));
+        writer.WriteLine(JsonSerializer.Serialize(value, options ?? Options));
         writer.Flush();
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Imports;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,9 +31,8 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
         // A dry run looks nothing up, so it needs no database: no file, no connection, no migration (ADR 0074).
-        await using var services = settings.DryRun ? settings.BuildServices() : await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<RemittanceImporter>();
+        await using var services = settings.DryRun ? settings.OpenServices(console) : await settings.OpenDatabaseAsync(console, cancellationToken);
+        var importer = services.Get<RemittanceImporter>();
         // The audit entry names the operating-system account that ran the command: the CLI has no sign-in of its own.
         var options = new ImportOptions(settings.DryRun) { Actor = DatabaseSettings.Actor, WithoutDatabase = settings.DryRun };
 

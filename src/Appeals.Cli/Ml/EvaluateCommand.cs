@@ -1,17 +1,19 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
+using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.ML.Evaluation;
 using Appeals.ML.History;
 using Appeals.ML.Synthetic;
 using Appeals.ML.Training;
+using Appeals.Workflows.Jobs;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class EvaluateSettings : CommandSettings
+internal sealed class EvaluateSettings : CliSettings
 {
     [CommandOption("--history <FILE>"), Description("History CSV with outcomes; the newest 20 % is the test set.")]
     public required string History { get; init; }
@@ -27,42 +29,44 @@ internal sealed class EvaluateSettings : CommandSettings
 }
 
 /// <summary>`appeals ml evaluate --history FILE [--truth FILE]`.</summary>
-internal sealed class EvaluateCommand : Command<EvaluateSettings>
+internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken ct)
     {
+        using var services = settings.OpenServices(console);
+        var lag = settings.OutcomeLagDays ?? services.Get<IOptions<ModelsOptions>>().Value.OutcomeLagDays;
         EvaluationReport report;
         try
         {
             var rows = HistoryCsv.Read(settings.History, requireOutcome: true);
             var truth = settings.Truth is null ? null : TruthCsv.Read(settings.Truth);
-            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, CarcCatalog.Shipped,
-                TimeProvider.System, Path.GetFileName(settings.History));
+            report = HoldoutEvaluation.Run(rows, truth, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = lag },
+                services.Get<CarcCatalog>(), services.Get<TimeProvider>(), Path.GetFileName(settings.History));
         }
         catch (Exception e) when (e is HistoryFormatException or IOException or FormatException or InvalidOperationException)
         {
-            return MlEnvironment.Fail(e.Message);
+            return MlOutput.Fail(console, e.Message);
         }
 
         if (settings.Json)
         {
-            MlEnvironment.Raw(JsonSerializer.Serialize(new
+            JsonOutput.Write(console, new
             {
                 holdout = report.Holdout, baseRate = report.BaseRate, oracle = report.Oracle, topShares = report.TopShares,
                 training = new { report.Model.RowsFit, report.Model.RowsCalibration, report.Model.TrainingFrom, report.Model.TrainingTo },
-            }, ModelJson.Options));
+            }, ModelJson.Options);
             return 0;
         }
         var metrics = new List<(string, ClassifierMetrics)> { ("model", report.Holdout), ("per-CARC base rate", report.BaseRate) };
         if (report.Oracle is { } oracle) metrics.Add(("oracle (true p)", oracle));
-        MetricsTable.Print(metrics);
+        MetricsTable.Print(console, metrics);
         var table = new Table().AddColumns("top share by EV", "cases", "model $", "FIFO $", "largest-first $", "oracle $", "edge captured");
         foreach (var s in report.TopShares)
             table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Share * 100:F0}%"), s.Cases.ToString(CultureInfo.InvariantCulture), Money(s.Model),
                 Money(s.Fifo), Money(s.LargestFirst), s.Oracle is { } o ? Money(o) : "n/a",
                 s.EdgeCaptured?.ToString("F3", CultureInfo.InvariantCulture) ?? "n/a");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("edge captured = (model − largest-first) ÷ (oracle − largest-first), dollars actually recovered");
+        console.Write(table);
+        console.MarkupLine("edge captured = (model − largest-first) ÷ (oracle − largest-first), dollars actually recovered");
         return 0;
     }
 

@@ -1,8 +1,7 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Appeals.Cli.Common;
+using Appeals.Core.Persistence;
 using Appeals.ML.History;
-using Appeals.ML.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,17 +15,17 @@ internal sealed class HistoryImportSettings : DatabaseSettings
 }
 
 /// <summary>`appeals history import FILE`: stores past outcomes; a bad row refuses the whole file.</summary>
-internal sealed class HistoryImportCommand : AsyncCommand<HistoryImportSettings>
+internal sealed class HistoryImportCommand(IAnsiConsole console) : AsyncCommand<HistoryImportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, HistoryImportSettings settings, CancellationToken ct)
     {
-        await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
+        await using var services = await settings.OpenDatabaseAsync(console, ct);
         HistoryImportSummary summary;
-        try { summary = await new HistoryImporter(db, TimeProvider.System).ImportAsync(settings.File, ct); }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
-        if (settings.Json) MlEnvironment.Raw(JsonSerializer.Serialize(summary, ModelJson.Options));
-        else AnsiConsole.MarkupLine($"{summary.Rows} rows read, {summary.Added} added, {summary.AlreadyStored} already stored");
+        try { summary = await new HistoryImporter(services.Get<AppealsDbContext>(), services.Get<TimeProvider>()).ImportAsync(settings.File, ct); }
+        catch (HistoryFormatException e) { return MlOutput.Fail(console, e.Message); }
+        catch (IOException e) { return MlOutput.Fail(console, e.Message); }
+        if (settings.Json) JsonOutput.Write(console, summary);
+        else console.MarkupLine($"{summary.Rows} rows read, {summary.Added} added, {summary.AlreadyStored} already stored");
         return 0;
     }
 }

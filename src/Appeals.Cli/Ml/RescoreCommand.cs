@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
-using Appeals.Core.Denials;
-using Appeals.ML.Scoring;
+using Appeals.Workflows.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,17 +12,17 @@ internal sealed class RescoreSettings : DatabaseSettings
     public string? Model { get; init; }
 }
 
-/// <summary>`appeals ml rescore`: probability, expected recovery, reasons and priority of every open case.</summary>
-internal sealed class RescoreCommand : AsyncCommand<RescoreSettings>
+/// <summary>`appeals ml rescore`: probability, expected recovery, reasons and priority of every open case, as the nightly job does it.</summary>
+internal sealed class RescoreCommand(IAnsiConsole console) : AsyncCommand<RescoreSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RescoreSettings settings, CancellationToken ct)
     {
-        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
-        var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
-        await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
-        var count = await new CaseRescorer(db, scorer, TimeProvider.System).RescoreOpenCasesAsync(ct);
-        if (settings.Json) MlEnvironment.Raw(System.Text.Json.JsonSerializer.Serialize(new { rescored = count, source = scorer.Source }, Appeals.ML.Training.ModelJson.Options));
-        else AnsiConsole.MarkupLine(Markup.Escape($"rescored {count} open cases with {scorer.Source}"));
+        if (settings.Model is { } m && !File.Exists(m)) return MlOutput.Fail(console, $"model {m} not found");
+        await using var services = await settings.OpenDatabaseAsync(console, ct);
+        // The nightly job's own rescoring (MlCaseRescoring): the CLI scores exactly as the jobs do.
+        var result = await services.Get<MlCaseRescoring>().RescoreAsync(settings.Model, ct);
+        if (settings.Json) JsonOutput.Write(console, new { rescored = result.Rescored, source = result.Source });
+        else console.MarkupLine(Markup.Escape($"rescored {result.Rescored} open cases with {result.Source}"));
         return 0;
     }
 }

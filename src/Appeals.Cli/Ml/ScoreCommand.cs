@@ -2,13 +2,16 @@ using System.ComponentModel;
 using System.Globalization;
 using Appeals.Core.Denials;
 using Appeals.Core.Exports;
+using Appeals.Cli.Common;
 using Appeals.ML.History;
+using Appeals.Workflows.Jobs;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 using Spectre.Console;
 
 namespace Appeals.Cli.Ml;
 
-internal sealed class ScoreSettings : CommandSettings
+internal sealed class ScoreSettings : CliSettings
 {
     [CommandOption("--input <FILE>"), Description("CSV in the history format (outcome columns may be empty).")]
     public required string Input { get; init; }
@@ -23,17 +26,18 @@ internal sealed class ScoreSettings : CommandSettings
 }
 
 /// <summary>`appeals ml score --input FILE --out FILE [--model FILE]`: one score for every input row, or an error.</summary>
-internal sealed class ScoreCommand : Command<ScoreSettings>
+internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken ct)
     {
         List<HistoryRecord> rows;
         try { rows = HistoryCsv.Read(settings.Input, requireOutcome: false); }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
-        if (settings.Model is { } m && !File.Exists(m)) return MlEnvironment.Fail($"model {m} not found");
+        catch (HistoryFormatException e) { return MlOutput.Fail(console, e.Message); }
+        catch (IOException e) { return MlOutput.Fail(console, e.Message); }
+        if (settings.Model is { } m && !File.Exists(m)) return MlOutput.Fail(console, $"model {m} not found");
 
-        var scorer = MlEnvironment.Models.OpenScorer(CarcCatalog.Shipped, settings.Model);
+        using var services = settings.OpenServices(console);
+        var scorer = services.Get<IOptions<ModelsOptions>>().Value.Store().OpenScorer(services.Get<CarcCatalog>(), settings.Model);
         using var writer = new StreamWriter(settings.Out, false, new System.Text.UTF8Encoding(false));
         using var csv = new SpreadsheetSafeCsvWriter(writer);
         csv.WriteField("denial_id"); csv.WriteField("recovery_probability"); csv.WriteField("expected_recovery");
@@ -53,7 +57,7 @@ internal sealed class ScoreCommand : Command<ScoreSettings>
                 csv.NextRecord();
             }
         }
-        AnsiConsole.Console.MarkupLine(Markup.Escape($"scored {rows.Count} cases with {scorer.Source} into {settings.Out}"));
+        console.MarkupLine(Markup.Escape($"scored {rows.Count} cases with {scorer.Source} into {settings.Out}"));
         return 0;
     }
 }

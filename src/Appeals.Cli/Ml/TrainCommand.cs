@@ -1,9 +1,11 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Appeals.Cli.Common;
 using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
 using Appeals.ML.History;
 using Appeals.ML.Training;
+using Appeals.Workflows.Jobs;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,32 +36,33 @@ internal sealed class TrainCommand(IAnsiConsole console) : AsyncCommand<TrainSet
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TrainSettings settings, CancellationToken ct)
     {
+        // Training on a file needs no database: nothing opens or creates one.
+        await using var services = settings.FromDatabase ? await settings.OpenDatabaseAsync(console, ct) : settings.OpenServices(console);
+        var models = services.Get<IOptions<ModelsOptions>>().Value;
         List<HistoryRecord> rows;
         try
         {
-            if (settings.History is { } file) rows = HistoryCsv.Read(file, requireOutcome: true);
-            else
-            {
-                await using var db = await MlEnvironment.OpenDatabaseAsync(settings, ct);
-                rows = await DatabaseHistory.LabelledAsync(db, ct);
-            }
+            rows = settings.History is { } file
+                ? HistoryCsv.Read(file, requireOutcome: true)
+                : await DatabaseHistory.LabelledAsync(services.Get<AppealsDbContext>(), ct);
         }
-        catch (HistoryFormatException e) { return MlEnvironment.Fail(e.Message); }
-        catch (IOException e) { return MlEnvironment.Fail(e.Message); }
+        catch (HistoryFormatException e) { return MlOutput.Fail(console, e.Message); }
+        catch (IOException e) { return MlOutput.Fail(console, e.Message); }
 
         RecoveryModel model;
         try
         {
-            model = new RecoveryTrainer(CarcCatalog.Shipped, TimeProvider.System)
-                .Train(rows, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = MlEnvironment.OutcomeLagDays(settings.OutcomeLagDays) }, settings.History is { } h ? Path.GetFileName(h) : "database");
+            model = new RecoveryTrainer(services.Get<CarcCatalog>(), services.Get<TimeProvider>())
+                .Train(rows, new TrainingOptions { Seed = settings.Seed, OutcomeLagDays = settings.OutcomeLagDays ?? models.OutcomeLagDays },
+                    settings.History is { } h ? Path.GetFileName(h) : "database");
         }
-        catch (InvalidOperationException e) { return MlEnvironment.Fail(e.Message); }
+        catch (InvalidOperationException e) { return MlOutput.Fail(console, e.Message); }
 
-        var (path, metadataPath) = MlEnvironment.Models.Publish(model, settings.ModelOut);
+        var (path, metadataPath) = models.Store().Publish(model, settings.ModelOut);
 
         // The two file paths and the metrics: "metadata" names the metrics, as in the .json file written beside the model.
-        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { modelPath = path, metadataPath, metadata = model.Metadata }, ModelJson.Options));
-        else MetricsTable.Print(model.Metadata, path);
+        if (settings.Json) JsonOutput.Write(console, new { modelPath = path, metadataPath, metadata = model.Metadata }, ModelJson.Options);
+        else MetricsTable.Print(console, model.Metadata, path);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Appeals.Analytics.Charts;
+using Appeals.Cli.Common;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,10 +34,22 @@ public sealed class ReportChartCommand(IAnsiConsole console) : AsyncCommand<Repo
         await using var report = await settings.OpenReportAsync(console, cancellationToken);
         if (report is null) return 2;
         ChartNames.TryParse(settings.Name, out var kind);
-        var chart = await new ChartQueries(report.Db, report.Time).LoadAsync(kind, report.Filter, cancellationToken);
+        var chart = await report.Services.Get<ChartQueries>().LoadAsync(kind, report.Filter, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (folder is not null) Directory.CreateDirectory(folder);
         ChartRenderer.Save(chart, settings.Out);
+        if (settings.Json)
+        {
+            // The data drawn, as the dashboard's table beside the chart shows it: one object per row, keyed by column name.
+            var table = chart.ToTable();
+            JsonOutput.Write(console, new
+            {
+                chart = settings.Name, title = chart.Title, file = Path.GetFullPath(settings.Out), empty = chart.IsEmpty,
+                columns = table.Columns.Select(c => c.Name),
+                rows = table.Rows.Select(r => table.Columns.Select((c, i) => (c.Name, Value: r[i])).ToDictionary(p => p.Name, p => p.Value)),
+            });
+            return 0;
+        }
         console.MarkupLineInterpolated($"{chart.Title}: {(chart.IsEmpty ? chart.EmptyMessage : $"{chart.ToTable().Rows.Count} rows")} → {settings.Out}");
         return 0;
     }

@@ -14,8 +14,8 @@ public sealed class ReportKpisCommand(IAnsiConsole console) : AsyncCommand<Repor
         await using var report = await settings.OpenReportAsync(console, cancellationToken);
         if (report is null) return 2;
         var filter = report.Filter;
-        var summary = await new KpiQueries(report.Db, report.Time).SummaryAsync(filter, cancellationToken);
-        var rates = new DenialRateQueries(report.Db);
+        var summary = await report.Services.Get<KpiQueries>().SummaryAsync(filter, cancellationToken);
+        var rates = report.Services.Get<DenialRateQueries>();
         var byDimension = new Dictionary<string, IReadOnlyList<DenialRateRow>>();
         foreach (var dimension in Enum.GetValues<DenialDimension>())
             byDimension[JsonNamingPolicyName(dimension)] = await rates.ByAsync(dimension, filter, cancellationToken);

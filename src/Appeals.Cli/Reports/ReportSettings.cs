@@ -4,7 +4,6 @@ using Appeals.Analytics;
 using Appeals.Cli.Common;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -47,14 +46,9 @@ public class ReportSettings : DatabaseSettings
     /// </summary>
     public async Task<ReportSession?> OpenReportAsync(IAnsiConsole console, CancellationToken ct)
     {
-        var services = await OpenDatabaseAsync(ct);
-        var session = new ReportSession(services, services.CreateAsyncScope());
-        if (await FilterAsync(session.Db, ct) is { } filter)
-        {
-            session.Filter = filter;
-            return session;
-        }
-        await session.DisposeAsync();
+        var services = await OpenDatabaseAsync(console, ct);
+        if (await FilterAsync(services.Get<AppealsDbContext>(), ct) is { } filter) return new ReportSession(services, filter);
+        await services.DisposeAsync();
         console.MarkupLineInterpolated($"[red]No payer matches[/] {Payer}");
         return null;
     }
@@ -76,16 +70,11 @@ public class ReportSettings : DatabaseSettings
         value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>An open database and the report's filter; disposing closes both.</summary>
-public sealed class ReportSession(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
+/// <summary>The command's services (the database open) and the report's filter; disposing closes both.</summary>
+public sealed class ReportSession(CliServiceScope services, AnalyticsFilter filter) : IAsyncDisposable
 {
-    public AppealsDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-    public TimeProvider Time { get; } = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-    public AnalyticsFilter Filter { get; internal set; } = AnalyticsFilter.None;
+    public CliServiceScope Services { get; } = services;
+    public AnalyticsFilter Filter { get; } = filter;
 
-    public async ValueTask DisposeAsync()
-    {
-        await scope.DisposeAsync();
-        await services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

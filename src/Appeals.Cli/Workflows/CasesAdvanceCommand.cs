@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Audit;
-using Appeals.Core.Persistence;
 using Appeals.Workflows;
 using Appeals.Workflows.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,13 +28,11 @@ public sealed class CasesAdvanceCommand(IAnsiConsole console) : AsyncCommand<Cas
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CasesAdvanceSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
         // Never a manager: approving a write-off takes a manager's sign-in on the web.
         var actor = new WorkflowActor(DatabaseSettings.Actor, IsManager: false);
-        var workflow = new CaseWorkflow(db, WorkflowDefinitions.Shipped, TimeProvider.System);
-        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+        var workflow = services.Get<CaseWorkflow>();
+        var result = await services.Get<AuditLog>().RecordAsync(
             () => workflow.FireAsync(settings.CaseId, settings.Trigger, actor, settings.Reason, cancellationToken),
             r => CaseAuditRecords.Moved(r, actor.Name, settings.CaseId, settings.Reason), cancellationToken);
         var t = result.Transition;

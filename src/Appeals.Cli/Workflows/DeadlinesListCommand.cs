@@ -4,7 +4,6 @@ using Appeals.Cli.Common;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,10 +28,9 @@ public sealed class DeadlinesListCommand(IAnsiConsole console) : AsyncCommand<De
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DeadlinesListSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var db = services.Get<AppealsDbContext>();
+        var today = DateOnly.FromDateTime(services.Get<TimeProvider>().GetUtcNow().UtcDateTime);
         var horizon = today.AddDays(settings.DueWithin);
         var rows = await db.DenialCases.AsNoTracking().AwaitingFiling()
             .Where(c => (c.AppealDeadline != null && c.AppealDeadline <= horizon) || c.DeadlineRuleMissing)

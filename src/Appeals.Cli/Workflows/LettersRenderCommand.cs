@@ -1,11 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Audit;
-using Appeals.Core.Persistence;
 using Appeals.Workflows;
 using Appeals.Workflows.Letters;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -43,14 +40,11 @@ public sealed class LettersRenderCommand(IAnsiConsole console) : AsyncCommand<Le
 {
     public override async Task<int> ExecuteAsync(CommandContext context, LettersRenderSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var letterSettings = settings.BuildConfiguration().GetSection("Letters").Get<LetterSettings>() ?? new LetterSettings();
-        var letters = new CaseLetters(db, new LetterTemplateStore(db, letterSettings.TemplatesPath, TimeProvider.System), letterSettings, TimeProvider.System);
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var letters = services.Get<CaseLetters>();
         var entered = settings.Fields.Select(f => f.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
 
-        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+        var result = await services.Get<AuditLog>().RecordAsync(
             () => letters.GenerateAsync(settings.CaseId, entered, DatabaseSettings.Actor, settings.Kind, cancellationToken),
             r => CaseAuditRecords.LetterGenerated(r, DatabaseSettings.Actor, settings.CaseId), cancellationToken);
         if (result.Letter is { } written)

@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Audit;
-using Appeals.Core.Persistence;
 using Appeals.Workflows;
 using Appeals.Workflows.Letters;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,11 +20,9 @@ public sealed class LettersSignOffCommand(IAnsiConsole console) : AsyncCommand<L
 {
     public override async Task<int> ExecuteAsync(CommandContext context, LettersSignOffSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var letters = new CaseLetters(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System), new LetterSettings(), TimeProvider.System);
-        var result = await new AuditLog(db, TimeProvider.System).RecordAsync(
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var letters = services.Get<CaseLetters>();
+        var result = await services.Get<AuditLog>().RecordAsync(
             () => letters.SignOffAsync(settings.LetterId, DatabaseSettings.Actor, cancellationToken),
             r => CaseAuditRecords.LetterSignedOff(r, DatabaseSettings.Actor), cancellationToken);
         if (settings.Json)

@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
 using Appeals.Core.Audit;
-using Appeals.Core.Persistence;
 using Appeals.Workflows.Letters;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,16 +31,14 @@ public sealed class LettersUploadTemplateCommand(IAnsiConsole console) : AsyncCo
             console.MarkupLineInterpolated($"[red]No such file: {settings.File}[/]");
             return 1;
         }
-        await using var services = await settings.OpenDatabaseAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
-        var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, TimeProvider.System);
+        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
+        var store = services.Get<LetterTemplateStore>();
         var user = DatabaseSettings.Actor;
         var (template, errors) = await store.UploadAsync(settings.Kind, await System.IO.File.ReadAllBytesAsync(settings.File, cancellationToken),
             user, cancellationToken);
         // Written exactly as the web admin page writes it: a template version is part of every letter's history.
         if (template is not null)
-            await new AuditLog(db, TimeProvider.System).AppendAsync(user, AuditActions.TemplateUpload, "LetterTemplate",
+            await services.Get<AuditLog>().AppendAsync(user, AuditActions.TemplateUpload, "LetterTemplate",
                 template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 details: $"{template.Kind} version {template.Version} sha256 {template.Sha256}", ct: cancellationToken);
         if (settings.Json)

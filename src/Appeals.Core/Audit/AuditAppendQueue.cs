@@ -21,7 +21,7 @@ public sealed class AuditAppendQueue : IAsyncDisposable
     public AuditAppendQueue(IServiceScopeFactory scopes, TimeProvider clock)
     {
         _scopes = scopes;
-        _clock = clock;
+        _clock = Clock.AsOfClock.RealTime(clock);
         _writer = Task.Run(WriteAsync);
     }
 

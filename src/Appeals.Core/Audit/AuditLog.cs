@@ -1,3 +1,5 @@
+using System.Globalization;
+using Appeals.Core.Clock;
 using Appeals.Core.Persistence;
 
 namespace Appeals.Core.Audit;
@@ -8,8 +10,11 @@ namespace Appeals.Core.Audit;
 /// all. An append with nothing else to save (a page view, a download, a sign-in) joins the next group commit of the
 /// <see cref="AuditAppendQueue"/> when the host runs one; either way it returns once its row is committed.
 /// </summary>
-public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppendQueue? queue = null)
+public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAppendQueue? queue = null)
 {
+    /// <summary>Rows record the real time even when the app's clock is set to another day (Clock:AsOf).</summary>
+    private readonly TimeProvider _realClock = AsOfClock.RealTime(appClock);
+
     public async Task<AuditEntry> AppendAsync(string userName, string action, string entityType = "", string entityId = "",
         string reason = "", string details = "", CancellationToken ct = default)
     {
@@ -17,7 +22,7 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
         if (queue is not null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
             await queue.AppendAsync(entry, ct);
         else
-            await AuditAppender.AppendAsync(db, [entry], clock, ct);
+            await AuditAppender.AppendAsync(db, [entry], _realClock, ct);
         return entry;
     }
 
@@ -33,7 +38,7 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var result = await action();
-            var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], clock, ct) : null;
+            var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], _realClock, ct) : null;
             await tx.CommitAsync(ct);
             if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint);
             return result;
@@ -43,9 +48,14 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
 
     private AuditEntry Entry(AuditRecord r) => new()
     {
-        At = clock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
-        Reason = r.Reason, Details = r.Details, PreviousHash = "", Hash = "",
+        At = _realClock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
+        Reason = r.Reason, Details = WithAppTime(r.Details), PreviousHash = "", Hash = "",
     };
+
+    /// <summary>The app's time beside the real one, when the app's clock is set to another day.</summary>
+    private string WithAppTime(string details) => appClock is AsOfClock asOf
+        ? (details.Length == 0 ? "" : details + "; ") + string.Create(CultureInfo.InvariantCulture, $"app clock as of {asOf.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}")
+        : details;
 
     /// <summary>Walks every row in order against the audit key and the chain's checkpoint (<see cref="AuditVerifier"/>).</summary>
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);

@@ -6,8 +6,32 @@ namespace Appeals.Core.Denials;
 /// The unit of work: one claim on one remittance with money denied on it. Specialists work cases;
 /// the case carries its classification, its score and (from the workflow) its state.
 /// </summary>
-public sealed class DenialCase
+public sealed partial class DenialCase
 {
+    // Set when the case is created (the detector, test builders); afterwards only DenialCaseChanges' methods change them.
+    private long? _earlierCaseId;
+    private decimal _recoveredAmount;
+    private string _status = DenialCaseStatus.Open;
+    private DateTimeOffset? _firstAppealedAt;
+    private DateTimeOffset? _closedAt;
+    private bool _deadlineMissed;
+    private string _assignedTo = "";
+    private double? _recoveryProbability;
+    private decimal? _expectedRecovery;
+    private string _scoreExplanation = "";
+    private string _scoreSource = "";
+    private DateTimeOffset? _scoredAt;
+    private decimal _priority;
+    private DateOnly? _appealDeadline;
+    private string _deadlineBasis = "";
+    private bool _deadlineRuleMissing;
+    private string _workflowRoute = "";
+    private int _workflowVersion;
+    private string _workflowState = "";
+    private int _appealLevel;
+    private DateOnly? _levelNoticeDate;
+    private Guid _version = Guid.NewGuid();
+
     public long Id { get; set; }
 
     public long ClaimPaymentId { get; set; }
@@ -18,7 +42,7 @@ public sealed class DenialCase
     /// denial: each denial stays its own case (DESIGN.md: one claim on one remittance), and the link makes
     /// them one history for the specialist. Set by the workflow's ERA outcome handler, in any import order.
     /// </summary>
-    public long? EarlierCaseId { get; set; }
+    public long? EarlierCaseId { get => _earlierCaseId; init => _earlierCaseId = value; }
 
     // Denormalised from the claim so that the queue and the dashboard filter and group without joins.
     public long PayerId { get; set; }
@@ -43,52 +67,52 @@ public sealed class DenialCase
     public decimal BilledAmount { get; set; }
     public decimal DeniedAmount { get; set; }
     /// <summary>Money paid on the denied claim by later remittances.</summary>
-    public decimal RecoveredAmount { get; set; }
+    public decimal RecoveredAmount { get => _recoveredAmount; init => _recoveredAmount = value; }
 
     /// <summary>A <see cref="DenialCaseStatus"/> value, stored as a string.</summary>
-    public string Status { get; set; } = DenialCaseStatus.Open;
+    public string Status { get => _status; init => _status = value; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the first appeal (or corrected claim) for this case was submitted.</summary>
-    public DateTimeOffset? FirstAppealedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? FirstAppealedAt { get => _firstAppealedAt; init => _firstAppealedAt = value; }
+    public DateTimeOffset? ClosedAt { get => _closedAt; init => _closedAt = value; }
     /// <summary>True once an appeal deadline passed with nothing submitted.</summary>
-    public bool DeadlineMissed { get; set; }
+    public bool DeadlineMissed { get => _deadlineMissed; init => _deadlineMissed = value; }
     /// <summary>The user working the case; empty when unassigned.</summary>
-    public string AssignedTo { get; set; } = "";
+    public string AssignedTo { get => _assignedTo; init => _assignedTo = value; }
 
     // Score (from Appeals.ML): probability of recovery and expected recovery = p x denied amount.
-    public double? RecoveryProbability { get; set; }
-    public decimal? ExpectedRecovery { get; set; }
+    public double? RecoveryProbability { get => _recoveryProbability; init => _recoveryProbability = value; }
+    public decimal? ExpectedRecovery { get => _expectedRecovery; init => _expectedRecovery = value; }
     /// <summary>The features that moved the score most, in words, separated by "; ".</summary>
-    public string ScoreExplanation { get; set; } = "";
+    public string ScoreExplanation { get => _scoreExplanation; init => _scoreExplanation = value; }
     /// <summary>Which model (or "base-rate") produced the score.</summary>
-    public string ScoreSource { get; set; } = "";
-    public DateTimeOffset? ScoredAt { get; set; }
+    public string ScoreSource { get => _scoreSource; init => _scoreSource = value; }
+    public DateTimeOffset? ScoredAt { get => _scoredAt; init => _scoredAt = value; }
     /// <summary>Queue order: expected recovery raised as the deadline nears, zero once it passed.</summary>
-    public decimal Priority { get; set; }
+    public decimal Priority { get => _priority; init => _priority = value; }
     /// <summary>The next appeal deadline, when known.</summary>
-    public DateOnly? AppealDeadline { get; set; }
+    public DateOnly? AppealDeadline { get => _appealDeadline; init => _appealDeadline = value; }
 
     /// <summary>Why <see cref="AppealDeadline"/> is that date (rule, level, citation, what started the clock), or why there is none.</summary>
-    public string DeadlineBasis { get; set; } = "";
+    public string DeadlineBasis { get => _deadlineBasis; init => _deadlineBasis = value; }
     /// <summary>True when the payer has no appeal rule for the case's level: flagged for an admin, never defaulted.</summary>
-    public bool DeadlineRuleMissing { get; set; }
+    public bool DeadlineRuleMissing { get => _deadlineRuleMissing; init => _deadlineRuleMissing = value; }
 
     // Workflow (Appeals.Workflows): the route the category picked, the definition version the case
     // started on (a changed definition never moves open cases), and where it stands.
     /// <summary>The workflow route, e.g. "appeal_letter"; empty until the workflow starts.</summary>
-    public string WorkflowRoute { get; set; } = "";
+    public string WorkflowRoute { get => _workflowRoute; init => _workflowRoute = value; }
     /// <summary>The workflow definition version this case runs on.</summary>
-    public int WorkflowVersion { get; set; }
+    public int WorkflowVersion { get => _workflowVersion; init => _workflowVersion = value; }
     /// <summary>The state within the route, e.g. "drafting"; empty until the workflow starts.</summary>
-    public string WorkflowState { get; set; } = "";
+    public string WorkflowState { get => _workflowState; init => _workflowState = value; }
     /// <summary>Current appeal level: 0 before any appeal (or for a corrected claim), 1 first appeal...</summary>
-    public int AppealLevel { get; set; }
+    public int AppealLevel { get => _appealLevel; init => _appealLevel = value; }
     /// <summary>The date of the notice that started the current level's clock (the denial, or the last decision).</summary>
-    public DateOnly? LevelNoticeDate { get; set; }
+    public DateOnly? LevelNoticeDate { get => _levelNoticeDate; init => _levelNoticeDate = value; }
 
     /// <summary>Optimistic concurrency token: two people never take the same case unknowingly.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get => _version; init => _version = value; }
 }
 
 /// <summary>Where a denial case stands, at the level managers count.</summary>

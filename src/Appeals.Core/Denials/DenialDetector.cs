@@ -91,7 +91,6 @@ public sealed class DenialDetector(CarcCatalog catalog)
             ShiftedToPatient = shifted,
             BilledAmount = claim.ChargeAmount,
             DeniedAmount = denied,
-            Status = DenialCaseStatus.Open,
             CreatedAt = now,
         };
     }

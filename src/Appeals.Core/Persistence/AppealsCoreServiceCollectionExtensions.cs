@@ -1,3 +1,4 @@
+using Appeals.Core.Clock;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Privacy;
@@ -14,7 +15,7 @@ public static class AppealsCoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="AppealsDbContext"/> (scoped) from <c>ConnectionStrings:Appeals</c> and
     /// <c>Database:Provider</c> (sqlite default, sqlserver), <see cref="CarcCatalog"/>,
-    /// <see cref="TimeProvider"/>, <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>, and Data
+    /// <see cref="TimeProvider"/> (<c>Clock:AsOf</c>, see <see cref="AsOfClock"/>), <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>, and Data
     /// Protection on the key ring of <c>DataProtection:KeysPath</c> with the <see cref="PhiProtector"/> that
     /// encrypts patient data in the database (ADR 0071).
     /// </summary>
@@ -36,7 +37,8 @@ public static class AppealsCoreServiceCollectionExtensions
                 break;
         }
         services.AddLogging(); // idempotent; the importer logs ids and counts
-        services.TryAddSingleton(TimeProvider.System);
+        // The app's clock: the system clock, or the day Clock:AsOf names (AsOfClock).
+        services.TryAddSingleton(AsOfClock.FromConfiguration(configuration));
         services.TryAddSingleton(_ => CarcCatalog.Shipped);
         services.TryAddSingleton<DenialDetector>();
         services.TryAddScoped<RemittanceImporter>();

@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.ML.Scoring;
 
 /// <summary>
-/// Rescores every open denial case in batches: probability, expected recovery, reasons, source, priority.
-/// Cases without a deadline from the workflow get the default payer-type deadline. Safe to run twice.
+/// Rescores every open denial case in batches: probability, expected recovery, reasons, source, priority. A score reads
+/// the case's deadline (for the priority) and never writes one: deadlines are the workflow's (Appeals.Workflows plans
+/// them). Safe to run twice.
 /// </summary>
 public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, TimeProvider time)
 {
     public const int BatchSize = 2000;
 
-    /// <summary>Scores every open case, filling a missing deadline with the payer type's default (the nightly job).</summary>
+    /// <summary>Scores every open case (the nightly job, through Workflows' MlCaseRescoring, which plans unplanned deadlines first).</summary>
     public async Task<int> RescoreOpenCasesAsync(CancellationToken ct = default)
     {
         var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
@@ -27,7 +28,7 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
                 .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (cases.Count == 0) return total;
             var remarks = await DatabaseHistory.RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
-            Score(scorer, cases, remarks, now, fillDefaultDeadline: true);
+            Score(scorer, cases, remarks, now);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             after = cases[^1].Id;
@@ -37,11 +38,11 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
 
     /// <summary>
     /// Scores cases in memory: probability, expected recovery, reasons, source, and priority from the case's deadline
-    /// (<paramref name="fillDefaultDeadline"/>: a missing one first gets the payer type's default). The import scores
-    /// the cases of each remittance this way before storing them; the cases' <see cref="DenialCase.Payer"/> must be set.
+    /// (none: no deadline raises it). The import scores the cases of each remittance this way before storing them; the
+    /// cases' <see cref="DenialCase.Payer"/> must be set.
     /// </summary>
     public static void Score(IRecoveryScorer scorer, IReadOnlyList<DenialCase> cases, IReadOnlyDictionary<long, string[]> remarksByClaim,
-        DateTimeOffset now, bool fillDefaultDeadline)
+        DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var rows = cases.Select(c => DatabaseHistory.FromCase(c, remarksByClaim)).ToList();
@@ -49,13 +50,8 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
-            c.RecoveryProbability = scores[i].Probability;
-            c.ExpectedRecovery = scores[i].ExpectedRecovery;
-            c.ScoreExplanation = scores[i].Explanation;
-            c.ScoreSource = scores[i].Source;
-            c.ScoredAt = now;
-            if (fillDefaultDeadline) c.AppealDeadline ??= DefaultAppealDeadlines.Shipped.DeadlineFor(rows[i].PayerType, c.DenialDate);
-            c.Priority = PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today);
+            c.ApplyScore(scores[i].Probability, scores[i].ExpectedRecovery, scores[i].Explanation, scores[i].Source, now,
+                PriorityRule.Priority(scores[i].ExpectedRecovery, c.AppealDeadline, today));
         }
     }
 }

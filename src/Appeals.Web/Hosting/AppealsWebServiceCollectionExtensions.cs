@@ -19,6 +19,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
         services.AddAppealsWorkflows(configuration);
+        services.AddAppealsJobStorage(configuration);
         services.AddAppealsJobServer();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -26,9 +27,9 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddAppealsRateLimits(configuration);
         services.Configure<DemoSeedOptions>(configuration.GetSection(DemoSeedOptions.Section));
         services.AddScoped<DemoSeeder>();
-        // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086).
+        // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086):
+        // the AuditLog that AddAppealsWorkflows registers takes the queue when the host has one.
         services.AddSingleton<Core.Audit.AuditAppendQueue>();
-        services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();

@@ -2,6 +2,7 @@ using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Web.Identity;
+using Appeals.Workflows.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public sealed record AssignmentOutcome(bool Succeeded, string Message);
 /// update only lands if the case still has the version the user saw, so of two people claiming at
 /// once one wins and the other is told who has it.
 /// </summary>
-public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit, UserManager<IdentityUser> users)
+public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit, CaseWorkflow workflow, UserManager<IdentityUser> users)
 {
     public async Task<AssignmentOutcome> AssignAsync(long caseId, Guid seenVersion, string assignee, string actor, CancellationToken ct)
     {
@@ -87,9 +88,11 @@ public sealed class CaseAssignment(AppealsDbContext db, AuditLog audit, UserMana
         if (denial is null) return new(false, $"Case {caseId} does not exist.");
         if (denial.Version != seenVersion)
             return new(false, Taken(denial, caseId));
-        denial.AssignedTo = assignee;
-        if (denial.Status == DenialCaseStatus.Open) denial.Status = DenialCaseStatus.InProgress;
-        denial.Version = Guid.NewGuid();
+        denial.AssignTo(assignee);
+        // Taking an open case starts its work through the workflow's own move, so the move has its transition row on the
+        // case's timeline (a bare status change had none); saved with the assignment and its audit row below.
+        if (denial.Status == DenialCaseStatus.Open)
+            await workflow.ApplyAsync(denial, WorkflowTriggers.Start, new WorkflowActor(actor, IsManager: false), $"assigned to {assignee}", ct);
         try
         {
             await audit.AppendAsync(actor, AuditActions.CaseClaim, nameof(DenialCase), caseId.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -52,18 +52,11 @@ public sealed class CaseDeadlinePlanner(AppealsDbContext db, AppealRuleBook rule
         var unplanned = await db.DenialCases.AwaitingFiling().Include(c => c.Payer).Where(c => c.DeadlineBasis == "")
             .Take(limit).ToListAsync(ct);
         foreach (var denial in unplanned)
-        {
             await PlanAsync(denial, ct);
-            denial.Version = Guid.NewGuid();
-        }
         await db.SaveChangesAsync(ct);
         return unplanned.Count;
     }
 
-    private static void Apply(DenialCase denial, DateOnly? deadline, string basis, bool missing)
-    {
-        denial.AppealDeadline = deadline;
-        denial.DeadlineBasis = basis.Length > 1000 ? basis[..1000] : basis;
-        denial.DeadlineRuleMissing = missing;
-    }
+    private static void Apply(DenialCase denial, DateOnly? deadline, string basis, bool missing) =>
+        denial.SetDeadline(deadline, basis, missing);
 }

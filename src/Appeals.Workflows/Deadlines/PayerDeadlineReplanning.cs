@@ -30,8 +30,7 @@ public sealed class PayerDeadlineReplanning(AppealsDbContext db, TimeProvider ti
                 await planner.PlanAsync(denial, ct);
                 // A longer window set by the admin can give back a deadline the old rule had already passed;
                 // a shorter one is marked missed by the next sweep, which re-checks every date.
-                if (denial.DeadlineMissed && denial.AppealDeadline >= today) denial.DeadlineMissed = false;
-                denial.Version = Guid.NewGuid();
+                if (denial.AppealDeadline >= today) denial.ClearDeadlineMissed();
             }
             try
             {

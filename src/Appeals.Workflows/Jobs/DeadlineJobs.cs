@@ -50,9 +50,7 @@ public sealed class DeadlineJobs(AppealsDbContext db, IDeadlineNotifier notifier
         var denial = await db.DenialCases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (denial is not { AppealDeadline: { } deadline, DeadlineMissed: false } || !AwaitsFiling(denial) || deadline >= Today())
             return false;
-        denial.DeadlineMissed = true;
-        denial.Priority = 0; // the queue zeroes a case whose deadline has passed (DESIGN.md step 5)
-        denial.Version = Guid.NewGuid();
+        denial.MarkDeadlineMissed();
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,7 +1,7 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.ML.Scoring;
-using Microsoft.EntityFrameworkCore;
+using Appeals.Workflows.Deadlines;
 using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Jobs;
@@ -18,22 +18,29 @@ public sealed class ModelsOptions
     public ModelStore Store() => new(Path, MinimumOutcomes);
 }
 
-/// <summary>Nightly rescoring through Appeals.ML: the newest model in <c>Models:Path</c>, else the base rates.</summary>
-public sealed class MlCaseRescoring(AppealsDbContext db, CarcCatalog catalog, IOptions<ModelsOptions> options, TimeProvider time) : ICaseRescoring
-{
-    /// <summary>The planner's wording for routes with no payer deadline (CaseDeadlinePlanner).</summary>
-    private const string NoDeadlineBasis = "No payer appeal deadline";
+/// <summary>How many open cases a rescoring scored, and with which model (or the base rates).</summary>
+public sealed record RescoreResult(int Rescored, string Source);
 
-    public async Task<int> RescoreOpenCasesAsync(CancellationToken ct)
+/// <summary>
+/// Rescoring through Appeals.ML: the newest model in <c>Models:Path</c>, else the base rates. The nightly job and
+/// `appeals ml rescore` both run this, so the CLI rescores exactly as the jobs do.
+/// </summary>
+public sealed class MlCaseRescoring(AppealsDbContext db, CaseDeadlinePlanner planner, CarcCatalog catalog, IOptions<ModelsOptions> options,
+    TimeProvider time) : ICaseRescoring
+{
+    public async Task<int> RescoreOpenCasesAsync(CancellationToken ct) => (await RescoreAsync(null, ct)).Rescored;
+
+    /// <summary>
+    /// Rescores every open case with <paramref name="modelFile"/>, else the model the configuration chooses. A case the
+    /// planner has not seen yet is planned first, so that its priority reads the payer's deadline (or the planner's flag
+    /// that there is none): the score never makes one up (ADR 0061).
+    /// </summary>
+    public async Task<RescoreResult> RescoreAsync(string? modelFile, CancellationToken ct)
     {
-        var scorer = options.Value.Store().OpenScorer(catalog);
+        var scorer = options.Value.Store().OpenScorer(catalog, modelFile);
+        while (await planner.PlanUnplannedAsync(CaseRescorer.BatchSize, ct) > 0)
+            db.ChangeTracker.Clear();
         var scored = await new CaseRescorer(db, scorer, time).RescoreOpenCasesAsync(ct);
-        // CaseRescorer fills a missing deadline with a payer-type default. Where the planner decided there
-        // is none — a payer flagged for having no rule, a route with no payer deadline — that default would
-        // hide the flag (ADR 0061), so it is taken back.
-        await db.DenialCases
-            .Where(c => c.AppealDeadline != null && (c.DeadlineRuleMissing || c.DeadlineBasis.StartsWith(NoDeadlineBasis)))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AppealDeadline, (DateOnly?)null), ct);
-        return scored;
+        return new RescoreResult(scored, scorer.Source);
     }
 }

@@ -40,7 +40,7 @@ public sealed class NewCasePreparation(CarcCatalog catalog, IOptions<ModelsOptio
         var now = time.GetUtcNow();
         return () =>
         {
-            CaseRescorer.Score(scorer, cases, remarks, now, fillDefaultDeadline: false);
+            CaseRescorer.Score(scorer, cases, remarks, now);
             foreach (var denial in cases) denial.Payer = null; // the bulk writer stores the id; the payer row exists
         };
     }

@@ -79,8 +79,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         foreach (var (id, earlier) in links)
         {
             var denial = changing[id];
-            denial.EarlierCaseId = earlier;
-            denial.Version = Guid.NewGuid(); // every update changes Version (optimistic concurrency)
+            denial.LinkEarlierCase(earlier); // renews the concurrency stamp
             changed++;
         }
         if (answered.Count > 0)
@@ -132,9 +131,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         IReadOnlyList<PaymentCandidate> matches, long remittanceId, Dictionary<long, (string TraceNumber, string File)> sources, CancellationToken ct)
     {
         var recovered = Math.Max(0m, matches.Sum(m => m.PaymentAmount));
-        var changed = recovered != denial.RecoveredAmount;
-        denial.RecoveredAmount = recovered;
-        if (changed) denial.Version = Guid.NewGuid();
+        var changed = denial.RecordRecovery(recovered);
 
         var trigger = recovered >= denial.DeniedAmount ? WorkflowTriggers.Paid
             : recovered > 0 ? WorkflowTriggers.PartlyPaid

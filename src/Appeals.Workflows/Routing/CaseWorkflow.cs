@@ -85,28 +85,33 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
         if (!facts.Holds(move.Guard, actor))
             return WorkflowResult.Refused(WorkflowErrorCode.GuardFailed, $"'{trigger}' from '{from}' needs: {GuardFacts.Describe(move.Guard)}.");
 
-        Machine(denial, definition, facts, actor).Fire(trigger);
+        // Stateless checks the move on a copy of the state; the case takes it only through RecordMove, with its transition row.
+        var state = from;
+        Machine(() => state, s => state = s, definition, facts, actor).Fire(trigger);
         await ApplyEffectAsync(denial, move.Effect, ct);
-        return WorkflowResult.Moved(Record(denial, definition, from, trigger, actor, reason));
+        return WorkflowResult.Moved(Record(denial, definition, state, from, trigger, actor, reason));
     }
 
     private async Task<WorkflowResult> RouteCoreAsync(DenialCase denial, string route, WorkflowActor actor, CancellationToken ct)
     {
         var definition = definitions.Latest(route);
-        denial.WorkflowRoute = route;
-        denial.WorkflowVersion = definition.Version;
-        denial.WorkflowState = definition.InitialState;
-        denial.AppealLevel = route == WorkflowRoutes.AppealLetter ? 1 : 0;
-        denial.LevelNoticeDate ??= denial.DenialDate;
+        denial.StartWorkflow(route, definition.Version, definition.InitialState, route == WorkflowRoutes.AppealLetter ? 1 : 0);
         await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
-        return WorkflowResult.Moved(Record(denial, definition, "", RouteTrigger, actor, $"Routed by category {denial.Category}."));
+        return WorkflowResult.Moved(Record(denial, definition, definition.InitialState, "", RouteTrigger, actor, $"Routed by category {denial.Category}."));
     }
 
     private WorkflowDefinition? DefinitionOf(DenialCase denial) => definitions.Find(denial.WorkflowRoute, denial.WorkflowVersion);
 
     private static StateMachine<string, string> Machine(DenialCase denial, WorkflowDefinition definition, GuardFacts facts, WorkflowActor actor)
     {
-        var machine = new StateMachine<string, string>(() => denial.WorkflowState, s => denial.WorkflowState = s);
+        var state = denial.WorkflowState;
+        return Machine(() => state, s => state = s, definition, facts, actor);
+    }
+
+    private static StateMachine<string, string> Machine(Func<string> read, Action<string> write, WorkflowDefinition definition, GuardFacts facts,
+        WorkflowActor actor)
+    {
+        var machine = new StateMachine<string, string>(read, write);
         foreach (var state in definition.States)
         {
             var configuration = machine.Configure(state.Name);
@@ -123,12 +128,10 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
             case MoveEffect.None:
                 break;
             case MoveEffect.Submitted:
-                denial.FirstAppealedAt ??= time.GetUtcNow();
+                denial.MarkSubmitted(time.GetUtcNow());
                 break;
             case MoveEffect.NextLevel:
-                denial.AppealLevel++;
-                denial.LevelNoticeDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                denial.DeadlineMissed = false;
+                denial.OpenNextAppealLevel(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
                 await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
                 break;
             default:
@@ -136,19 +139,11 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
         }
     }
 
-    private WorkflowTransition Record(DenialCase denial, WorkflowDefinition definition, string from, string trigger, WorkflowActor actor, string reason)
+    private WorkflowTransition Record(DenialCase denial, WorkflowDefinition definition, string to, string from, string trigger, WorkflowActor actor,
+        string reason)
     {
-        var now = time.GetUtcNow();
-        var state = definition.State(denial.WorkflowState);
-        denial.Status = state.CaseStatus;
-        denial.ClosedAt = state.Final ? now : null;
-        denial.Version = Guid.NewGuid();
-        var transition = new WorkflowTransition
-        {
-            DenialCaseId = denial.Id, DenialCase = denial, Route = definition.Route, WorkflowVersion = definition.Version,
-            FromState = from, ToState = denial.WorkflowState, Trigger = trigger, AppealLevel = denial.AppealLevel,
-            Actor = actor.Name, Reason = reason.Length > 2000 ? reason[..2000] : reason, OccurredAt = now,
-        };
+        var state = definition.State(to);
+        var transition = denial.RecordMove(to, state.CaseStatus, state.Final, from, trigger, actor.Name, reason, time.GetUtcNow());
         db.WorkflowTransitions.Add(transition);
         return transition;
     }

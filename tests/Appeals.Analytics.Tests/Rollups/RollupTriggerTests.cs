@@ -42,17 +42,17 @@ public sealed class RollupTriggerTests : IDisposable
         await using (var db = _database.Open())
         {
             var open = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-197", Ct);
-            open.Status = DenialCaseStatus.Appealed;
-            open.FirstAppealedAt = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
+            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
+            db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
             await db.SaveChangesAsync(Ct);
             await AssertExactAsync();
 
-            open.Status = DenialCaseStatus.PartiallyRecovered;
-            open.RecoveredAmount = 123.45m;
-            open.ClosedAt = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
+            db.Entry(open).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
+            db.Entry(open).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
             var missed = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-4", Ct);
-            missed.Status = DenialCaseStatus.WrittenOff;
-            missed.ClosedAt = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
+            db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
+            db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
             await db.SaveChangesAsync(Ct);
         }
         await AssertExactAsync();

@@ -1,7 +1,6 @@
 using Appeals.Cli.Common;
 using Appeals.Core.Imports;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Cli.Tests.Common;
 
@@ -29,15 +28,14 @@ public sealed class DatabaseSettingsTests
     }
 
     [Fact]
-    public async Task BuildServices_ResolvingTheImporter_NeitherOpensNorCreatesTheDatabase()
+    public async Task OpenServices_ResolvingTheImporter_NeitherOpensNorCreatesTheDatabase()
     {
         // What lets `import --dry-run` run without a database (ADR 0074).
         using var temp = new TempFolder();
         var settings = new DatabaseSettings { ConnectionString = temp.ConnectionString };
 
-        await using (var services = settings.BuildServices())
-        await using (var scope = services.CreateAsyncScope())
-            Assert.NotNull(scope.ServiceProvider.GetRequiredService<RemittanceImporter>());
+        await using (var services = settings.OpenServices(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings())))
+            Assert.NotNull(services.Get<RemittanceImporter>());
 
         Assert.False(File.Exists(temp.DatabaseFile));
     }

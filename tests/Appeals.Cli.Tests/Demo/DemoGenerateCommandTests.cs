@@ -20,6 +20,24 @@ public sealed class DemoGenerateCommandTests
     }
 
     [Fact]
+    public async Task DemoGenerate_Json_PrintsWhatItWrote()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRun.RunAsync("demo", "generate", "--out", temp.Sub("demo"), "--seed", "11", "--claims", "300", "--history-rows", "50", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json();
+        Assert.Equal(["claims", "denials", "deniedAmount", "files", "historyRows", "out", "recovered", "remittances", "seed"],
+            json.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(Path.GetFullPath(temp.Sub("demo")), json.GetProperty("out").GetString());
+        Assert.Equal(300, json.GetProperty("claims").GetInt32());
+        Assert.Equal(Directory.GetFiles(temp.Sub("demo")).Count(f => !f.EndsWith(".csv", StringComparison.Ordinal)), json.GetProperty("files").GetInt32());
+        Assert.True(json.GetProperty("denials").GetInt32() > 0);
+        Assert.Equal(51, (await File.ReadAllLinesAsync(Path.Combine(temp.Sub("demo"), "history.csv"), TestContext.Current.CancellationToken)).Length);
+    }
+
+    [Fact]
     public async Task DemoGenerate_Files_ImportWithNoErrorsAndACalibratedDenialRate()
     {
         using var temp = new TempFolder();

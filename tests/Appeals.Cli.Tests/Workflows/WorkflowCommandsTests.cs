@@ -93,6 +93,68 @@ public sealed class WorkflowCommandsTests
         Assert.Equal(["medical_necessity version 1", "medical_necessity version 2"], audited.Select(e => string.Join(" ", e.Details.Split(" ").Take(3))));
     }
 
+    [Fact]
+    public async Task LettersRenderThenSignOff_Json_NameTheLetterItsVersionAndWhoSignedIt_OnTheDayTheClockSays()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        var id = (await CliRun.RunAsync("cases", "list", "--status", "open", "--db", temp.ConnectionString, "--json"))
+            .Json().GetProperty("cases").EnumerateArray().First(c => c.GetProperty("category").GetString() == "medical_necessity")
+            .GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var file = temp.Sub("letter.docx");
+
+        var render = await CliRun.RunAsync(["letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json", .. AllLetterFields]);
+        Assert.True(render.ExitCode == 0, render.Output);
+        var letterId = render.Json().GetProperty("letterId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signOff = await CliRun.RunAsync("letters", "sign-off", letterId, "--db", temp.ConnectionString, "--json", "--as-of", "2026-03-01T12:00:00Z");
+
+        Assert.Equal(["caseId", "errors", "file", "kind", "letterId", "sha256", "version", "written"], render.Json().EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(render.Json().GetProperty("written").GetBoolean());
+        Assert.Equal(1, render.Json().GetProperty("version").GetInt32());
+        Assert.True(File.Exists(file));
+        Assert.Equal(0, signOff.ExitCode);
+        var signed = signOff.Json();
+        Assert.Equal(["by", "errors", "letterId", "signedOff"], signed.EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(signed.GetProperty("signedOff").GetBoolean());
+        Assert.Equal("cli:" + Environment.UserName, signed.GetProperty("by").GetString());
+        Assert.Empty(signed.GetProperty("errors").EnumerateArray());
+        // The letter is signed on the app's day (the container's clock); its audit row records the real time and the app's beside it.
+        await using var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector);
+        var letter = await db.AppealLetters.SingleAsync(l => l.Id == long.Parse(letterId), TestContext.Current.CancellationToken);
+        Assert.Equal(new DateOnly(2026, 3, 1), DateOnly.FromDateTime(letter.SignedOffAt!.Value.UtcDateTime));
+        var row = await db.AuditEntries.Where(e => e.Action == AuditActions.LetterSignOff).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.InRange(row.At, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Contains("app clock as of 2026-03-01T12:", row.Details);
+    }
+
+    [Fact]
+    public async Task DeadlinesList_AsOf_CountsTheDaysLeftFromThatDay()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+
+        var now = (await CliRun.RunAsync("deadlines", "list", "--due-within", "4000", "--db", temp.ConnectionString, "--json")).Json();
+        var then = (await CliRun.RunAsync("deadlines", "list", "--due-within", "4000", "--db", temp.ConnectionString, "--json", "--as-of", "2020-01-01")).Json();
+        var bad = await CliRun.RunAsync("deadlines", "list", "--db", temp.ConnectionString, "--as-of", "last tuesday");
+
+        Assert.Equal("2020-01-01", then.GetProperty("today").GetString());
+        var today = DateOnly.Parse(now.GetProperty("today").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var shift = today.DayNumber - new DateOnly(2020, 1, 1).DayNumber;
+        static Dictionary<long, int> DaysLeft(System.Text.Json.JsonElement json) => json.GetProperty("cases").EnumerateArray()
+            .Where(c => c.GetProperty("daysLeft").ValueKind == System.Text.Json.JsonValueKind.Number)
+            .ToDictionary(c => c.GetProperty("id").GetInt64(), c => c.GetProperty("daysLeft").GetInt32());
+        var (left, leftThen) = (DaysLeft(now), DaysLeft(then));
+        Assert.NotEmpty(leftThen);
+        Assert.All(left, c => Assert.Equal(c.Value + shift, leftThen[c.Key]));
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("--as-of", bad.Output);
+    }
+
+    /// <summary>Every field a specialist can supply, as --field options.</summary>
+    private static readonly string[] AllLetterFields =
+        new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+            .SelectMany(f => new[] { "--field", $"{f}=synthetic {f}" }).ToArray();
+
     private static async Task ImportDemo(TempFolder temp)
     {
         await CliRun.RunAsync("demo", "generate", "--out", temp.Sub("demo"), "--claims", "150", "--seed", "2", "--history-rows", "0");

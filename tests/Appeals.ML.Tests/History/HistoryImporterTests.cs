@@ -76,8 +76,13 @@ public sealed class HistoryImporterTests
         };
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var upheld = Case(DenialCaseStatus.Upheld, today.AddDays(-10));
-        upheld.ClosedAt = new DateTimeOffset(today.AddDays(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        db.DenialCases.AddRange(Case(DenialCaseStatus.Open, today.AddDays(-10)), Case(DenialCaseStatus.Open, today.AddDays(-200)), upheld);
+        db.Entry(upheld).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(today.AddDays(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Deadlines as the workflow's planner would have written them (120 days, Medicare): scoring only reads them.
+        var recent = Case(DenialCaseStatus.Open, today.AddDays(-10));
+        db.Entry(recent).Property(c => c.AppealDeadline).CurrentValue = today.AddDays(-10 + 120);
+        var old = Case(DenialCaseStatus.Open, today.AddDays(-200));
+        db.Entry(old).Property(c => c.AppealDeadline).CurrentValue = today.AddDays(-200 + 120);
+        db.DenialCases.AddRange(recent, old, upheld);
         await db.SaveChangesAsync(Ct);
 
         var count = await new CaseRescorer(db, new BaseRateScorer(CarcCatalog.Shipped, BaseRates.Shipped), TimeProvider.System).RescoreOpenCasesAsync(Ct);

@@ -39,15 +39,4 @@ public sealed class PriorityRuleTests
         Assert.DoesNotContain("deadline 2026", words);
         Assert.Contains("submitted to the payer", words);
     }
-
-    [Fact]
-    public void DefaultDeadlines_ComeFromTheAppealLevels()
-    {
-        var deadlines = DefaultAppealDeadlines.Shipped;
-        Assert.Equal(120, deadlines.DaysFor("medicare"));
-        Assert.Equal(65, deadlines.DaysFor("medicare_advantage"));
-        Assert.Equal(60, deadlines.DaysFor("medicaid"));
-        Assert.Equal(180, deadlines.DaysFor("commercial"));
-        Assert.Equal(60, deadlines.DaysFor("other"));
-    }
 }

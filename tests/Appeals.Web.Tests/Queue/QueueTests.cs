@@ -51,8 +51,8 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
         var id = await InDatabase(async db =>
         {
             var c = await db.DenialCases.Where(d => d.Status == DenialCaseStatus.Open && d.AppealDeadline != null).OrderBy(d => d.Id).FirstAsync(Ct);
-            c.Status = DenialCaseStatus.Appealed;
-            c.AppealDeadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+            db.Entry(c).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
+            db.Entry(c).Property(c => c.AppealDeadline).CurrentValue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
             await db.SaveChangesAsync(Ct);
             return c.Id;
         });
@@ -156,11 +156,11 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
-    public async Task Claim_TwoUsersAtOnce_OneWinsAndTheOtherIsTold()
+    public async Task Claim_TwoUsersAtOnce_OneWinsAndTheOtherIsTold_AndTheWinnersClaimStartsTheWorkflowWithItsTransition()
     {
         var specialist = await app.SignedInClientAsync("specialist");
         var manager = await app.SignedInClientAsync("manager");
-        var (id, version) = await InDatabase(db => db.DenialCases.Where(c => c.AssignedTo == "").OrderBy(c => c.Id)
+        var (id, version) = await InDatabase(db => db.DenialCases.Where(c => c.AssignedTo == "" && c.Status == DenialCaseStatus.Open).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Version }).FirstAsync(Ct).ContinueWith(t => (t.Result.Id, t.Result.Version), Ct));
         var specialistPage = await specialist.GetStringAsync("/Queue", Ct);
         var managerPage = await manager.GetStringAsync("/Queue", Ct);
@@ -175,6 +175,11 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
         Assert.Single(answers, a => a.Contains($"Case {id} was changed by someone else first: it is now assigned to {winner}."));
         var claims = await InDatabase(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CaseClaim && e.EntityId == id.ToString(), Ct));
         Assert.Equal(1, claims);
+        // Claiming an open case moved it through the workflow, so its timeline shows the move (issue 17).
+        var status = await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(Ct));
+        var starts = await InDatabase(db => db.WorkflowTransitions.Where(t => t.DenialCaseId == id && t.Trigger == "start").Select(t => t.Actor).ToListAsync(Ct));
+        Assert.Equal(DenialCaseStatus.InProgress, status);
+        Assert.Equal([winner], starts);
     }
 
     private static async Task<string> Claim(HttpClient client, string page, long id, Guid version)

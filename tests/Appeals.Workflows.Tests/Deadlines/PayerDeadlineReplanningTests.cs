@@ -22,7 +22,7 @@ public sealed class PayerDeadlineReplanningTests : IDisposable
         {
             var denial = await setup.DenialCases.SingleAsync(c => c.Id == id, ct);
             await new CaseDeadlinePlanner(setup, new AppealRuleBook(setup)).PlanAsync(denial, ct);
-            denial.DeadlineMissed = true;
+            setup.Entry(denial).Property(c => c.DeadlineMissed).CurrentValue = true;
             await setup.SaveChangesAsync(ct);
             payerId = denial.PayerId;
             Assert.Equal(new DateOnly(2026, 8, 28), denial.AppealDeadline);

@@ -2,6 +2,7 @@ using Appeals.Core.Denials;
 using Appeals.ML.History;
 using Appeals.ML.Scoring;
 using Appeals.ML.Synthetic;
+using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Jobs;
 using Appeals.Workflows.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +21,7 @@ public sealed class ModelJobsTests : IDisposable
     {
         var id = await _test.AddCaseAsync();
         await using var db = _test.Open();
-        var rescoring = new MlCaseRescoring(db, CarcCatalog.Shipped,
+        var rescoring = new MlCaseRescoring(db, new CaseDeadlinePlanner(db, new AppealRuleBook(db)), CarcCatalog.Shipped,
             Options.Create(new ModelsOptions { Path = Path.Combine(_test.Folder, "no-models") }), TimeProvider.System);
         var jobs = new ModelJobs(db, [rescoring], [], Options.Create(new RetrainingOptions()), NullLogger<ModelJobs>.Instance);
 
@@ -38,9 +39,9 @@ public sealed class ModelJobsTests : IDisposable
         var id = await _test.AddCaseAsync(payerType: Core.Remittances.PayerTypes.Other);
         await using var db = _test.Open();
         var denial = (await db.DenialCases.FindAsync(id))!;
-        await new Appeals.Workflows.Deadlines.CaseDeadlinePlanner(db, new Appeals.Workflows.Deadlines.AppealRuleBook(db)).PlanAsync(denial);
+        await new CaseDeadlinePlanner(db, new AppealRuleBook(db)).PlanAsync(denial);
         await db.SaveChangesAsync();
-        var rescoring = new MlCaseRescoring(db, CarcCatalog.Shipped,
+        var rescoring = new MlCaseRescoring(db, new CaseDeadlinePlanner(db, new AppealRuleBook(db)), CarcCatalog.Shipped,
             Options.Create(new ModelsOptions { Path = Path.Combine(_test.Folder, "no-models") }), TimeProvider.System);
 
         await rescoring.RescoreOpenCasesAsync(CancellationToken.None);
@@ -49,6 +50,30 @@ public sealed class ModelJobsTests : IDisposable
         var after = (await check.DenialCases.FindAsync(id))!;
         Assert.True(after.DeadlineRuleMissing);
         Assert.Null(after.AppealDeadline);
+    }
+
+    [Fact]
+    public async Task Rescore_AnUnplannedCase_IsPlannedFromThePayersRulesNeverGivenADefault()
+    {
+        var flagged = await _test.AddCaseAsync(payerType: Core.Remittances.PayerTypes.Other);
+        var commercial = await _test.AddCaseAsync(payerType: Core.Remittances.PayerTypes.Commercial);
+        await using var db = _test.Open();
+        var rescoring = new MlCaseRescoring(db, new CaseDeadlinePlanner(db, new AppealRuleBook(db)), CarcCatalog.Shipped,
+            Options.Create(new ModelsOptions { Path = Path.Combine(_test.Folder, "no-models") }), TimeProvider.System);
+
+        var result = await rescoring.RescoreAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, result.Rescored);
+        Assert.False(string.IsNullOrEmpty(result.Source));
+        await using var check = _test.Open();
+        var noRule = (await check.DenialCases.FindAsync(flagged))!;
+        Assert.True(noRule.DeadlineRuleMissing);
+        Assert.Null(noRule.AppealDeadline);
+        Assert.StartsWith("FLAGGED", noRule.DeadlineBasis);
+        var planned = (await check.DenialCases.FindAsync(commercial))!;
+        Assert.NotNull(planned.AppealDeadline);
+        Assert.Contains("file by", planned.DeadlineBasis);
+        Assert.NotNull(planned.RecoveryProbability);
     }
 
     [Fact]
@@ -70,7 +95,10 @@ public sealed class ModelJobsTests : IDisposable
         {
             await new HistoryImporter(setup, TimeProvider.System).ImportAsync(history);
             var closed = (await setup.DenialCases.FindAsync(closedId))!;
-            (closed.Status, closed.RecoveredAmount, closed.ClosedAt) = (DenialCaseStatus.Recovered, closed.DeniedAmount, DateTimeOffset.UtcNow);
+            // A case closed as recovered, as the workflow would have left it.
+            setup.Entry(closed).Property(c => c.Status).CurrentValue = DenialCaseStatus.Recovered;
+            closed.RecordRecovery(closed.DeniedAmount);
+            setup.Entry(closed).Property(c => c.ClosedAt).CurrentValue = DateTimeOffset.UtcNow;
             await setup.SaveChangesAsync();
         }
         var models = Path.Combine(_test.Folder, "models");

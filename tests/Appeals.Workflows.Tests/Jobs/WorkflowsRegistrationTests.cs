@@ -26,16 +26,9 @@ public sealed class WorkflowsRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task AddAppealsWorkflows_ResolvesTheServicesAndTheImportHandler()
+    public async Task AddAppealsWorkflows_ResolvesTheServicesAndTheImportHandler_WithoutHangfire()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Appeals"] = _test.ConnectionString,
-            ["Hangfire:SqlitePath"] = Path.Combine(_test.Folder, "hangfire.db"),
-            ["DataProtection:KeysPath"] = Path.Combine(_test.Folder, "keys"),
-            ["Letters:Fields:AppellantName"] = "Example Clinic billing office",
-            ["Deadlines:ReminderDays:0"] = "10",
-        }).Build();
+        var configuration = Configuration();
         await using var provider = new ServiceCollection().AddLogging().AddAppealsCore(configuration).AddAppealsWorkflows(configuration)
             .BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
@@ -44,12 +37,37 @@ public sealed class WorkflowsRegistrationTests : IDisposable
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<CaseLetters>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<DeadlineSweepJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InboxImportJob>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>());
+        Assert.Null(scope.ServiceProvider.GetService<IBackgroundJobClient>());
         Assert.Equal([typeof(Appeals.Workflows.NewCases.NewCasePreparation)],
             scope.ServiceProvider.GetServices<INewCasePreparer>().Select(h => h.GetType()));
         Assert.Equal([typeof(EraOutcomeHandler)],
             scope.ServiceProvider.GetServices<IImportedRemittanceHandler>().Select(h => h.GetType()));
         Assert.Equal("Example Clinic billing office", scope.ServiceProvider.GetRequiredService<LetterSettings>().Fields["AppellantName"]);
         Assert.Equal([10], scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value.Days);
+        Assert.False(File.Exists(Path.Combine(_test.Folder, "hangfire.db")));
+    }
+
+    [Fact]
+    public async Task AddAppealsJobStorage_AddsHangfiresClientAndWhatEnqueuesThroughIt()
+    {
+        var configuration = Configuration();
+        await using var provider = new ServiceCollection().AddLogging().AddAppealsCore(configuration).AddAppealsWorkflows(configuration)
+            .AddAppealsJobStorage(configuration).BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<PayerRuleOverrides>());
+    }
+
+    private IConfiguration Configuration()
+    {
+        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Appeals"] = _test.ConnectionString,
+            ["Hangfire:SqlitePath"] = Path.Combine(_test.Folder, "hangfire.db"),
+            ["DataProtection:KeysPath"] = Path.Combine(_test.Folder, "keys"),
+            ["Letters:Fields:AppellantName"] = "Example Clinic billing office",
+            ["Deadlines:ReminderDays:0"] = "10",
+        }).Build();
     }
 }

@@ -51,7 +51,7 @@ public sealed class WorkflowDefinitionsTests
         {
             foreach (var trigger in AllTriggers)
             {
-                (denial.WorkflowRoute, denial.WorkflowVersion, denial.WorkflowState, denial.AppealLevel) = (route, 1, state.Name, 1);
+                denial.StartWorkflow(route, 1, state.Name, 1);
                 var move = definition.MovesFrom(state.Name).SingleOrDefault(m => m.Trigger == trigger);
 
                 var result = await workflow.ApplyAsync(denial, trigger, manager, "", CancellationToken.None);
