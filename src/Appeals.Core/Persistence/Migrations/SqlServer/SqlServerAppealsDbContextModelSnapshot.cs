@@ -444,6 +444,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "Priority");
 
+                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                        .HasDatabaseName("IX_DenialCases_Deadlines");
+
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 

@@ -427,6 +427,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority");
 
+                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                        .HasDatabaseName("IX_DenialCases_Deadlines");
+
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 

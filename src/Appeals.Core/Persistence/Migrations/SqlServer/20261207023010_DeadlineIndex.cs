@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Appeals.Core.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class DeadlineIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Deadlines",
+                table: "DenialCases",
+                columns: new[] { "Status", "AppealDeadline", "DeadlineMissed" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DenialCases_Deadlines",
+                table: "DenialCases");
+        }
+    }
+}
