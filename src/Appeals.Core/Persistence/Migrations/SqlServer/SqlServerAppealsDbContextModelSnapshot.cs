@@ -82,7 +82,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "Action");
 
                     b.ToTable("AuditEntries");
                 });

@@ -75,7 +75,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "Action");
 
                     b.ToTable("AuditEntries");
                 });
