@@ -66,6 +66,25 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task AssignList_HoldsExactlyTheSpecialistsAndManagers_InOrder()
+    {
+        List<string> expected;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            expected = [.. (await users.GetUsersInRoleAsync("Specialist")).Concat(await users.GetUsersInRoleAsync("Manager")).Select(u => u.UserName!).Distinct().Order()];
+        }
+        var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Queue", Ct);
+        var firstList = Regex.Match(html, @"<select name=""assignee"".*?</select>", RegexOptions.Singleline).Value;
+
+        var listed = Regex.Matches(firstList, @"<option value=""([^""]+)"">").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("specialist", expected);
+        Assert.Contains("manager", expected);
+        Assert.DoesNotContain("auditor", expected);
+        Assert.Equal(expected, listed);
+    }
+
+    [Fact]
     public async Task Assign_PreselectsNobody_AndRefusesAnEmptyChoiceSayingSo()
     {
         var manager = await app.SignedInClientAsync("manager");
