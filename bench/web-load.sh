@@ -70,16 +70,25 @@ case_id=$(sqlite3 "$db" "select Id from DenialCases order by Priority desc, Id l
 echo "app on 127.0.0.1:$port, signed in as manager; $connections users for $seconds s per page"
 echo
 
-printf '%-16s %8s %8s %8s %8s %9s %7s\n' page "p50 ms" "p90 ms" "p97.5" "p99 ms" "req/s" errors
+# The server's CPU time per request (user + system, from /proc) does not depend on what else the machine runs:
+# on a shared machine it is the figure to compare between runs; 2 cores serve at most 2000 / (CPU ms) requests/s.
+server_pid=$(pgrep -P "$server" | head -1 || true); server_pid=${server_pid:-$server}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+printf '%-16s %8s %8s %8s %8s %9s %7s %12s\n' page "p50 ms" "p90 ms" "p97.5" "p99 ms" "req/s" errors "CPU ms/req"
 for path in ${APPEALS_LOAD_PAGES:-/Queue case /Dashboard}; do
   [ "$path" = case ] && path="/Cases/$case_id"
+  before=$(cpu_ticks)
   npx --yes autocannon@9.0.0 -c "$connections" -d "$seconds" -H "Cookie: $cookie" -j "$base$path" > "$work/result.json" 2>/dev/null
-  python3 - "$path" "$work/result.json" <<'PY'
+  after=$(cpu_ticks)
+  python3 - "$path" "$work/result.json" "$before" "$after" "$ticks_per_s" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[2]))
 l = r["latency"]
 errors = r["errors"] + r["timeouts"] + r["non2xx"]
-print(f'{sys.argv[1]:<16} {l["p50"]:>8} {l["p90"]:>8} {l["p97_5"]:>8} {l["p99"]:>8} {r["requests"]["average"]:>9.0f} {errors:>7}')
+answered = r["requests"]["total"]
+cpu = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / int(sys.argv[5]) / max(answered, 1)
+print(f'{sys.argv[1]:<16} {l["p50"]:>8} {l["p90"]:>8} {l["p97_5"]:>8} {l["p99"]:>8} {r["requests"]["average"]:>9.0f} {errors:>7} {cpu:>12.2f}')
 PY
 done
 echo
