@@ -35,8 +35,9 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
             ViewData["FilterProblem"] = string.Join(" ", problems) + " That filter was left out.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        var slice = await query.PageAsync(filter, User.Identity!.Name!, ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        // The filter's payer list names the rows too: one query less per view.
+        var slice = await query.PageAsync(filter, User.Identity!.Name!, payers.ToDictionary(p => p.Id, p => p.Name), ct);
         // Only a manager's page has the Assign list; one query for it (UserManager asked four and read whole users).
         var workers = User.IsInRole(AppealsRoles.Manager) ? await WorkersAsync(identity, ct) : [];
         return View(new QueuePage(filter, slice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),

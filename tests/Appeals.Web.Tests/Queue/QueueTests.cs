@@ -66,6 +66,26 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task QueueRows_NameTheirPayer()
+    {
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync("/Queue", Ct);
+        var ids = CaseIds(html);
+        var expected = await InDatabase(async db =>
+        {
+            var names = await db.Payers.ToDictionaryAsync(p => p.Id, p => p.Name, Ct);
+            var cases = await db.DenialCases.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.PayerId }).ToListAsync(Ct);
+            return cases.ToDictionary(c => c.Id, c => names[c.PayerId]);
+        });
+
+        Assert.NotEmpty(expected);
+        foreach (var (id, payer) in expected)
+        {
+            var row = Regex.Match(html, $@"<tr>\s*<td><a href=""/Cases/{id}"".*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains($"<td>{payer}</td>", WebUtility.HtmlDecode(row));
+        }
+    }
+
+    [Fact]
     public async Task AssignList_HoldsExactlyTheSpecialistsAndManagers_InOrder()
     {
         List<string> expected;
