@@ -5,6 +5,9 @@
 # on each page in turn. Targets (20 users, 1,000,000 cases): /Queue p95 < 100 ms, /Cases/{id} p95 < 150 ms,
 # /Dashboard p95 < 1 s, no errors. autocannon reports p90 and p97.5, not p95: the target holds when p97.5 meets it.
 # usage: bench/web-load.sh [CASES=1000000] [SECONDS=20] [CONNECTIONS=20]
+# APPEALS_LOAD_DB=/tmp/appeals-load-1m.db keeps the imported database (and its key ring beside it) and reuses it on the
+# next run: generating and importing a million cases takes far longer than the measurement. Delete it to rebuild.
+# APPEALS_LOAD_PAGES="/Queue /Dashboard" measures only those pages ("case" stands for the chosen case page).
 # On a shared machine every figure is provisional: the lead measures targets on an idle one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,27 +18,41 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/appeals-web-load.XXXXXX")"
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
-echo "building Release (not timed)"
-dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
-dotnet build -c Release "$root/src/Appeals.Web" -v q -nologo >/dev/null
-dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
+if [ -z "${APPEALS_LOAD_NO_BUILD:-}" ]; then # set it to measure the Release binaries already built
+  echo "building Release (not timed)"
+  dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
+  dotnet build -c Release "$root/src/Appeals.Web" -v q -nologo >/dev/null
+  dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
+fi
 appeals="$root/src/Appeals.Cli/bin/Release/net10.0/appeals"
 bench() { dotnet "$root/bench/Appeals.Bench/bin/Release/net10.0/Appeals.Bench.dll" "$@"; }
-export DataProtection__KeysPath="$work/keys" Models__Path="$root/models"
+db="${APPEALS_LOAD_DB:-$work/appeals.db}"
+keys="$work/keys"; [ -n "${APPEALS_LOAD_DB:-}" ] && keys="$db.keys"
+export DataProtection__KeysPath="$keys" Models__Path="$root/models"
 
-echo "generating and importing about $cases cases (not timed)"
-# The generator's share of denied claims, from a small sample: enough claims for the cases asked for.
-share=$(bench era-files --out "$work/sample" --claims 20000 --followup 0 | sed -n 's/.*: 20,000 claims, \([0-9,]*\) denied.*/\1/p' | tr -d ,)
-claims=$(( cases * 20000 / share ))
-bench era-files --out "$work" --claims "$claims" --followup 10 | sed 's/^/  /'
-"$appeals" import "$work"/era-unique-"$claims".835 "$work"/era-unique-"$claims"-followup.835 --db "Data Source=$work/appeals.db" --json > "$work/import.json"
-echo "  $(sqlite3 "$work/appeals.db" 'select count(*) from DenialCases') denial cases stored"
+if [ -f "$db" ]; then
+  echo "reusing $db: $(sqlite3 "$db" 'select count(*) from DenialCases') denial cases (delete it to rebuild)"
+else
+  echo "generating and importing about $cases cases (not timed)"
+  # The generator's share of denied claims, from a small sample: enough claims for the cases asked for.
+  share=$(bench era-files --out "$work/sample" --claims 20000 --followup 0 | sed -n 's/.*: 20,000 claims, \([0-9,]*\) denied.*/\1/p' | tr -d ,)
+  claims=$(( cases * 20000 / share ))
+  bench era-files --out "$work" --claims "$claims" --followup 10 | sed 's/^/  /'
+  "$appeals" import "$work"/era-unique-"$claims".835 "$work"/era-unique-"$claims"-followup.835 --db "Data Source=$db" --json > "$work/import.json"
+  rm -f "$work"/era-unique-*.835
+  echo "  $(sqlite3 "$db" 'select count(*) from DenialCases') denial cases stored"
+fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password="Bench-Load-$RANDOM-Pw1"
+# A kept database keeps the demo users made on its first run, with that run's password.
+if [ -n "${APPEALS_LOAD_DB:-}" ]; then
+  [ -f "$db.password" ] || echo "$password" > "$db.password"
+  password=$(cat "$db.password")
+fi
 # Development turns the demo users on; the database is not empty, so no demo data is added to it.
 (cd "$root/src/Appeals.Web" && exec dotnet bin/Release/net10.0/Appeals.Web.dll --urls "http://127.0.0.1:$port" --environment Development \
-  --ConnectionStrings:Appeals "Data Source=$work/appeals.db" --Hangfire:SqlitePath "$work/hangfire.db" \
+  --ConnectionStrings:Appeals "Data Source=$db" --Hangfire:SqlitePath "$work/hangfire.db" \
   --Storage:Path "$work/files" --Demo:Password "$password" --Logging:LogLevel:Default Warning) > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do grep -q "Appeals is running" "$work/server.log" && break; sleep 1; done
@@ -49,19 +66,29 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=manager" --d
   --data-urlencode "__RequestVerificationToken=$login_token" "$base/Account/Login"
 cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Queue")" = 200 ] || { echo "sign-in failed"; exit 1; }
-case_id=$(sqlite3 "$work/appeals.db" "select Id from DenialCases order by Priority desc, Id limit 1 offset 100")
+case_id=$(sqlite3 "$db" "select Id from DenialCases order by Priority desc, Id limit 1 offset 100")
 echo "app on 127.0.0.1:$port, signed in as manager; $connections users for $seconds s per page"
 echo
 
-printf '%-16s %8s %8s %8s %8s %9s %7s\n' page "p50 ms" "p90 ms" "p97.5" "p99 ms" "req/s" errors
-for path in /Queue "/Cases/$case_id" /Dashboard; do
+# The server's CPU time per request (user + system, from /proc) does not depend on what else the machine runs:
+# on a shared machine it is the figure to compare between runs; 2 cores serve at most 2000 / (CPU ms) requests/s.
+server_pid=$(pgrep -P "$server" | head -1 || true); server_pid=${server_pid:-$server}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+printf '%-16s %8s %8s %8s %8s %9s %7s %12s\n' page "p50 ms" "p90 ms" "p97.5" "p99 ms" "req/s" errors "CPU ms/req"
+for path in ${APPEALS_LOAD_PAGES:-/Queue case /Dashboard}; do
+  [ "$path" = case ] && path="/Cases/$case_id"
+  before=$(cpu_ticks)
   npx --yes autocannon@9.0.0 -c "$connections" -d "$seconds" -H "Cookie: $cookie" -j "$base$path" > "$work/result.json" 2>/dev/null
-  python3 - "$path" "$work/result.json" <<'PY'
+  after=$(cpu_ticks)
+  python3 - "$path" "$work/result.json" "$before" "$after" "$ticks_per_s" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[2]))
 l = r["latency"]
 errors = r["errors"] + r["timeouts"] + r["non2xx"]
-print(f'{sys.argv[1]:<16} {l["p50"]:>8} {l["p90"]:>8} {l["p97_5"]:>8} {l["p99"]:>8} {r["requests"]["average"]:>9.0f} {errors:>7}')
+answered = r["requests"]["total"]
+cpu = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / int(sys.argv[5]) / max(answered, 1)
+print(f'{sys.argv[1]:<16} {l["p50"]:>8} {l["p90"]:>8} {l["p97_5"]:>8} {l["p99"]:>8} {r["requests"]["average"]:>9.0f} {errors:>7} {cpu:>12.2f}')
 PY
 done
 echo

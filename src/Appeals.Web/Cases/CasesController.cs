@@ -64,7 +64,10 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
                 .Select(l => new LetterRow(l.Id, l.VersionNumber, l.Kind, l.CreatedBy, l.CreatedAt, l.SignedOffBy, l.Sha256)).ToListAsync(ct),
             LaterCaseIds = await db.DenialCases.AsNoTracking().Where(o => o.EarlierCaseId == id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct),
             Transitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == id).OrderBy(t => t.Id).ToListAsync(ct),
-            Events = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync(ct),
+            // Views are counted, not read: a case viewed thousands of times must not read thousands of rows per view.
+            Events = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key && e.Action != Core.Audit.AuditActions.CaseView)
+                .OrderBy(e => e.Id).ToListAsync(ct),
+            Views = await db.AuditEntries.CountAsync(e => e.EntityType == nameof(DenialCase) && e.EntityId == key && e.Action == Core.Audit.AuditActions.CaseView, ct),
             Notes = await db.CaseNotes.AsNoTracking().Where(n => n.DenialCaseId == id).OrderBy(n => n.Id).ToListAsync(ct),
             Attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.DenialCaseId == id).OrderBy(a => a.Id).ToListAsync(ct),
         });
@@ -97,8 +100,10 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
     /// <summary>Cases the payer opened by denying this claim again on later ERAs (re-denials).</summary>
     public IReadOnlyList<long> LaterCaseIds { get; init; } = [];
     public IReadOnlyList<Core.Workflow.WorkflowTransition> Transitions { get; init; } = [];
-    /// <summary>The audit log's rows for this case: views, claims, moves, letters, downloads.</summary>
+    /// <summary>The audit log's rows for this case other than views: claims, moves, letters, downloads, reveals.</summary>
     public IReadOnlyList<Core.Audit.AuditEntry> Events { get; init; } = [];
+    /// <summary>How many times the case page was viewed (each view is an audit row), this view included.</summary>
+    public int Views { get; init; }
     /// <summary>Notes on the case, oldest first (append-only).</summary>
     public IReadOnlyList<Core.Cases.CaseNote> Notes { get; init; } = [];
     public IReadOnlyList<Core.Cases.CaseAttachment> Attachments { get; init; } = [];

@@ -1,43 +1,46 @@
 using Appeals.Analytics.Charts;
 using Appeals.Analytics.Exports;
 using Appeals.Analytics.Kpis;
-using Appeals.Core.Persistence;
 using Markdig;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Web.Dashboard;
 
-/// <summary>What the dashboard page shows for one filter.</summary>
+/// <summary>What the dashboard page shows for one filter, and when its figures were computed (ADR 0082).</summary>
 public sealed record DashboardPage(
     DashboardFilterForm Form, KpiSummary Kpis, IReadOnlyList<DashboardChart> Charts,
-    IReadOnlyList<(long Id, string Name)> Payers, IReadOnlyList<string> Categories);
+    IReadOnlyList<(long Id, string Name)> Payers, IReadOnlyList<string> Categories)
+{
+    /// <summary>When the figures on the page were computed.</summary>
+    public DateTimeOffset ComputedAt { get; init; }
+    /// <summary>How old they were when the page was answered.</summary>
+    public TimeSpan Age { get; init; }
+    /// <summary>How often they are recomputed; zero when every request computes them.</summary>
+    public TimeSpan RefreshEvery { get; init; }
+}
 
 public sealed record DashboardChart(string Name, ChartData Data, ChartTable Table);
 
 /// <summary>
 /// The manager dashboard: KPIs and the root-cause charts, each with its data table and CSV/XLSX
-/// downloads, all under the same filter. Every figure is aggregated in the database.
+/// downloads, all under the same filter. Every figure is aggregated in the database, once per filter
+/// for everyone who looks within the refresh interval (<see cref="DashboardSnapshots"/>, ADR 0082).
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.ViewDashboard)]
 [Route("Dashboard")]
-public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, ChartQueries charts) : Controller
+public sealed class DashboardController(DashboardSnapshots snapshots, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] DashboardFilterForm form, CancellationToken ct = default)
     {
-        var filter = form.ToFilter();
-        var summary = await kpis.SummaryAsync(filter, ct);
-        var loaded = new List<DashboardChart>();
-        foreach (var kind in Enum.GetValues<ChartKind>())
+        var data = await snapshots.GetAsync(form.ToFilter(), ct);
+        var charts = Enum.GetValues<ChartKind>().Select(kind => new DashboardChart(ChartNames.Of(kind), data.Charts[kind], data.Charts[kind].ToTable())).ToList();
+        return View(new DashboardPage(form, data.Kpis, charts, data.Payers, data.Categories)
         {
-            var data = await charts.LoadAsync(kind, filter, ct);
-            loaded.Add(new DashboardChart(ChartNames.Of(kind), data, data.ToTable()));
-        }
-        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        // From the rollup (a few thousand rows), not a distinct over every case (ADR 0052).
-        var categories = await db.DenialDayRollups.Select(r => r.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
-        return View(new DashboardPage(form, summary, loaded, [.. payers.Select(p => (p.Id, p.Name))], categories));
+            ComputedAt = data.ComputedAt,
+            Age = clock.GetUtcNow() - data.ComputedAt,
+            RefreshEvery = snapshots.RefreshEvery,
+        });
     }
 
     /// <summary>What each figure counts and where its definition comes from: docs/kpis.md, shipped inside the app.</summary>
@@ -49,7 +52,8 @@ public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, Ch
     public async Task<IActionResult> Chart(string name, string format, [FromQuery] DashboardFilterForm form, CancellationToken ct = default)
     {
         if (!ChartNames.TryParse(name, out var kind)) return NotFound();
-        var data = await charts.LoadAsync(kind, form.ToFilter(), ct);
+        // The page's own figures: an image never disagrees with the table beside it.
+        var data = (await snapshots.GetAsync(form.ToFilter(), ct)).Charts[kind];
         return format switch
         {
             "png" => File(ChartRenderer.Png(data), "image/png"),
@@ -63,7 +67,7 @@ public sealed class DashboardController(AppealsDbContext db, KpiQueries kpis, Ch
     public async Task<IActionResult> Data(string name, string format, [FromQuery] DashboardFilterForm form, CancellationToken ct = default)
     {
         if (!ChartNames.TryParse(name, out var kind)) return NotFound();
-        var table = (await charts.LoadAsync(kind, form.ToFilter(), ct)).ToTable();
+        var table = (await snapshots.GetAsync(form.ToFilter(), ct)).Charts[kind].ToTable();
         return format switch
         {
             "csv" => File(ChartTableCsv.ToBytes(table), "text/csv", $"{name}.csv"),

@@ -30,6 +30,9 @@ public static class AppealsWebServiceCollectionExtensions
         // Page views, downloads and sign-ins share one audit transaction per group commit instead of queueing on a lock (ADR 0086):
         // the AuditLog that AddAppealsWorkflows registers takes the queue when the host has one.
         services.AddSingleton<Core.Audit.AuditAppendQueue>();
+        // One computation of a filter's dashboard figures serves every manager for Dashboard:RefreshSeconds (ADR 0082).
+        services.Configure<Dashboard.DashboardOptions>(configuration.GetSection(Dashboard.DashboardOptions.Section));
+        services.AddSingleton<Dashboard.DashboardSnapshots>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddScoped<Audit.AppealTimeline>();

@@ -65,26 +65,31 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
 {
     public const int PageSize = 25;
 
-    public async Task<QueueSlice> PageAsync(QueueFilter f, string userName, CancellationToken ct)
+    public Task<QueueSlice> PageAsync(QueueFilter f, string userName, CancellationToken ct) => PageAsync(f, userName, null, ct);
+
+    /// <param name="payerNames">Every payer's name by id when the caller has them already (the queue page lists them for its
+    /// filter): the rows' names come from there instead of a query of their own.</param>
+    public async Task<QueueSlice> PageAsync(QueueFilter f, string userName, IReadOnlyDictionary<long, string>? payerNames, CancellationToken ct)
     {
         if (TryParseCursor(f.Before, out var beforePriority, out var beforeId))
         {
             // One row more than a page tells whether another page lies before this one.
             var back = await FilteredAsync(f, userName, q => q.Where(c => c.Priority > beforePriority || (c.Priority == beforePriority && c.Id < beforeId))
-                .OrderBy(c => c.Priority).ThenByDescending(c => c.Id), ct);
+                .OrderBy(c => c.Priority).ThenByDescending(c => c.Id), payerNames, ct);
             // Back at the top: show the first page as it is now, full, rather than what is left above the cursor.
             if (back.Count <= PageSize) return await PageAsync(new QueueFilter { Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
-                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status }, userName, ct);
+                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status }, userName, payerNames, ct);
             return new(back.Take(PageSize).Reverse().ToList(), HasPrevious: true, HasNext: true);
         }
         var hasAfter = TryParseCursor(f.After, out var afterPriority, out var afterId);
         var rows = await FilteredAsync(f, userName, q => (hasAfter ? q.Where(c => c.Priority < afterPriority || (c.Priority == afterPriority && c.Id > afterId)) : q)
-            .OrderByDescending(c => c.Priority).ThenBy(c => c.Id), ct);
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.Id), payerNames, ct);
         return new(rows.Take(PageSize).ToList(), HasPrevious: hasAfter, HasNext: rows.Count > PageSize);
     }
 
     /// <summary>The filtered rows in the order <paramref name="page"/> gives, one more than a page.</summary>
-    private async Task<List<QueueRow>> FilteredAsync(QueueFilter f, string userName, Func<IQueryable<DenialCase>, IQueryable<DenialCase>> page, CancellationToken ct)
+    private async Task<List<QueueRow>> FilteredAsync(QueueFilter f, string userName, Func<IQueryable<DenialCase>, IQueryable<DenialCase>> page,
+        IReadOnlyDictionary<long, string>? payerNames, CancellationToken ct)
     {
         // EF sends LIMIT as a parameter, so SQLite cannot tell the page is small and may pick the status
         // index and sort every open case; walking the queue index stops after one page.
@@ -119,7 +124,10 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
                 c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.Status, c.AssignedTo, c.ScoreSource, c.Version, c.DeadlineBasis))
             .ToListAsync(ct);
         var payerIds = rows.Select(r => long.Parse(r.Payer, CultureInfo.InvariantCulture)).Distinct().ToList();
-        var names = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, ct);
+        // A payer added since the caller read its list (an import meanwhile) is looked up like any other.
+        var names = payerNames is not null && payerIds.All(payerNames.ContainsKey)
+            ? payerIds.ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), id => payerNames[id])
+            : await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.Name, ct);
         return rows.Select(r => r with { Payer = names.GetValueOrDefault(r.Payer, r.Payer), SuggestedAction = SuggestedAction(r.Reason) }).ToList();
     }
 

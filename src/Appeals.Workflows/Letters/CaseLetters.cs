@@ -4,7 +4,6 @@ using Appeals.Core.Letters;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Deadlines;
 using Appeals.Workflows.Routing;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Letters;
@@ -60,9 +59,7 @@ public sealed class CaseLetters(AppealsDbContext db, LetterTemplateStore templat
     {
         if (!WorkflowRoutes.SendsLetter(WorkflowRoutes.Current(denial))) return null;
         var kind = LetterKinds.For(denial, payerType);
-        var template = await templates.CurrentAsync(kind, ct);
-        using var document = WordprocessingDocument.Open(new MemoryStream(template.Content, writable: false), isEditable: false);
-        var (names, _) = LetterPlaceholders.Scan(document);
+        var names = await templates.CurrentPlaceholdersAsync(kind, ct);
         return new LetterNeeds(kind, LetterFields.FromSpecialist.Where(names.Contains).ToList());
     }
 

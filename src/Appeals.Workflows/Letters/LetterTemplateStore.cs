@@ -32,6 +32,34 @@ public sealed class LetterTemplateStore(AppealsDbContext db, string shippedFolde
         return new LetterTemplateVersion(kind, 0, await File.ReadAllBytesAsync(path, ct));
     }
 
+    /// <summary>
+    /// The placeholder names of <paramref name="kind"/>'s current template. The case page asks on every view; a template
+    /// version never changes once stored, so each is opened and scanned once per process (keyed by its version and SHA-256,
+    /// the shipped file by its path, size and time written) and its bytes are not read again.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CurrentPlaceholdersAsync(string kind, CancellationToken ct = default)
+    {
+        var uploaded = await db.LetterTemplates.AsNoTracking().Where(t => t.Kind == kind)
+            .OrderByDescending(t => t.Version).Select(t => new { t.Version, t.Sha256 }).FirstOrDefaultAsync(ct);
+        string key;
+        if (uploaded is not null) key = $"uploaded\n{kind}\n{uploaded.Version}\n{uploaded.Sha256}";
+        else
+        {
+            var file = new FileInfo(Path.Combine(shippedFolder, kind + ".docx"));
+            if (!file.Exists)
+                throw new FileNotFoundException($"No letter template for '{kind}': neither uploaded nor shipped at {file.FullName}.", file.FullName);
+            key = $"shipped\n{file.FullName}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}";
+        }
+        if (ScannedPlaceholders.TryGetValue(key, out var names)) return names;
+        var content = uploaded is not null
+            ? (await VersionAsync(kind, uploaded.Version, ct))!.Content
+            : await File.ReadAllBytesAsync(Path.Combine(shippedFolder, kind + ".docx"), ct);
+        using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
+        return ScannedPlaceholders.GetOrAdd(key, LetterPlaceholders.Scan(document).Names);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> ScannedPlaceholders = new(StringComparer.Ordinal);
+
     /// <summary>Every version of <paramref name="kind"/>, newest first, the one new letters use marked current.</summary>
     public async Task<IReadOnlyList<LetterTemplateListing>> VersionsAsync(string kind, CancellationToken ct = default)
     {

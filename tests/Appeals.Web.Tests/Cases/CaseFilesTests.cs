@@ -29,6 +29,24 @@ public sealed class CaseFilesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     private Task<long> SomeCaseAsync(int skip) => InDatabase(db => db.DenialCases.Where(c => c.WorkflowRoute == "").OrderBy(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync(Ct));
 
     [Fact]
+    public async Task CasePage_CountsItsViews_AndReadsOnlyTheOtherAuditRowsIntoTheTimeline()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var id = await SomeCaseAsync(23); // a case no other test of the class opens
+        Task<int> ViewsAsync() => InDatabase(db => db.AuditEntries.CountAsync(e => e.EntityType == "DenialCase" && e.EntityId == id.ToString() && e.Action == AuditActions.CaseView, Ct));
+        var before = await ViewsAsync();
+
+        for (var i = 0; i < 3; i++) await client.GetStringAsync($"/Cases/{id}", Ct);
+        var html = await client.GetStringAsync($"/Cases/{id}", Ct);
+
+        var views = await ViewsAsync();
+        Assert.Equal(before + 4, views);
+        Assert.Contains($"Viewed {views} time(s); every view is in the audit log.", html);
+        var timeline = Regex.Match(html, @"<table class=""table table-sm"" id=""timeline"">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain("case view", timeline);
+    }
+
+    [Fact]
     public async Task AddNote_ShowsItOnTheCaseAndInTheTimeline_AndAuditsItWithoutItsText()
     {
         var client = await app.SignedInClientAsync("specialist");

@@ -47,6 +47,19 @@ public sealed class DashboardPageTests(DemoAppFactory app) : IClassFixture<DemoA
     }
 
     [Fact]
+    public async Task Dashboard_SaysWhenItsSharedFiguresWereComputed_AndItsImagesShowTheSameFigures()
+    {
+        var client = await app.SignedInClientAsync("manager");
+        var html = await client.GetStringAsync("/Dashboard", Ct);
+        var csv = await client.GetStringAsync("/Dashboard/Data/pareto.csv", Ct);
+
+        Assert.Matches(@"id=""figures-age"">Figures computed at \d\d:\d\d:\d\d UTC \(\d+ s ago\) for everyone viewing this filter; a visit that finds them older than 30 s has them recomputed\.<", html);
+        // The download comes from the same stored figures as the table on the page: every category row of one is in the other.
+        foreach (var row in TableRows(Section(html, "pareto")))
+            Assert.Contains(Regex.Match(row, "<td[^>]*>([^<]*)</td>").Groups[1].Value.Replace(' ', '_'), csv.Replace(' ', '_'));
+    }
+
+    [Fact]
     public async Task Dashboard_HasNoInlineStyles_AndLinksItsDefinitions()
     {
         var client = await app.SignedInClientAsync("manager");

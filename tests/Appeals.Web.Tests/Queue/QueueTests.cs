@@ -66,6 +66,45 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task QueueRows_NameTheirPayer()
+    {
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync("/Queue", Ct);
+        var ids = CaseIds(html);
+        var expected = await InDatabase(async db =>
+        {
+            var names = await db.Payers.ToDictionaryAsync(p => p.Id, p => p.Name, Ct);
+            var cases = await db.DenialCases.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.PayerId }).ToListAsync(Ct);
+            return cases.ToDictionary(c => c.Id, c => names[c.PayerId]);
+        });
+
+        Assert.NotEmpty(expected);
+        foreach (var (id, payer) in expected)
+        {
+            var row = Regex.Match(html, $@"<tr>\s*<td><a href=""/Cases/{id}"".*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains($"<td>{payer}</td>", WebUtility.HtmlDecode(row));
+        }
+    }
+
+    [Fact]
+    public async Task AssignList_HoldsExactlyTheSpecialistsAndManagers_InOrder()
+    {
+        List<string> expected;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            expected = [.. (await users.GetUsersInRoleAsync("Specialist")).Concat(await users.GetUsersInRoleAsync("Manager")).Select(u => u.UserName!).Distinct().Order()];
+        }
+        var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Queue", Ct);
+        var firstList = Regex.Match(html, @"<select name=""assignee"".*?</select>", RegexOptions.Singleline).Value;
+
+        var listed = Regex.Matches(firstList, @"<option value=""([^""]+)"">").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("specialist", expected);
+        Assert.Contains("manager", expected);
+        Assert.DoesNotContain("auditor", expected);
+        Assert.Equal(expected, listed);
+    }
+
+    [Fact]
     public async Task Assign_PreselectsNobody_AndRefusesAnEmptyChoiceSayingSo()
     {
         var manager = await app.SignedInClientAsync("manager");

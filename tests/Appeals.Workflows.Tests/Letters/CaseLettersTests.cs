@@ -79,6 +79,27 @@ public sealed class CaseLettersTests : IDisposable
     }
 
     [Fact]
+    public async Task Needs_FollowANewlyUploadedTemplateVersion_ThoughEachVersionIsScannedOnce()
+    {
+        var id = await _test.AddCaseAsync(category: "medical_necessity");
+        await using var db = _test.Open();
+        var denial = await db.DenialCases.Include(c => c.Payer).SingleAsync(c => c.Id == id, TestContext.Current.CancellationToken);
+        var store = new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time);
+
+        var shipped = await Letters(db).NeedsAsync(denial, denial.Payer!.PayerType, TestContext.Current.CancellationToken);
+        var again = await Letters(db).NeedsAsync(denial, denial.Payer!.PayerType, TestContext.Current.CancellationToken);
+        var (uploaded, errors) = await store.UploadAsync(LetterKinds.MedicalNecessity,
+            DocxBuilder.Build([["Appeal for {{PatientName}}: {{Argument}}", "Group {{GroupNumber}}"]]), "admin", TestContext.Current.CancellationToken);
+        var afterUpload = await Letters(db).NeedsAsync(denial, denial.Payer!.PayerType, TestContext.Current.CancellationToken);
+
+        Assert.Empty(errors);
+        Assert.NotNull(uploaded);
+        Assert.Equal(shipped!.Fields, again!.Fields);
+        Assert.Equal(["Argument", "GroupNumber"], afterUpload!.Fields);
+        Assert.Equal(new HashSet<string>(["Argument", "GroupNumber", "PatientName"]), await store.CurrentPlaceholdersAsync(LetterKinds.MedicalNecessity, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Generate_StoresEachRenderingAsANewVersionWithItsHash()
     {
         var id = await _test.AddCaseAsync(category: "medical_necessity");

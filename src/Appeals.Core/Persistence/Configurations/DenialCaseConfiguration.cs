@@ -49,6 +49,9 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
             d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
         }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
+        // Cases awaiting filing by deadline: the dashboard's "passed but not yet marked" count and the daily sweep seek the
+        // passed (or soon due) deadlines of open and in-progress cases and read DeadlineMissed here, not from the wide rows.
+        b.HasIndex(d => new { d.Status, d.AppealDeadline, d.DeadlineMissed }).HasDatabaseName("IX_DenialCases_Deadlines");
         // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0075).
         b.HasIndex(d => d.PayerClaimControlNumber);
         b.HasIndex(d => new { d.PatientControlNumber, d.ServiceDate });

@@ -82,7 +82,7 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "Action");
 
                     b.ToTable("AuditEntries");
                 });
@@ -443,6 +443,9 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                        .HasDatabaseName("IX_DenialCases_Deadlines");
 
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");

@@ -75,7 +75,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "Action");
 
                     b.ToTable("AuditEntries");
                 });
@@ -426,6 +426,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                        .HasDatabaseName("IX_DenialCases_Deadlines");
 
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
