@@ -46,8 +46,14 @@ public class DatabaseSettings : CommandSettings
         var overrides = new Dictionary<string, string?>();
         if (ConnectionString is not null) overrides["ConnectionStrings:Appeals"] = ConnectionString;
         if (Provider is not null) overrides["Database:Provider"] = Provider;
+        AddOverrides(overrides);
         // No connection string anywhere: AddAppealsCore falls back to AppealsDatabase.DefaultSqlitePath.
         return CliConfiguration.Build(overrides);
+    }
+
+    /// <summary>Settings of a command's own options that win over files and environment (e.g. <c>keys rotate --keys</c>).</summary>
+    protected virtual void AddOverrides(Dictionary<string, string?> overrides)
+    {
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal static class MlEnvironment
         var databaseProvider = AppealsDatabase.ParseProvider(configuration["Database:Provider"]);
         var db = AppealsDatabase.CreateContext(databaseProvider,
             AppealsDatabase.ResolveConnectionString(databaseProvider, configuration.GetConnectionString("Appeals")),
-            PhiKeyRing.Open(PhiKeyRing.KeysPath(configuration)));
+            PhiKeyRing.Open(configuration));
         await AppealsDatabase.MigrateAsync(db, ct);
         return db;
     }

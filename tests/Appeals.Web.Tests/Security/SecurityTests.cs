@@ -15,7 +15,7 @@ namespace Appeals.Web.Tests.Security;
 
 /// <summary>The attacks of issue 14 against the running app, each one refused (and audited where the issue asks).</summary>
 [Collection(WebCollection.Name)]
-public sealed class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed partial class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
