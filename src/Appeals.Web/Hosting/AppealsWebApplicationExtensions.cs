@@ -55,6 +55,8 @@ public static class AppealsWebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // A password someone else chose, or an Admin without a second factor, is settled before any page (ADR 0088).
+        Account.AccountRequirements.UseAccountRequirements(app);
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();
