@@ -87,7 +87,8 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
             return null;
         }
         var stored = await File.ReadAllBytesAsync(path, ct);
-        var plain = Unseal(stored, attachment);
+        // A file stored before attachments were sealed is still served when its bytes are exactly the ones recorded at upload.
+        var plain = Unseal(stored, attachment) ?? (Convert.ToHexStringLower(SHA256.HashData(stored)) == attachment.Sha256 ? stored : null);
         if (plain is null || Convert.ToHexStringLower(SHA256.HashData(plain)) != attachment.Sha256)
         {
             logger.LogWarning("Attachment {Attachment} of case {Case}: stored file does not match its SHA-256", attachment.Id, attachment.DenialCaseId);
@@ -105,7 +106,6 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
         }
         catch (Core.Privacy.PhiUnreadableException)
         {
-            logger.LogWarning("Attachment {Attachment} of case {Case}: the stored file is not sealed with this key ring", attachment.Id, attachment.DenialCaseId);
             return null;
         }
     }
