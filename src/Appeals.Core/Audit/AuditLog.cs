@@ -35,7 +35,7 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
             var result = await action();
             var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], clock, ct) : null;
             await tx.CommitAsync(ct);
-            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint);
+            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint, AuditDatabase.Identity(db));
             return result;
         }
         finally { AuditAppender.Appending.Release(); }
