@@ -2,6 +2,7 @@ using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
+using Appeals.Cli.Keys;
 using Appeals.Cli.Ml;
 using Appeals.Cli.Reports;
 using Appeals.Cli.Workflows;
@@ -31,6 +32,7 @@ public static class AppealsCli
             config.AddReportCommands();
             config.AddWorkflowCommands();
             config.AddAuditCommands();
+            config.AddKeysCommands();
         });
         return app;
     }

@@ -47,7 +47,9 @@ internal sealed class DenialCaseGenerator(int seed, DateOnly today)
         // Within a category a few codes do most of the harm.
         var carc = codes[Math.Min(codes.Length - 1, (int)(codes.Length * Math.Pow(_random.NextDouble(), 3)))];
         var denied = Math.Round(claim.ChargeAmount * (decimal)(0.3 + _random.NextDouble() * 0.7), 2);
-        var c = new DenialCase
+        var created = new DateTimeOffset(denialDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var outcome = Outcome(denialDate, created, denied, overturn);
+        return new DenialCase
         {
             ClaimPaymentId = claim.Id,
             PayerId = payerId,
@@ -60,36 +62,36 @@ internal sealed class DenialCaseGenerator(int seed, DateOnly today)
             Avoidable = carc.IsAvoidable,
             BilledAmount = claim.ChargeAmount,
             DeniedAmount = denied,
-            CreatedAt = new DateTimeOffset(denialDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            CreatedAt = created,
+            FirstAppealedAt = outcome.FirstAppealedAt,
+            Status = outcome.Status,
+            RecoveredAmount = outcome.Recovered,
+            ClosedAt = outcome.ClosedAt,
+            DeadlineMissed = outcome.DeadlineMissed,
         };
-        Outcome(c, overturn);
-        return c;
     }
 
-    private void Outcome(DenialCase c, double overturn)
+    /// <summary>The generated case's history (the bench writes finished cases directly, as if worked: no workflow runs here).</summary>
+    private readonly record struct GeneratedOutcome(DateTimeOffset? FirstAppealedAt, string Status, decimal Recovered, DateTimeOffset? ClosedAt, bool DeadlineMissed);
+
+    private GeneratedOutcome Outcome(DateOnly denialDate, DateTimeOffset denied, decimal deniedAmount, double overturn)
     {
-        var age = today.DayNumber - c.DenialDate.DayNumber;
-        var denied = c.CreatedAt;
-        if (age > 20 && _random.NextDouble() < 0.6)
-            c.FirstAppealedAt = denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40)));
-        if (c.FirstAppealedAt is { } appealed && age > 75 && _random.NextDouble() < 0.8)
+        var age = today.DayNumber - denialDate.DayNumber;
+        DateTimeOffset? appealed = age > 20 && _random.NextDouble() < 0.6 ? denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40))) : null;
+        if (appealed is { } at && age > 75 && _random.NextDouble() < 0.8)
         {
             var won = _random.NextDouble() < overturn;
             var partly = won && _random.NextDouble() < 0.2;
-            c.Status = won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld;
-            c.RecoveredAmount = won ? (partly ? Math.Round(c.DeniedAmount * 0.5m, 2) : c.DeniedAmount) : 0m;
-            c.ClosedAt = appealed.AddDays(15 + _random.Next(60));
+            return new GeneratedOutcome(appealed,
+                won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld,
+                won ? (partly ? Math.Round(deniedAmount * 0.5m, 2) : deniedAmount) : 0m, at.AddDays(15 + _random.Next(60)), false);
         }
-        else if (c.FirstAppealedAt is null && age > 120 && _random.NextDouble() < 0.7)
+        if (appealed is null && age > 120 && _random.NextDouble() < 0.7)
         {
-            c.Status = DenialCaseStatus.WrittenOff;
-            c.ClosedAt = denied.AddDays(90 + _random.Next(30));
-            c.DeadlineMissed = _random.NextDouble() < 0.4;
+            var closed = denied.AddDays(90 + _random.Next(30));
+            return new GeneratedOutcome(null, DenialCaseStatus.WrittenOff, 0m, closed, _random.NextDouble() < 0.4);
         }
-        else
-        {
-            c.Status = c.FirstAppealedAt is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed;
-        }
+        return new GeneratedOutcome(appealed, appealed is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed, 0m, null, false);
     }
 
     private (string, double, double) PickCategory()

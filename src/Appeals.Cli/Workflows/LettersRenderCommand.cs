@@ -15,8 +15,12 @@ public sealed class LettersRenderSettings : DatabaseSettings
     public long CaseId { get; init; }
 
     [CommandOption("--out <FILE>")]
-    [Description("Where to write the .docx")]
+    [Description("Also write the letter to this .docx (plain, with the patient's name and member id): needs --allow-phi-file")]
     public string Out { get; init; } = "";
+
+    [CommandOption("--allow-phi-file")]
+    [Description("Confirm that --out may write patient data to a plain file outside the encrypted database (ADR 0089)")]
+    public bool AllowPhiFile { get; init; }
 
     [CommandOption("--field <NAME=VALUE>")]
     [Description("A letter field the specialist supplies (Argument, Enclosures, ...); repeatable")]
@@ -28,7 +32,10 @@ public sealed class LettersRenderSettings : DatabaseSettings
 
     public override ValidationResult Validate()
     {
-        if (Out.Length == 0) return ValidationResult.Error("--out FILE.docx is required");
+        if (Out.Length > 0 && !AllowPhiFile)
+            return ValidationResult.Error("--out writes the patient's name and member id to a plain .docx outside the encrypted database. " +
+                "Add --allow-phi-file to confirm (the file is made readable by you only, and the audit log records it), " +
+                "or leave --out off: the letter is stored encrypted and downloads from the case page.");
         if (Fields.Any(f => !f.Contains('=', StringComparison.Ordinal))) return ValidationResult.Error("--field takes NAME=VALUE");
         if (Kind is not null && !LetterKinds.All.Contains(Kind)) return ValidationResult.Error($"--kind must be one of: {string.Join(", ", LetterKinds.All)}");
         return base.Validate();
@@ -46,26 +53,37 @@ public sealed class LettersRenderCommand(IAnsiConsole console) : AsyncCommand<Le
 
         var result = await services.Get<AuditLog>().RecordAsync(
             () => letters.GenerateAsync(settings.CaseId, entered, DatabaseSettings.Actor, settings.Kind, cancellationToken),
-            r => CaseAuditRecords.LetterGenerated(r, DatabaseSettings.Actor, settings.CaseId), cancellationToken);
-        if (result.Letter is { } written)
-            await File.WriteAllBytesAsync(settings.Out, written.Content, cancellationToken);
+            r => CaseAuditRecords.LetterGenerated(r, DatabaseSettings.Actor, settings.CaseId) is { } record && settings.Out.Length > 0
+                ? record with { Details = record.Details + "; also written to a plain .docx outside the app (--out)" }
+                : CaseAuditRecords.LetterGenerated(r, DatabaseSettings.Actor, settings.CaseId), cancellationToken);
+        if (result.Letter is { } written && settings.Out.Length > 0)
+            await WritePrivateFileAsync(settings.Out, written.Content, cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(console, new
             {
-                caseId = settings.CaseId, written = result.Succeeded, letterId = result.Letter?.Id, file = result.Succeeded ? settings.Out : null,
+                caseId = settings.CaseId, written = result.Succeeded, letterId = result.Letter?.Id, file = result.Succeeded && settings.Out.Length > 0 ? settings.Out : null,
                 kind = result.Letter?.Kind, version = result.Letter?.VersionNumber, sha256 = result.Letter?.Sha256, errors = result.Errors,
             });
         }
         else if (result.Letter is { } letter)
         {
-            console.MarkupLineInterpolated($"Letter {letter.Id} ({letter.Kind} version {letter.VersionNumber}) written to {settings.Out} (sha256 {letter.Sha256}). Sign it off before submitting.");
+            console.MarkupLineInterpolated($"Letter {letter.Id} ({letter.Kind} version {letter.VersionNumber}, sha256 {letter.Sha256}) stored{(settings.Out.Length > 0 ? $" and written to {settings.Out}" : "")}. Sign it off before submitting.");
         }
         else
         {
             foreach (var error in result.Errors) console.MarkupLineInterpolated($"[red]{error}[/]");
         }
         return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>A new file only its owner can read (mode 600 on Linux and macOS): it holds a patient's name and member id.</summary>
+    private static async Task WritePrivateFileAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var file = new FileStream(path, options);
+        await file.WriteAsync(content, ct);
     }
 }
 

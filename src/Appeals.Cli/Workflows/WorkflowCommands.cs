@@ -17,7 +17,8 @@ public static class WorkflowCommands
             letters.SetDescription("Appeal letters");
             letters.AddCommand<LettersRenderCommand>("render")
                 .WithDescription("Generate a case's letter as a new stored version and write it to a .docx file")
-                .WithExample("letters", "render", "42", "--out", "appeal.docx", "--field", "Argument=The visit met the policy.");
+                .WithExample("letters", "render", "42", "--field", "Argument=The visit met the policy.")
+                .WithExample("letters", "render", "42", "--out", "appeal.docx", "--allow-phi-file", "--field", "Argument=The visit met the policy.");
             letters.AddCommand<LettersSignOffCommand>("sign-off")
                 .WithDescription("Sign off a letter version (needed before the case can be submitted)")
                 .WithExample("letters", "sign-off", "7");

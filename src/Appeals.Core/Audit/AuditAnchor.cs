@@ -22,6 +22,7 @@ public sealed class AuditAnchor
     private readonly Lazy<byte[]> _key;
     private readonly string? _checkpointFolder;
     private readonly ConcurrentDictionary<string, AuditCheckpoint> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _chainOfDatabase = new(StringComparer.Ordinal);
     private readonly Lock _writing = new();
 
     private AuditAnchor(Func<byte[]> key, string? checkpointFolder)
@@ -50,25 +51,52 @@ public sealed class AuditAnchor
         return File.Exists(file) ? JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllBytes(file)) : null;
     }
 
-    /// <summary>Records a newer state of a chain; an older one (another process got further first) is ignored.</summary>
-    internal void Advance(AuditCheckpoint checkpoint)
+    /// <summary>
+    /// Records a newer state of a chain; an older one (another process got further first) is ignored. Also notes which chain
+    /// <paramref name="database"/> holds, so that a log emptied of every row (no first row left to name its chain) is still
+    /// found out (<see cref="ChainOf"/>).
+    /// </summary>
+    internal void Advance(AuditCheckpoint checkpoint, string database)
     {
         lock (_writing)
         {
+            if (_checkpointFolder is not null && _chainOfDatabase.GetValueOrDefault(database) != checkpoint.Chain)
+            {
+                Directory.CreateDirectory(_checkpointFolder);
+                WriteAtomically(DatabaseFile(database), System.Text.Encoding.ASCII.GetBytes(checkpoint.Chain));
+            }
+            _chainOfDatabase[database] = checkpoint.Chain;
             // The file, not this process's memory, decides: another process sharing the key ring may have got further.
             var newest = ReadCheckpoint(checkpoint.Chain);
             if (newest is not null && newest.LastId >= checkpoint.LastId) return;
             if (_checkpointFolder is not null)
             {
                 Directory.CreateDirectory(_checkpointFolder);
-                // Written aside and renamed over the old one, so a reader never sees half a checkpoint.
-                var temp = Path.Combine(_checkpointFolder, $".{Guid.NewGuid():N}.tmp");
-                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(checkpoint));
-                File.Move(temp, CheckpointFile(checkpoint.Chain), overwrite: true);
+                WriteAtomically(CheckpointFile(checkpoint.Chain), JsonSerializer.SerializeToUtf8Bytes(checkpoint));
             }
             _latest[checkpoint.Chain] = checkpoint;
         }
     }
+
+    /// <summary>The chain whose checkpoints <paramref name="database"/> last advanced, or null when it never wrote one.</summary>
+    public string? ChainOf(string database)
+    {
+        if (_checkpointFolder is null) return _chainOfDatabase.GetValueOrDefault(database);
+        var file = DatabaseFile(database);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
+    /// <summary>Written aside and renamed over the old one, so a reader never sees half a file.</summary>
+    private void WriteAtomically(string file, byte[] content)
+    {
+        var temp = Path.Combine(_checkpointFolder!, $".{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, file, overwrite: true);
+    }
+
+    /// <summary>A file per database, named by a hash of where it is (<see cref="AuditDatabase.Identity"/>), never by the connection string itself.</summary>
+    private string DatabaseFile(string database) =>
+        Path.Combine(_checkpointFolder!, $"database-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..32]}.chain");
 
     /// <summary>The last checkpoint this process wrote for a chain, to count on from without counting the table again.</summary>
     internal AuditCheckpoint? LatestWritten(string chain) => _latest.GetValueOrDefault(chain);

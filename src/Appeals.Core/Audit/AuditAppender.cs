@@ -36,7 +36,7 @@ internal static class AuditAppender
                 {
                     var checkpoint = await AppendInTransactionAsync(db, entries, clock, ct);
                     await tx.CommitAsync(ct);
-                    db.AuditAnchor.Advance(checkpoint);
+                    db.AuditAnchor.Advance(checkpoint, AuditDatabase.Identity(db));
                     return;
                 }
                 catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)

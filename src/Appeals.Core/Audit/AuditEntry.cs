@@ -43,6 +43,10 @@ public static class AuditActions
     public const string CaseClaim = "case_claim";
     public const string Import = "import";
     public const string UserChange = "user_change";
+    /// <summary>A user changed their own password (the first one, or a later one).</summary>
+    public const string PasswordChange = "password_change";
+    /// <summary>A user set up, confirmed or removed their authenticator (two-factor sign-in).</summary>
+    public const string TwoFactorChange = "two_factor_change";
     public const string PayerRuleChange = "payer_rule_change";
     public const string TemplateUpload = "template_upload";
     public const string ModelRetrain = "model_retrain";

@@ -40,7 +40,7 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAp
             var result = await action();
             var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], _realClock, ct) : null;
             await tx.CommitAsync(ct);
-            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint);
+            if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint, AuditDatabase.Identity(db));
             return result;
         }
         finally { AuditAppender.Appending.Release(); }

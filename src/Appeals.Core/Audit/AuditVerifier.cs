@@ -43,6 +43,10 @@ public static class AuditVerifier
             previous = entry.Hash;
             lastId = entry.Id;
         }
+        if (rows == 0 && anchor.ChainOf(AuditDatabase.Identity(db)) is { } chain && anchor.ReadCheckpoint(chain) is { Count: > 0 } emptied)
+            return emptied.IsSignedWith(key)
+                ? Broken(0, null, $"the log is empty, but the checkpoint of {Stamp(emptied)} recorded {emptied.Count} rows up to row {emptied.LastId}: every row was deleted", emptied)
+                : Broken(0, null, "the log is empty, and the checkpoint of this database is not signed with the audit key (it was edited or replaced)", null);
         if (checkpoint is not null && !reached)
             return Broken(rows, lastId + 1, $"the log ends at row {lastId} with {rows} rows, but the checkpoint of {Stamp(checkpoint)} recorded {checkpoint.Count} rows up to row {checkpoint.LastId}: rows were deleted from the end", checkpoint);
         if (checkpoint is null && keyed)

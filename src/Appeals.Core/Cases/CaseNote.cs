@@ -12,6 +12,12 @@ public sealed class CaseNote
 {
     public const int MaxTextLength = 4000;
 
+    /// <summary>
+    /// The column's room for <see cref="MaxTextLength"/> characters sealed (ADR 0089): up to 3 UTF-8 bytes each, the 45-byte
+    /// envelope, as base64url text.
+    /// </summary>
+    public const int MaxStoredLength = (MaxTextLength * 3 + 45 + 2) / 3 * 4;
+
     public long Id { get; set; }
 
     public long DenialCaseId { get; set; }
@@ -26,7 +32,7 @@ internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
 {
     public void Configure(EntityTypeBuilder<CaseNote> builder)
     {
-        builder.Property(n => n.Text).HasMaxLength(CaseNote.MaxTextLength).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(CaseNote.MaxStoredLength).IsRequired(); // sealed: Privacy/PhiColumns
         builder.Property(n => n.CreatedBy).HasMaxLength(100).IsRequired();
         builder.HasIndex(n => n.DenialCaseId);
         builder.HasOne(n => n.DenialCase).WithMany().HasForeignKey(n => n.DenialCaseId).OnDelete(DeleteBehavior.Cascade);

@@ -61,7 +61,12 @@ public static class AppealsDatabase
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(folder) && file != ":memory:") Directory.CreateDirectory(folder);
         }
-        if (await HasPendingMigrationsAsync(db, ct)) await db.Database.MigrateAsync(ct);
+        if (await HasPendingMigrationsAsync(db, ct))
+        {
+            var sealsNotes = (await db.Database.GetPendingMigrationsAsync(ct)).Any(id => id.EndsWith("_" + Privacy.PlainNoteSealing.MigrationName, StringComparison.Ordinal));
+            await db.Database.MigrateAsync(ct);
+            if (sealsNotes && db.Phi is { } phi) await Privacy.PlainNoteSealing.SealPlainNotesAsync(db, phi, ct);
+        }
         if (db.Database.IsSqlite())
         {
             // journal_mode=WAL persists in the file; synchronous is per connection, the importer sets it again.

@@ -25,6 +25,8 @@ internal static class PhiColumns
         var bytes = new ValueConverter<byte[], byte[]>(v => protector.Protect(v), v => protector.Unprotect(v));
         model.Entity<ClaimPayment>().Property(c => c.Patient).HasConversion(new ValueConverter<PatientIdentity, string>(
             v => protector.Protect(PatientIdentity.Pack(v)), v => PatientIdentity.Unpack(protector.Unprotect(v))));
+        // A note's text is whatever a specialist typed about the patient's claim (ADR 0089).
+        model.Entity<Cases.CaseNote>().Property(n => n.Text).HasConversion(new ValueConverter<string, string>(v => protector.Protect(v), v => protector.Unprotect(v)));
         // A letter names the patient and quotes the member id; a refused 835 file holds every NM1*QC.
         model.Entity<AppealLetter>().Property(l => l.Content).HasConversion(bytes, BytesByContent<byte[]>());
         // EF never passes null to a converter; the nullable type only satisfies the property's signature.

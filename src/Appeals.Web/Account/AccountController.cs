@@ -37,6 +37,8 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, Core.A
             await audit.AppendAsync(form.UserName, Core.Audit.AuditActions.SignIn);
             return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
         }
+        // The password was right; the sign-in completes once the authenticator's code is (TwoFactorController).
+        if (result.RequiresTwoFactor) return RedirectToAction("SignIn", "TwoFactor", new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null });
         if (result.IsLockedOut) logger.LogWarning("A sign-in was refused: the account is locked out");
         return await RefusedAsync(form, user.UserName!, result.IsLockedOut ? "account locked" : "wrong password");
     }

@@ -1,4 +1,5 @@
 using Appeals.Core.Audit;
+using Appeals.Web.Account;
 using Appeals.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,13 +38,15 @@ public sealed class AdminController(UserManager<IdentityUser> users, AuditLog au
         var password = UserSeeder.RandomPassword();
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
+        // The admin knows this password: the user replaces it at first sign-in.
+        if (created.Succeeded) created = await users.RequirePasswordChangeAsync(user);
         if (!created.Succeeded)
         {
             TempData["Problem"] = string.Join(" ", created.Errors.Select(e => e.Description));
             return RedirectToAction(nameof(Index));
         }
         await audit.AppendAsync(User.Identity!.Name!, AuditActions.UserChange, "User", user.UserName!, details: $"created with role {role}", ct: ct);
-        TempData["Message"] = $"User {user.UserName} ({role}) created. First password, shown only now: {password}";
+        TempData["Message"] = $"User {user.UserName} ({role}) created. First password, shown only now (they choose their own at first sign-in): {password}";
         return RedirectToAction(nameof(Index));
     }
 

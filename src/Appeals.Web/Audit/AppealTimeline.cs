@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
@@ -29,44 +30,61 @@ public sealed class AppealTimeline(AppealsDbContext db)
 {
     public static readonly string[] Header = ["Case", "Payer", "Patient control #", "Payer claim #", "Category", "Denied", "Recovered", "Status now", "When (UTC)", "Event", "By", "Details"];
 
-    public async Task<List<IReadOnlyList<object?>>> RowsAsync(TimelineFilter f, CancellationToken ct)
+    /// <summary>Cases read per round trip: each batch's audit rows, notes and moves are read by its case ids (indexed), never the whole log.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>How many cases the filter matches (for the export's audit row, written before the rows are).</summary>
+    public Task<int> CountCasesAsync(TimelineFilter f, CancellationToken ct) => Filtered(f).CountAsync(ct);
+
+    /// <summary>
+    /// The rows, case by case in id order, read from the database a batch of cases at a time and handed on as they come, so an
+    /// export of every case holds one batch in memory, not the whole log.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(TimelineFilter f, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var cases = Filtered(f);
+        for (long after = 0; ;)
+        {
+            var batch = await cases.Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize)
+                .Select(c => new { c.Id, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, c.DenialDate })
+                .ToListAsync(ct);
+            if (batch.Count == 0) yield break;
+            after = batch[^1].Id;
+            var ids = batch.Select(c => c.Id).ToList();
+            var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+            // Workflow moves come from the transitions below, which hold every move; the audit log has only the web's. A note's
+            // audit row says only that one was added; the note itself carries the text.
+            var events = (await db.AuditEntries.AsNoTracking()
+                    .Where(e => e.EntityType == nameof(DenialCase) && keys.Contains(e.EntityId) && e.Action != AuditActions.WorkflowMove && e.Action != AuditActions.NoteAdd)
+                    .OrderBy(e => e.Id).ToListAsync(ct))
+                .ToLookup(e => e.EntityId);
+            var notes = (await db.CaseNotes.AsNoTracking().Where(n => ids.Contains(n.DenialCaseId)).OrderBy(n => n.Id).ToListAsync(ct)).ToLookup(n => n.DenialCaseId);
+            var moves = (await db.WorkflowTransitions.AsNoTracking().Where(t => ids.Contains(t.DenialCaseId)).OrderBy(t => t.Id).ToListAsync(ct)).ToLookup(t => t.DenialCaseId);
+
+            foreach (var c in batch)
+            {
+                object?[] Row(string when, string what, string by, string details) =>
+                    [c.Id, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, when, what, by, details];
+                yield return Row(c.DenialDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "denied", "payer", "");
+                var audited = events[c.Id.ToString(CultureInfo.InvariantCulture)]
+                    .Select(e => (e.At, What: e.Action.Replace('_', ' '), By: e.UserName, Details: WithReason(e.Details, e.Reason)));
+                var moved = moves[c.Id].Select(t => (At: t.OccurredAt, What: "workflow move", By: t.Actor, Details: WithReason(Move(t), t.Reason)));
+                var noted = notes[c.Id].Select(n => (At: n.CreatedAt, What: "note", By: n.CreatedBy, Details: n.Text));
+                // OrderBy is stable: at the same instant the audited action comes before the move it logged.
+                foreach (var e in audited.Concat(moved).Concat(noted).OrderBy(e => e.At))
+                    yield return Row(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.What, e.By, e.Details);
+            }
+        }
+    }
+
+    private IQueryable<DenialCase> Filtered(TimelineFilter f)
     {
         var cases = db.DenialCases.AsNoTracking();
         if (f.From is { } from) cases = cases.Where(c => c.DenialDate >= from);
         if (f.To is { } to) cases = cases.Where(c => c.DenialDate <= to);
         if (f.Payer is { } payer) cases = cases.Where(c => c.PayerId == payer);
         if (!string.IsNullOrEmpty(f.Status)) cases = cases.Where(c => c.Status == f.Status);
-        var list = await cases.OrderBy(c => c.Id)
-            .Select(c => new { c.Id, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, c.CreatedAt, c.DenialDate })
-            .ToListAsync(ct);
-        var ids = list.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
-        // Audit rows are few per case; read the case-related ones once and group them here. Workflow moves
-        // come from the transitions below, which hold every move; the audit log has only the web's.
-        var events = (await db.AuditEntries.AsNoTracking()
-                .Where(e => e.EntityType == nameof(DenialCase) && e.Action != AuditActions.WorkflowMove).OrderBy(e => e.Id).ToListAsync(ct))
-            .Where(e => ids.Contains(e.EntityId)).ToLookup(e => e.EntityId);
-        // Notes carry their text here (the audit row of a note says only that one was added, so it is left out for the note itself).
-        var notes = (await db.CaseNotes.AsNoTracking().Where(n => cases.Select(c => c.Id).Contains(n.DenialCaseId)).OrderBy(n => n.Id).ToListAsync(ct))
-            .ToLookup(n => n.DenialCaseId);
-        var moves = (await db.WorkflowTransitions.AsNoTracking()
-                .Where(t => cases.Select(c => c.Id).Contains(t.DenialCaseId)).OrderBy(t => t.Id).ToListAsync(ct))
-            .ToLookup(t => t.DenialCaseId);
-
-        var rows = new List<IReadOnlyList<object?>>();
-        foreach (var c in list)
-        {
-            object?[] Row(string when, string what, string by, string details) =>
-                [c.Id, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, when, what, by, details];
-            rows.Add(Row(c.DenialDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "denied", "payer", ""));
-            var audited = events[c.Id.ToString(CultureInfo.InvariantCulture)].Where(e => e.Action != AuditActions.NoteAdd)
-                .Select(e => (e.At, What: e.Action.Replace('_', ' '), By: e.UserName, Details: WithReason(e.Details, e.Reason)));
-            var moved = moves[c.Id].Select(t => (At: t.OccurredAt, What: "workflow move", By: t.Actor, Details: WithReason(Move(t), t.Reason)));
-            var noted = notes[c.Id].Select(n => (At: n.CreatedAt, What: "note", By: n.CreatedBy, Details: n.Text));
-            // OrderBy is stable: at the same instant the audited action comes before the move it logged.
-            foreach (var e in audited.Concat(moved).Concat(noted).OrderBy(e => e.At))
-                rows.Add(Row(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.What, e.By, e.Details));
-        }
-        return rows;
+        return cases;
     }
 
     private static string Move(WorkflowTransition t) =>

@@ -55,26 +55,32 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
             TempData["Problem"] = "Say why you need the export: it is written to the audit log.";
             return RedirectToAction(nameof(Index));
         }
-        var rows = await timeline.RowsAsync(filter, ct);
+        var cases = await timeline.CountCasesAsync(filter, ct);
         await audit.AppendAsync(User.Identity!.Name!, AuditActions.Export, "AppealTimeline", "", filter.Reason.Trim(),
-            $"{filter.Format}; from {filter.From:yyyy-MM-dd} to {filter.To:yyyy-MM-dd}; payer {filter.Payer}; status {filter.Status}; {rows.Count} rows", ct);
+            $"{filter.Format}; from {filter.From:yyyy-MM-dd} to {filter.To:yyyy-MM-dd}; payer {filter.Payer}; status {filter.Status}; {cases} cases", ct);
         var name = $"appeal-timeline-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         if (filter.Format == "csv")
         {
-            await using var text = new StringWriter(CultureInfo.InvariantCulture);
+            // Written to the response as the rows come from the database: nothing holds the whole export.
+            Response.ContentType = "text/csv; charset=utf-8";
+            Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = name + ".csv" }.ToString();
+            await using var text = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
             await using (var csv = new SpreadsheetSafeCsvWriter(text))
             {
                 foreach (var h in AppealTimeline.Header) csv.WriteField(h);
                 await csv.NextRecordAsync();
-                foreach (var row in rows)
+                await foreach (var row in timeline.RowsAsync(filter, ct))
                 {
                     foreach (var value in row) csv.WriteField(value);
                     await csv.NextRecordAsync();
                 }
             }
-            return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name + ".csv");
+            return new EmptyResult();
         }
-        return File(XlsxTable.Write("Appeal timeline", AppealTimeline.Header, rows),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        // A workbook is a zip whose directory comes last: built in a temporary file (not memory) from the streamed rows, then sent.
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        await XlsxTable.WriteAsync(file, "Appeal timeline", AppealTimeline.Header, timeline.RowsAsync(filter, ct), ct);
+        file.Position = 0;
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
 }

@@ -7,22 +7,27 @@ namespace Appeals.Web.Audit;
 /// <summary>Writes one table (header row + rows) as an .xlsx workbook with one sheet; numbers stay numbers.</summary>
 public static class XlsxTable
 {
-    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>
+    /// The workbook written to <paramref name="output"/> as the rows arrive: the sheet is written element by element
+    /// (OpenXmlWriter), so no row is kept once it is written.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, string sheetName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken ct)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        using (var writer = OpenXmlWriter.Create(sheetPart))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(header.Cast<object?>().ToList()));
-            foreach (var row in rows) data.Append(Row(row));
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-            workbook.Workbook.Save();
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetData());
+            writer.WriteElement(Row(header.Cast<object?>().ToList()));
+            await foreach (var row in rows.WithCancellation(ct)) writer.WriteElement(Row(row));
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
-        return stream.ToArray();
+        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+        workbook.Workbook.Save();
     }
 
     private static Row Row(IReadOnlyList<object?> values)

@@ -18,10 +18,11 @@ public sealed record AttachmentOutcome(CaseAttachment? Attachment, string? Probl
 /// <summary>
 /// Stores case attachments on disk under Storage:Path/attachments, at a path made from a new GUID
 /// (never from the uploader's file name), after checking size, allowed type and the content's own
-/// signature. The row and its audit entry commit together; a file whose row did not commit is removed.
+/// signature, sealed with the PHI key ring (ADR 0089). The row and its audit entry commit together; a file whose row did not
+/// commit is removed.
 /// </summary>
 public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOptions<AttachmentOptions> options, IConfiguration configuration,
-    TimeProvider clock, ILogger<CaseAttachmentStore> logger)
+    TimeProvider clock, Core.Privacy.PhiProtector phi, ILogger<CaseAttachmentStore> logger)
 {
     public string Root => Path.Combine(Imports.ImportsController.StoragePath(configuration), "attachments");
 
@@ -41,15 +42,16 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
         long size;
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                (sha, size) = await CopyHashedAsync(content, file, limits.MaxFileBytes, ct);
-                if (size > limits.MaxFileBytes)
-                    return Refused($"{name} was not attached: it is larger than {AttachmentOptions.Size(limits.MaxFileBytes)}, the most an attachment may be.");
-                if (size == 0) return Refused($"{name} was not attached: it is empty.");
-                if (!type.Matches(file))
-                    return Refused($"{name} was not attached: its content is not a {type.Label} file, whatever its name says.");
-            }
+            // Checked in memory (at most Attachments:MaxFileBytes) and written only sealed, like the PHI the database holds
+            // (ADR 0089): the plain bytes never touch the disk, and a copy of the folder without the key ring is unreadable.
+            using var plain = new MemoryStream();
+            (sha, size) = await CopyHashedAsync(content, plain, limits.MaxFileBytes, ct);
+            if (size > limits.MaxFileBytes)
+                return Refused($"{name} was not attached: it is larger than {AttachmentOptions.Size(limits.MaxFileBytes)}, the most an attachment may be.");
+            if (size == 0) return Refused($"{name} was not attached: it is empty.");
+            if (!type.Matches(plain))
+                return Refused($"{name} was not attached: its content is not a {type.Label} file, whatever its name says.");
+            await File.WriteAllBytesAsync(partial, phi.Protect(plain.ToArray()), ct);
             File.Move(partial, path);
         }
         finally { File.Delete(partial); }
@@ -84,16 +86,28 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
             logger.LogWarning("Attachment {Attachment} of case {Case}: stored file is missing", attachment.Id, attachment.DenialCaseId);
             return null;
         }
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-        if (actual != attachment.Sha256)
+        var stored = await File.ReadAllBytesAsync(path, ct);
+        // A file stored before attachments were sealed is still served when its bytes are exactly the ones recorded at upload.
+        var plain = Unseal(stored, attachment) ?? (Convert.ToHexStringLower(SHA256.HashData(stored)) == attachment.Sha256 ? stored : null);
+        if (plain is null || Convert.ToHexStringLower(SHA256.HashData(plain)) != attachment.Sha256)
         {
-            await stream.DisposeAsync();
             logger.LogWarning("Attachment {Attachment} of case {Case}: stored file does not match its SHA-256", attachment.Id, attachment.DenialCaseId);
             return null;
         }
-        stream.Position = 0;
-        return stream;
+        return new MemoryStream(plain, writable: false);
+    }
+
+    /// <summary>The stored file's plain bytes; null when the key ring cannot open it (changed on disk, or another ring).</summary>
+    private byte[]? Unseal(byte[] stored, CaseAttachment attachment)
+    {
+        try
+        {
+            return phi.Unprotect(stored);
+        }
+        catch (Core.Privacy.PhiUnreadableException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The stored file's path: a two-character fan-out folder, then the key. Keys are checked so no stored value can walk out of the folder.</summary>

@@ -1,4 +1,5 @@
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
 using Appeals.Web.Security;
@@ -23,6 +24,19 @@ public static class AppealsWebApplicationExtensions
         var firstUsers = await scope.ServiceProvider.GetRequiredService<UserSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, firstUsers));
+        WarnAboutKeyProtection(app);
+    }
+
+    /// <summary>Says so at startup when the key rings are kept as plain XML, or in a folder others can read (ADR 0087).</summary>
+    private static void WarnAboutKeyProtection(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Appeals.Web.KeyRings");
+        string[] folders = [PhiKeyRing.KeysPath(app.Configuration), PhiKeyRing.SessionKeysPath(app.Configuration)];
+        foreach (var folder in folders.Where(KeyRingProtection.IsOpenToOthers))
+            logger.LogWarning("The key ring folder {Folder} can be read by other users and this process cannot change that: make it mode 700, owned by the app's user", folder);
+        if (!app.Environment.IsDevelopment() && KeyRingProtection.Describe(app.Configuration) == KeyProtection.FolderOnly)
+            logger.LogWarning("{Setting} is not set: the master keys in {Folder} are plain XML, protected only by the folder's permissions (README, Keys)",
+                KeyRingProtection.CertificatePathKey, folders[0]);
     }
 
     /// <summary>Forwarded headers from known proxies, security headers, HTTPS outside Development, authentication, routes.</summary>
@@ -41,6 +55,8 @@ public static class AppealsWebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // A password someone else chose, or an Admin without a second factor, is settled before any page (ADR 0088).
+        Account.AccountRequirements.UseAccountRequirements(app);
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();

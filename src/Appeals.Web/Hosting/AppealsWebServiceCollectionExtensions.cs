@@ -1,5 +1,6 @@
 using Appeals.Analytics;
 using Appeals.Core.Persistence;
+using Appeals.Core.Privacy;
 using Appeals.Web.Demo;
 using Appeals.Web.Identity;
 using Appeals.Web.Security;
@@ -13,9 +14,10 @@ public static class AppealsWebServiceCollectionExtensions
     /// <summary>Everything the web app needs: Core (database, importer), Identity, MVC with antiforgery on every POST, the demo seeder.</summary>
     public static IServiceCollection AddAppealsWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        // Core registers Data Protection on the shared key ring (DataProtection:KeysPath, ADR 0071): cookies,
-        // antiforgery and the encrypted patient columns use the same keys as the CLI.
+        // Core opens the PHI ring (DataProtection:KeysPath, ADR 0071) that the CLI shares; cookies and antiforgery sign with
+        // the sessions ring (DataProtection:SessionKeysPath), so neither ring's copy opens the other's secrets (ADR 0087).
         services.AddAppealsCore(configuration);
+        services.AddAppealsSessionProtection(configuration);
         services.AddAppealsIdentity(configuration);
         services.AddAppealsAnalytics();
         services.AddAppealsWorkflows(configuration);

@@ -1,4 +1,5 @@
 using Appeals.Core.Persistence;
+using Appeals.Web.Account;
 using Microsoft.AspNetCore.Identity;
 
 namespace Appeals.Web.Identity;
@@ -70,7 +71,18 @@ public static class IdentityServiceCollectionExtensions
             };
         });
         // Re-check the security stamp often, so that a disabled user or a changed role takes effect soon.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // The renewed principal is built from the database: keep the mark of a session that showed a second factor (ADR 0088).
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.SignedInWithSecondFactor() == true && context.NewPrincipal?.SignedInWithSecondFactor() == false)
+                    context.NewPrincipal.Identities.First().AddClaim(new System.Security.Claims.Claim(
+                        AccountRequirements.AuthenticationMethodClaim, AccountRequirements.MultiFactor));
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Appeals.Web.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,28 +39,30 @@ public sealed class UserSeeder(AppealsIdentityDbContext db, UserManager<Identity
             if (demo.Seed)
             {
                 var password = string.IsNullOrEmpty(demo.Password) ? RandomPassword() : demo.Password;
-                foreach (var role in AppealsRoles.All) await CreateAsync(DemoUserName(role), password, role);
+                // A password printed to the console is changed at first sign-in; one the operator chose (Demo:Password) is theirs already.
+                foreach (var role in AppealsRoles.All) await CreateAsync(DemoUserName(role), password, role, mustChange: string.IsNullOrEmpty(demo.Password));
                 printed.Add($"Demo users created: {string.Join(", ", AppealsRoles.All.Select(DemoUserName))} (one per role).");
                 printed.Add(string.IsNullOrEmpty(demo.Password)
-                    ? $"Their password (shown once, not stored anywhere you can read): {password}"
+                    ? $"Their password (shown once, not stored anywhere you can read; each user chooses a new one at first sign-in): {password}"
                     : "Their password is the one in Demo:Password.");
             }
             else
             {
                 var password = RandomPassword();
-                await CreateAsync(AdminUserName, password, AppealsRoles.Admin);
+                await CreateAsync(AdminUserName, password, AppealsRoles.Admin, mustChange: true);
                 printed.Add($"First run: created user '{AdminUserName}' (Admin) with password {password}");
-                printed.Add("It is shown once: sign in and add users under Admin.");
+                printed.Add("It is shown once: sign in, choose a new password, set up an authenticator app, and add users under Admin.");
             }
         }
         return printed;
     }
 
-    private async Task CreateAsync(string name, string password, string role)
+    private async Task CreateAsync(string name, string password, string role, bool mustChange)
     {
         var user = new IdentityUser(name);
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
+        if (mustChange) Check(await users.RequirePasswordChangeAsync(user));
     }
 
     /// <summary>20 characters from an alphabet without look-alikes, always with upper, lower and digit.</summary>

@@ -19,7 +19,14 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var recent = await db.ImportedFiles.AsNoTracking().OrderByDescending(f => f.Id).Take(20).ToListAsync(ct);
+        // Without OriginalBytes: a refused file's bytes are PHI, decrypted only when someone opens that file, not on every view.
+        var recent = await db.ImportedFiles.AsNoTracking().OrderByDescending(f => f.Id).Take(20)
+            .Select(f => new ImportedFile
+            {
+                Id = f.Id, FileName = f.FileName, ContentHash = f.ContentHash, SizeBytes = f.SizeBytes, ImportedAt = f.ImportedAt, Status = f.Status,
+                TransactionsImported = f.TransactionsImported, TransactionsDuplicate = f.TransactionsDuplicate, TransactionsRejected = f.TransactionsRejected,
+            })
+            .ToListAsync(ct);
         ViewData["Limits"] = options.Value;
         ViewData["Batches"] = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(10).ToListAsync(ct);
         return View(recent);

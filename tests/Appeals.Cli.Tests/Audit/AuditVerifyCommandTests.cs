@@ -73,6 +73,34 @@ public sealed class AuditVerifyCommandTests
     }
 
     [Fact]
+    public async Task Verify_EveryRowDeleted_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        await AppendRowsAsync(temp, 5);
+        await ExecuteAsync(temp, "DELETE FROM AuditEntries");
+
+        var run = await CliRun.RunAsync("audit", "verify", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(0, run.Json().GetProperty("rowsChecked").GetInt64());
+        Assert.Contains("every row was deleted", run.Json().GetProperty("problem").GetString());
+        Assert.Equal(5, run.Json().GetProperty("checkpoint").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Verify_ANewDatabaseWithNoRowsYet_IsIntact()
+    {
+        using var temp = new TempFolder();
+        await using (var db = AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, temp.ConnectionString, TestKeyRing.Protector))
+            await AppealsDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("audit", "verify", "--db", temp.ConnectionString, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Json().GetProperty("rowsChecked").GetInt64());
+    }
+
+    [Fact]
     public async Task Verify_ARowChangedInTheDatabase_IsDetectedAtThatRow()
     {
         using var temp = new TempFolder();

@@ -58,13 +58,27 @@ public sealed class WorkflowCommandsTests
             .GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var file = temp.Sub("letter.docx");
 
-        var run = await CliRun.RunAsync("letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json");
+        var run = await CliRun.RunAsync("letters", "render", id, "--out", file, "--allow-phi-file", "--db", temp.ConnectionString, "--json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.False(File.Exists(file));
         var errors = run.Json().GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.NotEmpty(errors);
         Assert.Contains(errors, e => e!.Contains("{{", StringComparison.Ordinal) || e.Contains("field", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task LettersRender_ToAFileWithoutAllowPhiFile_IsRefusedAndStoresNothing()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Sub("letter.docx");
+
+        var run = await CliRun.RunAsync("letters", "render", "1", "--out", file, "--db", temp.ConnectionString, "--field", "Argument=x");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--allow-phi-file", run.Output);
+        Assert.False(File.Exists(file));
+        Assert.False(File.Exists(temp.DatabaseFile)); // refused before the database was even opened
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class AuditChainTests
     {
         var (database, keyRing) = await LogOfAsync(5);
         await using var _ = database;
-        var file = Directory.GetFiles(database.PathFor(Path.Combine("keys", "audit-checkpoints"))).Single();
+        var file = Directory.GetFiles(database.PathFor(Path.Combine("keys", "audit-checkpoints")), "*.checkpoint.json").Single();
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, Ct)).Replace("\"Count\":5", "\"Count\":4"), Ct);
 
         var result = await VerifyAsync(database, keyRing);

@@ -52,6 +52,58 @@ public sealed class AppealTimelineExportTests(DemoAppFactory app) : IClassFixtur
         Assert.Contains("trace LATER-TRACE-1", automatic[11]);
     }
 
+    [Fact]
+    public async Task Export_Csv_IsWrittenAsItIsRead_AndHoldsEveryCaseOnce()
+    {
+        var auditor = await app.SignedInClientAsync("auditor");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Audit/Export")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Format"] = "csv", ["Reason"] = "streaming check", ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(await auditor.GetStringAsync("/Audit", Ct)),
+            }),
+        };
+
+        using var response = await auditor.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        // Streamed: the length is not known when the headers go out (a whole CSV built in memory had one).
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        var caseIds = ReadCsv(await response.Content.ReadAsStringAsync(Ct)).Where(r => r[9] == "denied").Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        await using var scope = app.Services.CreateAsyncScope();
+        var expected = await scope.ServiceProvider.GetRequiredService<AppealsDbContext>().DenialCases.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(Ct);
+        Assert.Equal(expected, caseIds);
+    }
+
+    [Fact]
+    public async Task Rows_InSmallBatches_AreTheSameAsInOneBatch()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppealsDbContext>();
+        var filter = new Appeals.Web.Audit.TimelineFilter();
+
+        var whole = await new Appeals.Web.Audit.AppealTimeline(db) { BatchSize = 100_000 }.RowsAsync(filter, Ct).ToListAsync(Ct);
+        var batched = await new Appeals.Web.Audit.AppealTimeline(db) { BatchSize = 7 }.RowsAsync(filter, Ct).ToListAsync(Ct);
+
+        Assert.True(whole.Count > 7 * 3);
+        Assert.Equal(whole.Select(r => string.Join('|', r)), batched.Select(r => string.Join('|', r)));
+    }
+
+    [Fact]
+    public async Task Export_Xlsx_HoldsAHeaderAndARowPerCsvRow()
+    {
+        var auditor = await app.SignedInClientAsync("auditor");
+        var csvRows = ReadCsv(await (await DemoAppFactory.ExportTimelineAsync(auditor, "csv", "row count")).Content.ReadAsStringAsync(Ct)).Count;
+
+        var xlsx = await (await DemoAppFactory.ExportTimelineAsync(auditor, "xlsx", "row count")).Content.ReadAsByteArrayAsync(Ct);
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Equal(csvRows + 1, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+        Assert.Equal("Appeal timeline", document.WorkbookPart.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name!.Value);
+    }
+
     /// <summary>The payer pays the whole denied amount on a later ERA (same CLP07, remitted a month later).</summary>
     private static Remittance LaterPayment(ClaimPayment denied, DenialCase denial) => new()
     {

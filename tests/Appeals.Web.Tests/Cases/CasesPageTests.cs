@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Appeals.Web.Tests.Hosting;
 using Appeals.Web.Tests.Remittances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Web.Tests.Cases;
 
@@ -88,6 +90,31 @@ public sealed class CasesPageTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.DoesNotContain("{{", after);
         Assert.Contains(">The payer&#x27;s own policy covers this service.</textarea>", after);
         Assert.Contains("id=\"next-step\"", after);
+    }
+
+    [Fact]
+    public async Task TwoLetters_GeneratedAtOnceOnOneCase_BothSucceedAsTwoVersions()
+    {
+        var id = await app.CaseOnALetterRouteAsync();
+        var first = await app.SignedInClientAsync("specialist");
+        var second = await app.SignedInClientAsync("manager");
+        async Task<HttpResponseMessage> GenerateAsync(HttpClient client)
+        {
+            var fields = new[] { "Argument", "ClinicalSummary", "Enclosures", "GroupNumber", "AuthorizationNumber", "OriginalSubmissionDate", "ProofOfSubmission", "CorrectionSummary", "SignatureName" }
+                .ToDictionary(f => f, f => "synthetic " + f);
+            fields["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(await client.GetStringAsync($"/Cases/{id}", Ct));
+            return await client.PostAsync($"/Cases/{id}/Letters", new FormUrlEncodedContent(fields), Ct);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>();
+        var before = await db.AppealLetters.CountAsync(l => l.DenialCaseId == id, Ct);
+
+        var responses = await Task.WhenAll(GenerateAsync(first), GenerateAsync(second));
+
+        foreach (var response in responses)
+            Assert.Matches(@"Letter version \d+ generated", await response.Content.ReadAsStringAsync(Ct));
+        var versions = await db.AppealLetters.Where(l => l.DenialCaseId == id).OrderBy(l => l.VersionNumber).Select(l => l.VersionNumber).ToListAsync(Ct);
+        Assert.Equal(Enumerable.Range(1, before + 2), versions);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public class DemoAppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "appeals-web-tests", Guid.NewGuid().ToString("N"));
 
     public string Folder => _folder;
+
+    /// <summary>Whether Admins must sign in with a second factor (the app's default outside these tests, ADR 0088).</summary>
+    protected virtual bool RequireAdminTwoFactor => false;
     public string DatabaseFile => Path.Combine(_folder, "appeals.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +40,8 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         // Tests sign in and upload far faster than people; the limits have their own test (TransportSecurityTests).
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:UploadsPerMinute", "100000");
+        // The demo admin signs in with a password only; TwoFactorTests turns the requirement on and drives it over HTTP.
+        builder.UseSetting("Security:RequireAdminTwoFactor", RequireAdminTwoFactor ? "true" : "false");
         builder.UseSetting("Letters:Fields:PracticeAddress", "1 Demo Way, Sampletown");
         builder.UseSetting("Letters:Fields:AppellantName", "Demo Clinic billing office");
         builder.UseSetting("Letters:Fields:AppellantContact", "555-0100, billing@example.test");

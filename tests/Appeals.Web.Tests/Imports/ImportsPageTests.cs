@@ -156,6 +156,27 @@ public sealed class ImportsPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         return (jobUrl, state, await client.GetStringAsync(jobUrl, Ct));
     }
 
+    [Fact]
+    public async Task ImportsPage_DoesNotReadRefusedFilesBytes()
+    {
+        // A refused file whose stored bytes no key opens: a page that decrypted them would fail.
+        var id = await InDatabase(async db =>
+        {
+            var file = new ImportedFile { FileName = "refused-unreadable.835", ContentHash = new string('9', 64), Status = ImportStatus.Rejected, OriginalBytes = [1, 2, 3] };
+            db.ImportedFiles.Add(file);
+            await db.SaveChangesAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE ImportedFiles SET OriginalBytes = {0} WHERE Id = {1}", [new byte[] { 0xFF, 0, 1, 2, 3, 4, 5 }, file.Id], Ct);
+            return file.Id;
+        });
+        var client = await app.SignedInClientAsync("specialist");
+
+        var response = await client.GetAsync("/Imports", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("refused-unreadable.835", await response.Content.ReadAsStringAsync(Ct));
+        Assert.True(id > 0);
+    }
+
     private async Task<T> InDatabase<T>(Func<AppealsDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -15,7 +15,7 @@ namespace Appeals.Web.Tests.Security;
 
 /// <summary>The attacks of issue 14 against the running app, each one refused (and audited where the issue asks).</summary>
 [Collection(WebCollection.Name)]
-public sealed class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed partial class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -234,6 +234,7 @@ public sealed class SecurityTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         var response = await specialist.PostAsync($"/Cases/{id}/Notes", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "forged" }), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(await InDatabase(db => db.CaseNotes.AnyAsync(n => n.DenialCaseId == id && n.Text == "forged", Ct)));
+        // Compared after reading: the text is sealed (a different value each time), so SQL cannot compare it.
+        Assert.DoesNotContain("forged", await InDatabase(db => db.CaseNotes.Where(n => n.DenialCaseId == id).Select(n => n.Text).ToListAsync(Ct)));
     }
 }

@@ -28,12 +28,14 @@ public class PreparedUpdatesTests
             await db.SaveChangesAsync(Ct);
         }
         int written;
+        Dictionary<long, Guid> versions;
         await using (var db = prepared.Open())
         {
             Change(db, await db.DenialCases.OrderBy(c => c.Id).ToListAsync(Ct));
             written = await PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, Ct);
             Assert.All(db.WorkflowTransitions.Local, t => Assert.True(t.Id > 0));
             Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+            versions = db.DenialCases.Local.ToDictionary(c => c.Id, c => c.Version);
         }
 
         Assert.Equal(Cases + Cases / 2, written);
@@ -44,6 +46,7 @@ public class PreparedUpdatesTests
             await a.WorkflowTransitions.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.DenialCaseId, t.FromState, t.ToState, t.Trigger, t.OccurredAt, t.Actor }).ToListAsync(Ct),
             await b.WorkflowTransitions.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.DenialCaseId, t.FromState, t.ToState, t.Trigger, t.OccurredAt, t.Actor }).ToListAsync(Ct));
         Assert.Equal(Cases / 2, await b.WorkflowTransitions.CountAsync(Ct));
+        Assert.Equal(versions, await b.DenialCases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Version, Ct));
         // The rollup triggers fired for every row, as for EF's updates.
         Assert.Equal(
             await a.DenialDayRollups.AsNoTracking().OrderBy(r => r.DenialDate).Select(r => new { r.Cases, r.RecoveredCents, r.OpenCases, r.ResolvedCases }).ToListAsync(Ct),
@@ -62,8 +65,7 @@ public class PreparedUpdatesTests
         await using (var other = database.Open())
         {
             var last = await other.DenialCases.SingleAsync(c => c.Id == lastId, Ct);
-            last.AssignedTo = "someone-else";
-            last.Version = Guid.NewGuid();
+            last.AssignTo("someone-else");
             await other.SaveChangesAsync(Ct);
         }
 
@@ -77,23 +79,18 @@ public class PreparedUpdatesTests
 
     private static void Change(AppealsDbContext db, List<DenialCase> cases)
     {
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < cases.Count; i++)
         {
             var denial = cases[i];
-            denial.RecoveredAmount = denial.DeniedAmount - i;
-            denial.Status = DenialCaseStatus.Recovered;
-            denial.ClosedAt = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-            // Two sets of changed columns: half the cases also get a note of who has them.
+            denial.RecordRecovery(denial.DeniedAmount - i);
+            var transition = denial.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "new", "paid", "system:test", "test", at);
+            // Two sets of changed columns: half the cases are also given to someone, and only their moves are recorded.
             if (i % 2 == 0)
             {
-                denial.AssignedTo = "specialist";
-                db.WorkflowTransitions.Add(new WorkflowTransition
-                {
-                    DenialCase = denial, Route = "appeal_letter", WorkflowVersion = 1, FromState = "new", ToState = "recovered",
-                    Trigger = "paid", Actor = "system:test", Reason = "test", OccurredAt = denial.ClosedAt.Value,
-                });
+                denial.AssignTo("specialist");
+                db.WorkflowTransitions.Add(transition);
             }
-            denial.Version = new Guid(1000 + i, 0, 0, new byte[8]);
         }
     }
 
@@ -112,12 +109,12 @@ public class PreparedUpdatesTests
             {
                 ClaimPayment = claims[i], Payer = payer, PatientControlNumber = $"PCN-{i}", PayerClaimControlNumber = $"PCC-{i}",
                 Category = "medical_necessity", PrimaryReason = "CO-50", DeniedAmount = 100m + i, BilledAmount = 100m + i,
-                DenialDate = new DateOnly(2026, 1, 1 + i % 3), Version = new Guid(i + 1, 0, 0, new byte[8]),
+                DenialDate = new DateOnly(2026, 1, 1 + i % 3),
             });
         await db.SaveChangesAsync(Ct);
         return database;
     }
 
     private static List<string> Rows(List<DenialCase> cases) =>
-        cases.Select(c => $"{c.Id}|{c.Status}|{c.RecoveredAmount}|{c.ClosedAt:O}|{c.AssignedTo}|{c.Version}|{c.DeniedAmount}").ToList();
+        cases.Select(c => $"{c.Id}|{c.Status}|{c.WorkflowState}|{c.RecoveredAmount}|{c.ClosedAt:O}|{c.AssignedTo}|{c.DeniedAmount}").ToList();
 }

@@ -170,8 +170,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 

@@ -159,7 +159,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16060)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
