@@ -91,4 +91,23 @@ public static class ContractCsv
         }
         return (rows, errors);
     }
+
+    /// <summary>Writes rates in the CSV format (UTF-8 without BOM, header, RFC 4180).</summary>
+    public static void Write(string path, IEnumerable<ContractRow> rows)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in Columns) csv.WriteField(column);
+        csv.NextRecord();
+        foreach (var r in rows)
+        {
+            csv.WriteField(r.PayerId);
+            csv.WriteField(r.ProcedureCode);
+            csv.WriteField(r.Modifier);
+            csv.WriteField(r.AllowedAmount.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteField(r.EffectiveFrom.ToString(DateFormat, CultureInfo.InvariantCulture));
+            csv.WriteField(r.EffectiveTo?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "");
+            csv.NextRecord();
+        }
+    }
 }

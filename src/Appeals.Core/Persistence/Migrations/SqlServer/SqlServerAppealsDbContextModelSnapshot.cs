@@ -180,6 +180,50 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Contracts.PayerContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AllowedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Modifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PayerContracts");
+                });
+
             modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -341,6 +385,13 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("denial");
+
                     b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("date");
 
@@ -400,6 +451,10 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("ShiftedToPatient")
                         .HasColumnType("bit");
+
+                    b.Property<decimal?>("ShortfallAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -169,6 +169,48 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Contracts.PayerContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AllowedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PayerContracts");
+                });
+
             modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +366,13 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("denial");
+
                     b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("TEXT");
 
@@ -383,6 +432,10 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("ShiftedToPatient")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ShortfallAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
