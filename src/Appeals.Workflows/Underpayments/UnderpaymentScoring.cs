@@ -31,8 +31,8 @@ internal sealed class UnderpaymentScoring(Dictionary<long, (int Closed, int Reco
         var (closedCases, recovered) = outcomes.GetValueOrDefault(payerId);
         var p = closedCases + weight == 0 ? baseRate : (recovered + baseRate * weight) / (closedCases + weight);
         var why = closedCases == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"base rate {baseRate:P0}: no closed underpayment cases with this payer yet")
-            : string.Create(CultureInfo.InvariantCulture, $"{recovered} of {closedCases} closed underpayment cases with this payer recovered, blended with the base rate {baseRate:P0}");
+            ? string.Create(CultureInfo.InvariantCulture, $"base rate {baseRate * 100:0.#}%: no closed underpayment cases with this payer yet")
+            : string.Create(CultureInfo.InvariantCulture, $"{recovered} of {closedCases} closed underpayment cases with this payer recovered, blended with the base rate {baseRate * 100:0.#}%");
         return (p, why);
     }
 }
