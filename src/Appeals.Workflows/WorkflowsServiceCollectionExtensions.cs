@@ -36,6 +36,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
         services.Configure<Underpayments.UnderpaymentOptions>(configuration.GetSection("Underpayments"));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, Underpayments.UnderpaymentHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, TakeBacks.TakeBackHandler>());
         return services;
     }
 

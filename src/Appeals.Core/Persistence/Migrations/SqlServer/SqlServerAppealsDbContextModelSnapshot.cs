@@ -1412,6 +1412,71 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<long?>("ClaimPaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProviderAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("RecoveredAfterAppeal")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPaymentId");
+
+                    b.HasIndex("DenialCaseId");
+
+                    b.HasIndex("ProviderAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PayerId", "TakenOn");
+
+                    b.ToTable("TakeBacks");
+                });
+
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1650,6 +1715,21 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Appeals.Core.Remittances.ProviderAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>

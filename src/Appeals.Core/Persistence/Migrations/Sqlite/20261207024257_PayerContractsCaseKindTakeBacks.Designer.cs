@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Appeals.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppealsDbContext))]
-    [Migration("20261207022010_PayerContractsAndCaseKind")]
-    partial class PayerContractsAndCaseKind
+    [Migration("20261207024257_PayerContractsCaseKindTakeBacks")]
+    partial class PayerContractsCaseKindTakeBacks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1368,6 +1368,69 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DenialCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProviderAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecoveredAfterAppeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPaymentId");
+
+                    b.HasIndex("DenialCaseId");
+
+                    b.HasIndex("ProviderAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PayerId", "TakenOn");
+
+                    b.ToTable("TakeBacks");
+                });
+
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1604,6 +1667,21 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Appeals.Core.Remittances.ProviderAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
