@@ -52,6 +52,8 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
             d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
         }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
+        // Underpayment cases are a few percent of the table: the payer scorecard and `cases list --kind` read them by kind.
+        b.HasIndex(d => new { d.Kind, d.DenialDate, d.PayerId });
         // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0075).
         b.HasIndex(d => d.PayerClaimControlNumber);
         b.HasIndex(d => new { d.PatientControlNumber, d.ServiceDate });

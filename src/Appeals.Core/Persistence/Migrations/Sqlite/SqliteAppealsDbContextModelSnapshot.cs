@@ -480,6 +480,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority");
 
+                    b.HasIndex("Kind", "DenialDate", "PayerId");
+
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
 

@@ -83,6 +83,11 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Kind_DenialDate_PayerId",
+                table: "DenialCases",
+                columns: new[] { "Kind", "DenialDate", "PayerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PayerContracts_PayerIdentifier_ProcedureCode_Modifier_EffectiveFrom",
                 table: "PayerContracts",
                 columns: new[] { "PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom" },
@@ -123,6 +128,10 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TakeBacks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DenialCases_Kind_DenialDate_PayerId",
+                table: "DenialCases");
 
             migrationBuilder.DropColumn(
                 name: "Kind",
