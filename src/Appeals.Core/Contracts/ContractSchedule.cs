@@ -1,3 +1,7 @@
+using Appeals.Core.Persistence;
+using Appeals.Core.Remittances;
+using Microsoft.EntityFrameworkCore;
+
 namespace Appeals.Core.Contracts;
 
 /// <summary>
@@ -13,6 +17,19 @@ public sealed class ContractSchedule
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.EffectiveFrom).ToArray());
 
     public int Count => _rates.Values.Sum(r => r.Length);
+
+    /// <summary>
+    /// The payer's stored schedule, null when it has none. The CSV names a payer as the 835 does (issue 16): by its
+    /// identifier, else by its name; rates under the identifier win when both exist.
+    /// </summary>
+    public static async Task<ContractSchedule?> LoadAsync(AppealsDbContext db, Payer payer, CancellationToken ct)
+    {
+        var rates = await db.PayerContracts.AsNoTracking()
+            .Where(c => c.PayerIdentifier == payer.Identifier || c.PayerIdentifier == payer.Name).ToListAsync(ct);
+        if (rates.Count == 0) return null;
+        var own = rates.Where(r => r.PayerIdentifier == payer.Identifier).ToList();
+        return new ContractSchedule(own.Count > 0 ? own : rates);
+    }
 
     /// <summary>The rate for <paramref name="code"/> with <paramref name="modifiers"/> (SVC01-3..6 joined by ':') on <paramref name="date"/>, if any.</summary>
     public PayerContract? Find(string code, string modifiers, DateOnly date)

@@ -21,10 +21,7 @@ public sealed record CaseMoney(IReadOnlyList<LineVariance> Lines, string? NoVari
         var takeBacks = await db.TakeBacks.AsNoTracking()
             .Where(t => t.DenialCaseId == denial.Id || t.ClaimPaymentId == denial.ClaimPaymentId).OrderBy(t => t.Id).ToListAsync(ct);
         var payer = denial.Payer!;
-        var rates = await db.PayerContracts.AsNoTracking()
-            .Where(c => c.PayerIdentifier == payer.Identifier || c.PayerIdentifier == payer.Name).ToListAsync(ct);
-        var own = rates.Where(r => r.PayerIdentifier == payer.Identifier).ToList();
-        var schedule = rates.Count == 0 ? null : new ContractSchedule(own.Count > 0 ? own : rates);
+        var schedule = await ContractSchedule.LoadAsync(db, payer, ct);
         var lines = PaidLine.Of(claim).Select(l => LineVariance.Of(l, schedule)).ToList();
         var none = schedule is null ? $"No variance: {payer.Name} has no contract loaded (Admin → Contracts)."
             : claim.StatusCode is 22 or 4 ? "No variance: a reversal or a denied claim is not compared with the contract."

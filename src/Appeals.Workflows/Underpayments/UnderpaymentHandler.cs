@@ -74,12 +74,7 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
     {
         if (_payers.TryGetValue(payerId, out var known)) return known;
         var payer = await db.Payers.AsNoTracking().FirstAsync(p => p.Id == payerId, ct);
-        // The CSV names a payer as the 835 does: its identifier, else its name (issue 16's contract).
-        var rates = await db.PayerContracts.AsNoTracking()
-            .Where(c => c.PayerIdentifier == payer.Identifier || c.PayerIdentifier == payer.Name).ToListAsync(ct);
-        var byIdentifier = rates.Where(r => r.PayerIdentifier == payer.Identifier).ToList();
-        var schedule = rates.Count == 0 ? null : new ContractSchedule(byIdentifier.Count > 0 ? byIdentifier : rates);
-        return _payers[payerId] = (payer, schedule);
+        return _payers[payerId] = (payer, await ContractSchedule.LoadAsync(db, payer, ct));
     }
 }
 
