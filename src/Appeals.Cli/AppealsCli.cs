@@ -1,5 +1,6 @@
 using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
+using Appeals.Cli.Contracts;
 using Appeals.Cli.Demo;
 using Appeals.Cli.Imports;
 using Appeals.Cli.Keys;
@@ -27,6 +28,7 @@ public static class AppealsCli
             config.UseStrictParsing();
             config.AddImportCommands();
             config.AddCaseCommands();
+            config.AddContractCommands();
             config.AddDemoCommands();
             config.AddMlCommands();
             config.AddReportCommands();

@@ -34,6 +34,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.Configure<ModelsOptions>(configuration.GetSection("Models"));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<INewCasePreparer, NewCasePreparation>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, EraOutcomeHandler>());
+        services.Configure<Underpayments.UnderpaymentOptions>(configuration.GetSection("Underpayments"));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, Underpayments.UnderpaymentHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IImportedRemittanceHandler, TakeBacks.TakeBackHandler>());
         return services;
     }
 

@@ -13,7 +13,8 @@ public static class CaseCommands
             cases.AddCommand<CasesListCommand>("list")
                 .WithDescription("List denial cases, largest denied amount first")
                 .WithExample("cases", "list")
-                .WithExample("cases", "list", "--status", "open", "--json");
+                .WithExample("cases", "list", "--status", "open", "--json")
+                .WithExample("cases", "list", "--kind", "underpayment");
             cases.AddCaseWorkflowCommands();
         });
         return config;

@@ -17,16 +17,29 @@ public sealed class CasesListSettings : DatabaseSettings
     [Description("Only cases in this status: open, in_progress, appealed, recovered, partially_recovered, upheld, written_off, closed")]
     public string? Status { get; init; }
 
+    [CommandOption("--kind <KIND>")]
+    [Description("Only cases of this kind: denial or underpayment")]
+    public string? Kind { get; init; }
+
     public override ValidationResult Validate() =>
-        Status is null || DenialCaseStatus.All.Contains(Status)
-            ? base.Validate()
-            : ValidationResult.Error($"--status must be one of: {string.Join(", ", DenialCaseStatus.All)}");
+        Status is not null && !DenialCaseStatus.All.Contains(Status)
+            ? ValidationResult.Error($"--status must be one of: {string.Join(", ", DenialCaseStatus.All)}")
+            : Kind is not null && !CaseKinds.All.Contains(Kind)
+                ? ValidationResult.Error($"--kind must be one of: {string.Join(", ", CaseKinds.All)}")
+                : base.Validate();
 }
 
-/// <summary>One row of `appeals cases list`, also its --json shape (a contract: tests parse it).</summary>
+/// <summary>
+/// One row of `appeals cases list`, also its --json shape (a contract: tests parse it). <see cref="ShortfallAmount"/> is
+/// written for underpayment cases only (contracted less actual allowed; their <see cref="DeniedAmount"/> is the same money at stake).
+/// </summary>
 public sealed record CaseRow(long Id, string Kind, string Payer, string PatientControlNumber, string PayerClaimNumber,
     string Category, decimal DeniedAmount, decimal RecoveredAmount, string Status,
-    double? RecoveryProbability, decimal? ExpectedRecovery, decimal Priority, string PriorityExplanation);
+    double? RecoveryProbability, decimal? ExpectedRecovery, decimal Priority, string PriorityExplanation)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? ShortfallAmount { get; init; }
+}
 
 /// <summary>`appeals cases list [--status S] [--json]`: cases in the queue's order (priority, then id).</summary>
 public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesListSettings>
@@ -38,17 +51,19 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
         var today = DateOnly.FromDateTime(services.Get<TimeProvider>().GetUtcNow().UtcDateTime);
         var query = db.DenialCases.AsNoTracking();
         if (settings.Status is { } status) query = query.Where(c => c.Status == status);
+        if (settings.Kind is { } kind) query = query.Where(c => c.Kind == kind);
         // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.
         var cases = await query.OrderByDescending(c => c.Priority).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Id, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
+                c.Id, c.Kind, c.ShortfallAmount, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
                 c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
             })
             .ToListAsync(cancellationToken);
-        var rows = cases.Select(c => new CaseRow(c.Id, "denial", c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
+        var rows = cases.Select(c => new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
-                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis)))
+                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis))
+            { ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null })
             .ToList();
 
         if (settings.Json)
@@ -57,15 +72,15 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
             return 0;
         }
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Id", "Payer", "Patient control #", "Payer claim #", "Category")
-            .AddColumn(new TableColumn("Denied").RightAligned())
+            .AddColumns("Id", "Kind", "Payer", "Patient control #", "Payer claim #", "Category")
+            .AddColumn(new TableColumn("Denied / short").RightAligned())
             .AddColumn(new TableColumn("Chance").RightAligned())
             .AddColumn(new TableColumn("Expected").RightAligned())
             .AddColumn(new TableColumn("Priority").RightAligned())
             .AddColumn(new TableColumn("Recovered").RightAligned())
             .AddColumn("Status");
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(r.Payer), Markup.Escape(r.PatientControlNumber),
+            table.AddRow(Markup.Escape(r.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(r.Kind), Markup.Escape(r.Payer), Markup.Escape(r.PatientControlNumber),
                 Markup.Escape(r.PayerClaimNumber), Markup.Escape(r.Category), ImportSummaryView.Money(r.DeniedAmount),
                 r.RecoveryProbability is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "-",
                 r.ExpectedRecovery is { } ev ? ImportSummaryView.Money(ev) : "-",

@@ -66,6 +66,7 @@ public sealed class DemoGenerateCommand(IAnsiConsole console) : Command<DemoGene
         console.MarkupLineInterpolated($"Wrote [bold]{files.Count}[/] 835 files ({result.Claims} claims, {result.Denials} denied, {result.Recovered} paid later) to {result.Out}");
         if (result.HistoryRows > 0)
             console.MarkupLineInterpolated($"Wrote {result.HistoryRows} rows of past outcomes to history.csv (true probabilities in history_truth.csv)");
+        console.MarkupLineInterpolated($"Wrote the demo payers' synthetic contracts to {DemoContracts.FileName}: load them first with appeals contracts import \"{Path.Combine(result.Out, DemoContracts.FileName)}\"");
         console.MarkupLineInterpolated($"Import them with: appeals import \"{result.Out}\"");
         return 0;
     }

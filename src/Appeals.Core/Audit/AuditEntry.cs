@@ -52,4 +52,6 @@ public static class AuditActions
     public const string ModelRetrain = "model_retrain";
     public const string NoteAdd = "note_add";
     public const string AttachmentUpload = "attachment_upload";
+    /// <summary>A payer contract file (fee schedule) was imported; the details give its counts.</summary>
+    public const string ContractImport = "contract_import";
 }

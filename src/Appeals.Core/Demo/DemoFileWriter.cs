@@ -33,10 +33,13 @@ public static class DemoFileWriter
         return paths;
     }
 
-    /// <summary>Generates with <paramref name="options"/> and writes the files: the one call the CLI and the web app make.</summary>
+    /// <summary>Generates with <paramref name="options"/> and writes the files and <see cref="DemoContracts.FileName"/>: the one call the CLI and the web app make.</summary>
     public static (DemoDataSet Data, IReadOnlyList<string> Files) GenerateInto(string directory, DemoOptions options)
     {
         var data = DemoRemittanceGenerator.Generate(options);
-        return (data, Write(data, directory));
+        var files = Write(data, directory);
+        // The demo payers' synthetic fee schedules travel with the files (a folder import passes CSVs over).
+        DemoContracts.Write(directory, options);
+        return (data, files);
     }
 }

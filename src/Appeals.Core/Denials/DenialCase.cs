@@ -66,6 +66,11 @@ public sealed partial class DenialCase
 
     public decimal BilledAmount { get; set; }
     public decimal DeniedAmount { get; set; }
+    /// <summary>A <see cref="CaseKinds"/> value: a denial (money refused) or an underpayment (money short-paid against the contract).</summary>
+    public string Kind { get; set; } = CaseKinds.Denial;
+    /// <summary>For an underpayment case: contracted allowed less actual allowed, summed over the claim's short-paid lines.</summary>
+    public decimal? ShortfallAmount { get; set; }
+
     /// <summary>Money paid on the denied claim by later remittances.</summary>
     public decimal RecoveredAmount { get => _recoveredAmount; init => _recoveredAmount = value; }
 
@@ -113,6 +118,18 @@ public sealed partial class DenialCase
 
     /// <summary>Optimistic concurrency token: two people never take the same case unknowingly.</summary>
     public Guid Version { get => _version; init => _version = value; }
+}
+
+/// <summary>What a case is about: the queue holds both kinds; <c>cases list --kind</c> filters by it (issue 16).</summary>
+public static class CaseKinds
+{
+    public const string Denial = "denial";
+    public const string Underpayment = "underpayment";
+
+    public static readonly IReadOnlyList<string> All = [Denial, Underpayment];
+
+    /// <summary>The <see cref="DenialCase.Category"/> of every underpayment case (the dashboard's denial rollups leave it out).</summary>
+    public const string UnderpaymentCategory = "underpayment";
 }
 
 /// <summary>Where a denial case stands, at the level managers count.</summary>

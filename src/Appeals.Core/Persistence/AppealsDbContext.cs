@@ -39,6 +39,8 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Rollups.DenialReasonDayRollup> DenialReasonDayRollups => Set<Rollups.DenialReasonDayRollup>();
     public DbSet<Rollups.ClaimRemittanceRollup> ClaimRemittanceRollups => Set<Rollups.ClaimRemittanceRollup>();
     public DbSet<PhiDataKey> PhiDataKeys => Set<PhiDataKey>();
+    public DbSet<Contracts.PayerContract> PayerContracts => Set<Contracts.PayerContract>();
+    public DbSet<TakeBacks.TakeBack> TakeBacks => Set<TakeBacks.TakeBack>();
 
     /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
     internal PhiProtector? Phi { get; } = options.FindPhiProtector();

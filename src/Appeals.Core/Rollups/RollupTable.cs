@@ -26,6 +26,12 @@ internal sealed record RollupTable(
         ["DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount",
          "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt"];
 
+    /// <summary>
+    /// Underpayment cases share the queue's table but are not denials: the denial KPIs leave them out. By their category, not
+    /// their Kind column, because the migrations that create the triggers (from this code) run before Kind exists.
+    /// </summary>
+    private static string DenialsOnly(RollupDialect d, string r) => $"{r}.{d.Quote("Category")} <> '{CaseKinds.UnderpaymentCategory}'";
+
     public static readonly RollupTable DenialDays = new("DenialDayRollups", "DenialCases", ["DenialDate", "PayerId", "Category"], CaseColumns, (d, r) =>
     {
         string Col(string c) => $"{r}.{d.Quote(c)}";
@@ -58,11 +64,11 @@ internal sealed record RollupTable(
             ("OpenCases", When($"NOT ({resolved})", "1")),
             ("OpenDeniedCents", When($"NOT ({resolved})", denied)),
         ];
-    });
+    }, DenialsOnly);
 
     public static readonly RollupTable DenialReasonDays = new("DenialReasonDayRollups", "DenialCases",
         ["DenialDate", "PayerId", "Category", "PrimaryReason"], CaseColumns,
-        (d, r) => [("Cases", "1"), ("DeniedCents", d.Cents($"{r}.{d.Quote("DeniedAmount")}"))]);
+        (d, r) => [("Cases", "1"), ("DeniedCents", d.Cents($"{r}.{d.Quote("DeniedAmount")}"))], DenialsOnly);
 
     /// <summary>Reversals (CLP02 = 22) only undo an earlier adjudication: they are not counted again.</summary>
     public static readonly RollupTable ClaimRemittances = new("ClaimRemittanceRollups", "ClaimPayments", ["RemittanceId"],

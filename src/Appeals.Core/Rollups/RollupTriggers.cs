@@ -19,6 +19,12 @@ public static class RollupTriggers
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
+    /// <summary>
+    /// Statements that replace the triggers of an existing database with this code's and rebuild the rollups: a migration
+    /// that changes what a rollup counts (PayerContractsAndCaseKind: underpayment cases are not denials) runs these.
+    /// </summary>
+    public static IReadOnlyList<string> Recreate(DatabaseProvider provider) => [.. Drop(provider), .. Create(provider)];
+
     /// <summary>Statements that drop the triggers (the migration's Down).</summary>
     public static IReadOnlyList<string> Drop(DatabaseProvider provider) => provider switch
     {

@@ -70,6 +70,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
             Views = await db.AuditEntries.CountAsync(e => e.EntityType == nameof(DenialCase) && e.EntityId == key && e.Action == Core.Audit.AuditActions.CaseView, ct),
             Notes = await db.CaseNotes.AsNoTracking().Where(n => n.DenialCaseId == id).OrderBy(n => n.Id).ToListAsync(ct),
             Attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.DenialCaseId == id).OrderBy(a => a.Id).ToListAsync(ct),
+            Money = await CaseMoney.LoadAsync(db, denial, ct),
         });
     }
 }
@@ -107,6 +108,8 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
     /// <summary>Notes on the case, oldest first (append-only).</summary>
     public IReadOnlyList<Core.Cases.CaseNote> Notes { get; init; } = [];
     public IReadOnlyList<Core.Cases.CaseAttachment> Attachments { get; init; } = [];
+    /// <summary>The claim's variance against the contract and its take-backs (issue 16).</summary>
+    public CaseMoney Money { get; init; } = new([], null, []);
 
     /// <summary>
     /// Everything that happened to the case after the denial, in time order: audited actions (not
@@ -119,6 +122,8 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
             .Concat(Notes.Select(n => new TimelineEvent(n.CreatedAt, "note", n.CreatedBy, n.Text, IsNote: true)))
             .Concat(Transitions.Where(t => t.Actor.StartsWith("system:", StringComparison.Ordinal)).Select(t => new TimelineEvent(t.OccurredAt, "workflow move", t.Actor,
                 $"{t.Trigger}: {Formatting.Display.Words(t.FromState)} → {Formatting.Display.Words(t.ToState)} {t.Reason}")))
+            .Concat(Money.TakeBacks.Select(t => new TimelineEvent(new DateTimeOffset(t.TakenOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "taken back", "payer",
+                $"PLB {t.ReasonCode} {Formatting.Display.Money(t.Amount)} on remittance {t.RemittanceId}")))
             .OrderBy(e => e.At);
 
     /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>

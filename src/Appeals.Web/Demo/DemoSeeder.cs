@@ -43,6 +43,8 @@ public sealed class DemoSeeder(AppealsDbContext db, RemittanceImporter importer,
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var (data, files) = DemoFileWriter.GenerateInto(folder, new DemoOptions(settings.RandomSeed, settings.Claims).EndingOn(today));
             logger.LogInformation("Demo:Seed is on and the database is empty: importing {Files} generated demo files", files.Count);
+            // Contracts first, so that the imports compare paid lines with them and open underpayment cases.
+            await new Core.Contracts.ContractImporter(db, clock).ImportAsync(Path.Combine(folder, DemoContracts.FileName), "system:demo-seed", ct);
             // The files are named by payment date (yyyyMMdd-payer.835): the older ones first, then the team's work, then the rest.
             var cutoff = today.AddDays(-WorkedDays);
             var older = files.Where(f => string.CompareOrdinal(Path.GetFileName(f), cutoff.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) < 0).ToList();

@@ -17,7 +17,7 @@ public sealed class WorkflowDefinitions
 
     /// <summary>The definitions this build ships.</summary>
     public static WorkflowDefinitions Shipped { get; } = new([
-        AppealLetterV1(), CorrectedClaimV1(), VerifyAndCloseV1(), EligibilityOrOtherPayerV1(), BillPatientV1(), WriteOffV1()]);
+        AppealLetterV1(), CorrectedClaimV1(), VerifyAndCloseV1(), EligibilityOrOtherPayerV1(), BillPatientV1(), WriteOffV1(), PaymentDisputeV1()]);
 
     public IEnumerable<WorkflowDefinition> All => _all.Values;
 
@@ -121,5 +121,27 @@ public sealed class WorkflowDefinitions
         .State("recovered", DenialCaseStatus.Recovered, final: true)
         .State("partly_recovered", DenialCaseStatus.PartiallyRecovered, final: true)
         .Move(Open, RequestWriteOff, WriteOffRequested)
+        .Build(paidState: "recovered", partlyPaidState: "partly_recovered");
+
+    /// <summary>
+    /// Underpayment (issue 16): dispute the payment with the payer (a payment dispute or reconsideration quoting the contract),
+    /// then a later ERA that pays the difference closes it as recovered, as outcomes close denials.
+    /// </summary>
+    internal static WorkflowDefinition PaymentDisputeV1() => new RouteBuilder(WorkflowRoutes.PaymentDispute, 1)
+        .State("disputing", DenialCaseStatus.InProgress)
+        .State("submitted", DenialCaseStatus.Appealed)
+        .State("recovered", DenialCaseStatus.Recovered, final: true)
+        .State("partly_recovered", DenialCaseStatus.InProgress)
+        .State("refused", DenialCaseStatus.InProgress)
+        .State("closed_partly", DenialCaseStatus.PartiallyRecovered, final: true)
+        .State("closed_upheld", DenialCaseStatus.Upheld, final: true)
+        .Move(Open, Start, "disputing")
+        .Move("disputing", Submit, "submitted", effect: MoveEffect.Submitted)
+        .Move("submitted", Paid, "recovered")
+        .Move("submitted", PartlyPaid, "partly_recovered")
+        .Move("submitted", Denied, "refused")
+        .Move("refused", "dispute_again", "disputing")
+        .Move("refused", Close, "closed_upheld")
+        .Move("partly_recovered", Close, "closed_partly")
         .Build(paidState: "recovered", partlyPaidState: "partly_recovered");
 }

@@ -11,9 +11,11 @@ public static class WorkflowRoutes
     public const string EligibilityOrOtherPayer = "eligibility_other_payer";
     public const string BillPatient = "bill_patient";
     public const string WriteOff = "write_off";
+    /// <summary>An underpayment: dispute the payment against the contract (issue 16).</summary>
+    public const string PaymentDispute = "payment_dispute";
 
     public static readonly IReadOnlyList<string> All =
-        [CorrectedClaim, AppealLetter, VerifyAndClose, EligibilityOrOtherPayer, BillPatient, WriteOff];
+        [CorrectedClaim, AppealLetter, VerifyAndClose, EligibilityOrOtherPayer, BillPatient, WriteOff, PaymentDispute];
 
     /// <summary>
     /// The route a case starts on. Money shifted to the patient is billed to the patient; otherwise the
@@ -31,6 +33,7 @@ public static class WorkflowRoutes
         "duplicate_claim" => VerifyAndClose,
         "eligibility_registration" or "coordination_of_benefits" => EligibilityOrOtherPayer,
         "patient_responsibility" => BillPatient,
+        CaseKinds.UnderpaymentCategory => PaymentDispute,
         _ => AppealLetter,
     };
 

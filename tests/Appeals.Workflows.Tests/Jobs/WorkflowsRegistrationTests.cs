@@ -40,7 +40,8 @@ public sealed class WorkflowsRegistrationTests : IDisposable
         Assert.Null(scope.ServiceProvider.GetService<IBackgroundJobClient>());
         Assert.Equal([typeof(Appeals.Workflows.NewCases.NewCasePreparation)],
             scope.ServiceProvider.GetServices<INewCasePreparer>().Select(h => h.GetType()));
-        Assert.Equal([typeof(EraOutcomeHandler)],
+        // Outcomes first: an underpayment case opened by this remittance is not answered by the same remittance (issue 16).
+        Assert.Equal([typeof(EraOutcomeHandler), typeof(Appeals.Workflows.Underpayments.UnderpaymentHandler), typeof(Appeals.Workflows.TakeBacks.TakeBackHandler)],
             scope.ServiceProvider.GetServices<IImportedRemittanceHandler>().Select(h => h.GetType()));
         Assert.Equal("Example Clinic billing office", scope.ServiceProvider.GetRequiredService<LetterSettings>().Fields["AppellantName"]);
         Assert.Equal([10], scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value.Days);

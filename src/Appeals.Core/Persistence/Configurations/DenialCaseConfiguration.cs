@@ -20,6 +20,9 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         b.Property(d => d.BilledAmount).HasPrecision(18, 2);
         b.Property(d => d.DeniedAmount).HasPrecision(18, 2);
         b.Property(d => d.RecoveredAmount).HasPrecision(18, 2);
+        // Every case stored before underpayments existed is a denial.
+        b.Property(d => d.Kind).HasMaxLength(16).IsRequired().HasDefaultValue(CaseKinds.Denial);
+        b.Property(d => d.ShortfallAmount).HasPrecision(18, 2);
         b.Property(d => d.Status).HasMaxLength(32).IsRequired();
         b.Property(d => d.AssignedTo).HasMaxLength(256).IsRequired();
         b.Property(d => d.ExpectedRecovery).HasPrecision(18, 2);
@@ -52,6 +55,8 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // Cases awaiting filing by deadline: the dashboard's "passed but not yet marked" count and the daily sweep seek the
         // passed (or soon due) deadlines of open and in-progress cases and read DeadlineMissed here, not from the wide rows.
         b.HasIndex(d => new { d.Status, d.AppealDeadline, d.DeadlineMissed }).HasDatabaseName("IX_DenialCases_Deadlines");
+        // Underpayment cases are a few percent of the table: the payer scorecard and `cases list --kind` read them by kind.
+        b.HasIndex(d => new { d.Kind, d.DenialDate, d.PayerId });
         // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0075).
         b.HasIndex(d => d.PayerClaimControlNumber);
         b.HasIndex(d => new { d.PatientControlNumber, d.ServiceDate });

@@ -180,6 +180,50 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Contracts.PayerContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AllowedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Modifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PayerContracts");
+                });
+
             modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -341,6 +385,13 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("denial");
+
                     b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("date");
 
@@ -401,6 +452,10 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.Property<bool>("ShiftedToPatient")
                         .HasColumnType("bit");
 
+                    b.Property<decimal?>("ShortfallAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -443,6 +498,8 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Kind", "DenialDate", "PayerId");
 
                     b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
                         .HasDatabaseName("IX_DenialCases_Deadlines");
@@ -1360,6 +1417,71 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<long?>("ClaimPaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProviderAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("RecoveredAfterAppeal")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPaymentId");
+
+                    b.HasIndex("DenialCaseId");
+
+                    b.HasIndex("ProviderAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PayerId", "TakenOn");
+
+                    b.ToTable("TakeBacks");
+                });
+
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1598,6 +1720,21 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Appeals.Core.Remittances.ProviderAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>

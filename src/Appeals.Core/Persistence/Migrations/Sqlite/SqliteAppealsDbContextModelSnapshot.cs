@@ -169,6 +169,48 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("Appeals.Core.Contracts.PayerContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AllowedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PayerContracts");
+                });
+
             modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +366,13 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("denial");
+
                     b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("TEXT");
 
@@ -384,6 +433,10 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("ShiftedToPatient")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("ShortfallAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -426,6 +479,8 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Kind", "DenialDate", "PayerId");
 
                     b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
                         .HasDatabaseName("IX_DenialCases_Deadlines");
@@ -1315,6 +1370,69 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DenialCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProviderAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecoveredAfterAppeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPaymentId");
+
+                    b.HasIndex("DenialCaseId");
+
+                    b.HasIndex("ProviderAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PayerId", "TakenOn");
+
+                    b.ToTable("TakeBacks");
+                });
+
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1551,6 +1669,21 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Appeals.Core.Remittances.ProviderAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>

@@ -1,0 +1,25 @@
+using Appeals.Analytics.Charts;
+
+namespace Appeals.Analytics.Scorecards;
+
+/// <summary>The scorecard as a table: what its page shows and its CSV and XLSX downloads write, as the dashboard's charts do.</summary>
+public static class PayerScorecardTable
+{
+    public static ChartTable Of(IReadOnlyList<PayerScorecardRow> rows) => new("Payer scorecard",
+        [
+            new("Payer", ColumnFormat.Text), new("Payer type", ColumnFormat.Text), new("Claims", ColumnFormat.Count),
+            new("Denial cases", ColumnFormat.Count), new("Denied", ColumnFormat.Money), new("Denial rate", ColumnFormat.Percent),
+            new("Top root causes", ColumnFormat.Text), new("Appeals decided", ColumnFormat.Count), new("Overturn rate", ColumnFormat.Percent),
+            new("Days denial to resolution", ColumnFormat.Text), new("Recovered", ColumnFormat.Money),
+            new("Underpayment cases", ColumnFormat.Count), new("Short-paid", ColumnFormat.Money), new("Underpayment rate", ColumnFormat.Percent),
+            new("Underpayments recovered", ColumnFormat.Money), new("Take-backs", ColumnFormat.Count), new("Taken back", ColumnFormat.Money),
+            new("Unlinked take-backs", ColumnFormat.Count),
+        ],
+        rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Payer, r.PayerType, r.Claims, r.DenialCases, r.DeniedAmount, r.DenialRate,
+            string.Join("; ", r.TopRootCauses.Select(c => $"{c.Category} ({c.Cases})")), r.AppealsDecided, r.OverturnRate,
+            r.AverageDaysDenialToResolution?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), r.RecoveredAmount,
+            r.UnderpaymentCases, r.UnderpaymentAmount, r.UnderpaymentRate, r.UnderpaymentRecovered, r.TakeBacks, r.TakeBackAmount, r.UnlinkedTakeBacks,
+        ]).ToList());
+}

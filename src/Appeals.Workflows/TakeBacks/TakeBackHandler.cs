@@ -1,0 +1,78 @@
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
+using Appeals.Core.Remittances;
+using Appeals.Core.TakeBacks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Appeals.Workflows.TakeBacks;
+
+/// <summary>
+/// After each remittance is committed, records the PLB adjustments that take money back (<see cref="TakeBackReasons"/>) and
+/// links each to the claim its PLB03-2 names: the payer claim number (CLP07) of a stored claim of the same payer, else its
+/// patient control number (CLP01), and to that claim's case (its own, or the case of the claim a corrected claim replaced).
+/// Unlinked ones are stored as such and reported as an import warning. Set-based (ADR 0075): a remittance without a
+/// take-back costs nothing; one with some, a fixed number of queries whatever their count.
+/// </summary>
+public sealed class TakeBackHandler(TimeProvider time) : IImportedRemittanceHandler
+{
+    public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
+    {
+        var db = imported.Db;
+        var remittance = imported.Remittance;
+        var plbs = imported.ClaimsHeld
+            ? remittance.ProviderAdjustments.Where(p => TakeBackReasons.IsTakeBack(p.ReasonCode, p.Amount)).ToList()
+            : (await db.ProviderAdjustments.AsNoTracking().Where(p => p.RemittanceId == imported.RemittanceId).ToListAsync(ct))
+                .Where(p => TakeBackReasons.IsTakeBack(p.ReasonCode, p.Amount)).ToList();
+        if (plbs.Count == 0) return;
+        var plbIds = plbs.Select(p => p.Id).ToList();
+        var done = (await db.TakeBacks.AsNoTracking().Where(t => plbIds.Contains(t.ProviderAdjustmentId)).Select(t => t.ProviderAdjustmentId).ToListAsync(ct)).ToHashSet();
+        plbs.RemoveAll(p => done.Contains(p.Id));
+        if (plbs.Count == 0) return;
+
+        var claims = await NamedClaims.FindAsync(db, imported.RemittanceId, remittance.PayerId, plbs.Select(p => p.ReferenceId.Trim()).ToList(), ct);
+        var cases = await CasesAsync(db, remittance.PayerId, claims.Values.Where(c => c.Claim is not null).Select(c => c.Claim!).ToList(), ct);
+        var now = time.GetUtcNow();
+        var takenOn = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var rows = plbs.Select(p =>
+        {
+            var named = claims.GetValueOrDefault(p.ReferenceId.Trim());
+            var denial = named?.Claim is { } claim ? CaseOf(claim, cases) : null;
+            return new TakeBack
+            {
+                ProviderAdjustmentId = p.Id, RemittanceId = imported.RemittanceId, PayerId = remittance.PayerId, ReasonCode = p.ReasonCode,
+                Reference = p.ReferenceId.Trim(), Amount = p.Amount, TakenOn = takenOn, RecordedAt = now,
+                ClaimPaymentId = named?.Claim?.Id, DenialCaseId = denial?.Id, Link = named?.Link ?? TakeBackLinks.Unlinked,
+                RecoveredAfterAppeal = denial is { FirstAppealedAt: not null } && denial.Status is DenialCaseStatus.Recovered or DenialCaseStatus.PartiallyRecovered,
+            };
+        }).ToList();
+        db.TakeBacks.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+
+        var unlinked = rows.Count(r => r.ClaimPaymentId is null);
+        if (unlinked > 0)
+            imported.Warn($"remittance {imported.RemittanceId}: {unlinked} of {rows.Count} take-back(s) (PLB {string.Join(", ", rows.Where(r => r.ClaimPaymentId is null).Select(r => r.ReasonCode).Distinct())}) name no stored claim of the payer; listed by `appeals report payers` as unlinked");
+        var reopened = rows.Count(r => r.RecoveredAfterAppeal);
+        if (reopened > 0)
+            imported.Warn($"remittance {imported.RemittanceId}: {reopened} take-back(s) on cases recovered after an appeal (cases {string.Join(", ", rows.Where(r => r.RecoveredAfterAppeal).Select(r => r.DenialCaseId))})");
+    }
+
+    /// <summary>The cases of the named claims: on the claim itself, or on the claim it corrected (REF*F8), or sharing its CLP07.</summary>
+    private static async Task<List<CaseFacts>> CasesAsync(AppealsDbContext db, long payerId, List<NamedClaim> claims, CancellationToken ct)
+    {
+        if (claims.Count == 0) return [];
+        var ids = claims.Select(c => c.Id).ToList();
+        var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(n => n.Length > 0).Distinct().ToList();
+        return await db.DenialCases.AsNoTracking()
+            .Where(c => ids.Contains(c.ClaimPaymentId) || (c.PayerId == payerId && numbers.Contains(c.PayerClaimControlNumber)))
+            .Select(c => new CaseFacts(c.Id, c.ClaimPaymentId, c.PayerClaimControlNumber, c.Status, c.FirstAppealedAt))
+            .ToListAsync(ct);
+    }
+
+    private static CaseFacts? CaseOf(NamedClaim claim, List<CaseFacts> cases) =>
+        cases.Where(c => c.ClaimPaymentId == claim.Id).MaxBy(c => c.Id)
+        ?? cases.Where(c => claim.Original.Length > 0 && c.PayerClaimControlNumber == claim.Original).MaxBy(c => c.Id)
+        ?? cases.Where(c => c.PayerClaimControlNumber == claim.Number).MaxBy(c => c.Id);
+}
+
+internal sealed record CaseFacts(long Id, long ClaimPaymentId, string PayerClaimControlNumber, string Status, DateTimeOffset? FirstAppealedAt);

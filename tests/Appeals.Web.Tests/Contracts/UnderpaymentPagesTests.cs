@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Appeals.Core.Audit;
+using Appeals.Core.Denials;
+using Appeals.Core.Persistence;
+using Appeals.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appeals.Web.Tests.Contracts;
+
+/// <summary>Issue 16 on the web: the demo seed loads its contracts first, so its imports opened underpayment cases.</summary>
+[Collection(WebCollection.Name)]
+public sealed class UnderpaymentPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<T> InDatabase<T>(Func<AppealsDbContext, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppealsDbContext>());
+    }
+
+    [Fact]
+    public async Task UnderpaymentCasePage_ShowsEachLineAgainstTheContractAndTheShortfall()
+    {
+        var c = await InDatabase(db => db.DenialCases.AsNoTracking().Where(x => x.Kind == CaseKinds.Underpayment).OrderBy(x => x.Id).FirstAsync(Ct));
+
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync($"/Cases/{c.Id}", Ct);
+
+        Assert.Contains(@"<h2 class=""h5 card-title"">Underpayment</h2>", html);
+        Assert.Contains($@"id=""case-shortfall"">{Appeals.Web.Formatting.Display.Money(c.ShortfallAmount!.Value)} against the contract", html);
+        Assert.Contains(@"id=""variance""", html);
+        var total = Regex.Match(html, @"<th colspan=""4"">Total shortfall</th><th class=""money"">([^<]+)</th>").Groups[1].Value;
+        Assert.Equal(Appeals.Web.Formatting.Display.Money(c.ShortfallAmount.Value), total);
+    }
+
+    [Fact]
+    public async Task CasePage_OfAPayerWithoutContract_SaysWhyThereIsNoVariance()
+    {
+        var id = await InDatabase(async db =>
+        {
+            var contracted = await db.PayerContracts.Select(p => p.PayerIdentifier).Distinct().ToListAsync(Ct);
+            var payer = await db.Payers.FirstOrDefaultAsync(p => !contracted.Contains(p.Identifier), Ct);
+            if (payer is null)
+            {
+                // Every demo payer has a contract: take one payer's rates away for this test's case.
+                var any = await db.DenialCases.Include(x => x.Payer).OrderByDescending(x => x.Id).FirstAsync(Ct);
+                payer = any.Payer!;
+                await db.PayerContracts.Where(p => p.PayerIdentifier == payer.Identifier).ExecuteDeleteAsync(Ct);
+            }
+            return await db.DenialCases.Where(x => x.PayerId == payer.Id).Select(x => x.Id).FirstAsync(Ct);
+        });
+
+        var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync($"/Cases/{id}", Ct);
+
+        Assert.Matches(@"id=""no-variance"">No variance: .+ has no contract loaded", html);
+    }
+
+    [Fact]
+    public async Task AdminContracts_Upload_ImportsAuditsAndShowsRefusalsWithLineAndColumn()
+    {
+        var admin = await app.SignedInClientAsync("admin");
+        var page = await admin.GetStringAsync("/Admin/Contracts", Ct);
+        Assert.Contains("DEMO-MCR01", page); // the demo's synthetic contracts
+
+        var good = await UploadAsync(admin, page, "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to\nWEBTESTPAYER,99213,,77.00,2026-01-01,\n");
+        var bad = await UploadAsync(admin, page, "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to\nWEBTESTPAYER2,99213,,seven,2026-01-01,\n");
+
+        Assert.Contains("1 rate(s) read, 1 added", good);
+        Assert.Contains("WEBTESTPAYER", good);
+        Assert.Contains("line 2, column allowed_amount", bad);
+        Assert.Equal(0, await InDatabase(db => db.PayerContracts.CountAsync(p => p.PayerIdentifier == "WEBTESTPAYER2", Ct)));
+        Assert.True(await InDatabase(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ContractImport && e.UserName == "admin", Ct)));
+    }
+
+    [Fact]
+    public async Task PayerScorecard_ShowsEveryDemoPayer_AndItsCsvHasTheSameRows()
+    {
+        var manager = await app.SignedInClientAsync("manager");
+
+        var html = await manager.GetStringAsync("/Dashboard/Payers", Ct);
+        var csv = await manager.GetStringAsync("/Dashboard/Payers/Data.csv", Ct);
+        var xlsx = await manager.GetAsync("/Dashboard/Payers/Data.xlsx", Ct);
+
+        var payers = await InDatabase(db => db.Payers.Select(p => p.Name).ToListAsync(Ct));
+        Assert.All(payers, p => Assert.Contains(p, html));
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Payer,Payer type,Claims,Denial cases", lines[0]);
+        Assert.Equal(payers.Count, lines.Length - 1);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var underpaid = await InDatabase(db => db.DenialCases.CountAsync(c => c.Kind == CaseKinds.Underpayment, Ct));
+        Assert.True(underpaid > 0);
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, string page, string csv)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(DemoAppFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "rates.csv" },
+        };
+        var response = await client.PostAsync("/Admin/Contracts", form, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+}

@@ -1,0 +1,126 @@
+using Appeals.Core.Contracts;
+using Appeals.Core.Denials;
+using Appeals.Core.Imports;
+using Appeals.Core.Remittances;
+using Appeals.Workflows.Outcomes;
+using Appeals.Workflows.Routing;
+using Appeals.Workflows.Tests.Support;
+using Appeals.Workflows.Underpayments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Appeals.Workflows.Tests.Underpayments;
+
+public sealed class UnderpaymentHandlerTests : IDisposable
+{
+    private readonly TestDatabase _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task LoadContract()
+    {
+        await using var db = _test.Open();
+        await new ContractImporter(db, TimeProvider.System).ImportAsync(new StringReader(UnderpaymentFixtures.Contract), "contract.csv", "cli:test", Ct);
+    }
+
+    private async Task<ImportSummary> Import(string name, string x12, params IImportedRemittanceHandler[] handlers)
+    {
+        var path = Path.Combine(_test.Folder, name);
+        await File.WriteAllTextAsync(path, x12, Ct);
+        await using var db = _test.Open();
+        IImportedRemittanceHandler[] all = handlers.Length > 0 ? handlers
+            : [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System), new UnderpaymentHandler(TimeProvider.System)];
+        var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, all);
+        var summary = await importer.ImportAsync([path], new ImportOptions(), ct: Ct);
+        Assert.True(summary.Errors.Count == 0 && summary.Warnings.Count == 0, string.Join("; ", summary.Errors.Select(e => e.Message).Concat(summary.Warnings)));
+        return summary;
+    }
+
+    private async Task<List<DenialCase>> Underpayments()
+    {
+        await using var db = _test.Open();
+        return await db.DenialCases.AsNoTracking().Where(c => c.Kind == CaseKinds.Underpayment).OrderBy(c => c.Id).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task ShortPaidClaim_OpensOneUnderpaymentCaseInTheQueue_ScoredByTheBaseRate()
+    {
+        await LoadContract();
+
+        await Import("short.835", UnderpaymentFixtures.ShortPaid());
+
+        var c = Assert.Single(await Underpayments());
+        Assert.Equal((UnderpaymentFixtures.ClaimNumber, "ACCT-200"), (c.PayerClaimControlNumber, c.PatientControlNumber));
+        Assert.Equal(UnderpaymentFixtures.Shortfall, c.ShortfallAmount);
+        Assert.Equal(UnderpaymentFixtures.Shortfall, c.DeniedAmount);
+        Assert.Equal((CaseKinds.UnderpaymentCategory, "contract", DenialCaseStatus.Open), (c.Category, c.PrimaryReason, c.Status));
+        Assert.Equal("99213", c.ProcedureCode); // the line short 7.50, not the one short 2.00
+        Assert.Equal(new DateOnly(2026, 2, 2), c.DenialDate);
+        Assert.Equal(0.5, c.RecoveryProbability);
+        Assert.Equal(4.75m, c.ExpectedRecovery);
+        Assert.Equal(4.75m, c.Priority);
+        Assert.Contains("base rate 50%", c.ScoreExplanation);
+        Assert.Equal(WorkflowRoutes.PaymentDispute, WorkflowRoutes.For(c));
+        await using var db = _test.Open();
+        // The claim under the threshold opens nothing; the claim denied in full has its denial case only.
+        Assert.Equal(2, await db.DenialCases.CountAsync(Ct));
+        Assert.Equal(CaseKinds.Denial, (await db.DenialCases.SingleAsync(d => d.PayerClaimControlNumber == "PCN800010", Ct)).Kind);
+    }
+
+    [Fact]
+    public async Task UnderpaymentPaidInFullOnALaterEra_ClosesTheCaseAsRecovered()
+    {
+        await LoadContract();
+        await Import("short.835", UnderpaymentFixtures.ShortPaid());
+
+        await Import("corrected.835", UnderpaymentFixtures.ReversalAndCorrectedClaim());
+
+        var c = Assert.Single(await Underpayments()); // the corrected claim is paid at the contract: no second case
+        Assert.Equal(UnderpaymentFixtures.Shortfall, c.RecoveredAmount); // 136.00 - 126.50
+        Assert.Equal((WorkflowRoutes.PaymentDispute, "recovered", DenialCaseStatus.Recovered), (c.WorkflowRoute, c.WorkflowState, c.Status));
+    }
+
+    [Fact]
+    public async Task PayerWithoutContract_OrNoContractsAtAll_OpensNothing()
+    {
+        await Import("short-nocontracts.835", UnderpaymentFixtures.ShortPaid());
+        Assert.Empty(await Underpayments());
+
+        await LoadContract();
+        await Import("other.835", UnderpaymentFixtures.ShortPaidByAnotherPayer());
+
+        Assert.Empty(await Underpayments());
+    }
+
+    [Fact]
+    public async Task PerPayerThreshold_ReplacesTheDefault()
+    {
+        await LoadContract();
+        var options = new UnderpaymentOptions { Payers = { [UnderpaymentFixtures.Payer] = new PayerThreshold { MinimumDollars = 10m } } };
+
+        await Import("short.835", UnderpaymentFixtures.ShortPaid(), new UnderpaymentHandler(TimeProvider.System, Options.Create(options)));
+
+        Assert.Empty(await Underpayments()); // 9.50 short: under this payer's $10
+    }
+
+    [Fact]
+    public async Task RemittanceWrittenInParts_ReadFromTheDatabase_OpensTheSameCase()
+    {
+        await LoadContract();
+        await Import("short.835", UnderpaymentFixtures.ShortPaid(), new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System));
+        Assert.Empty(await Underpayments());
+
+        await using (var db = _test.Open())
+        {
+            var stored = await db.Remittances.AsNoTracking().SingleAsync(Ct);
+            var held = new Remittance { Id = stored.Id, PayerId = stored.PayerId, PaymentDate = stored.PaymentDate, ContentHash = "", TransactionControlNumber = "0001" };
+            await new UnderpaymentHandler(TimeProvider.System).HandleAsync(new ImportedRemittance(db, held, _ => { }) { ClaimsHeld = false }, Ct);
+        }
+
+        var c = Assert.Single(await Underpayments());
+        Assert.Equal((UnderpaymentFixtures.ClaimNumber, UnderpaymentFixtures.Shortfall, "99213"), (c.PayerClaimControlNumber, c.ShortfallAmount, c.ProcedureCode));
+    }
+}
