@@ -79,9 +79,9 @@ public sealed class TwoFactorController(UserManager<IdentityUser> users, SignInM
     }
 
     /// <summary>The second step of a sign-in for a user with two-factor on (after the password was right).</summary>
+    /// <remarks>Shown even with no sign-in under way (it names no user); its POST then goes back to the password step.</remarks>
     [AllowAnonymous, HttpGet("/Account/LoginWith2fa")]
-    public async Task<IActionResult> SignIn(string? returnUrl = null) =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToAction("Login", "Account") : View(new CodeForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl = null) => View(new CodeForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous, HttpPost("/Account/LoginWith2fa"), Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RequestRateLimits.SignIn)]
     public async Task<IActionResult> SignIn(CodeForm form, CancellationToken ct)
