@@ -7,6 +7,7 @@ using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
 using Appeals.Workflows.NewCases;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,8 +40,9 @@ public static class WorkflowsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the workflow services and Hangfire's client and storage: SQLite (<c>Hangfire:SqlitePath</c>,
-    /// default hangfire.db beside the Appeals database) unless <c>Database:Provider</c> is sqlserver, then
-    /// SQL Server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>). Call
+    /// default hangfire.db beside the Appeals database) unless <c>Database:Provider</c> is sqlserver or postgres, then
+    /// that server (<c>ConnectionStrings:Hangfire</c>, else <c>ConnectionStrings:Appeals</c>; on PostgreSQL in the
+    /// schema <c>hangfire</c>), which the job servers of every node share. Call
     /// <c>AddAppealsCore</c> too. Hosts that run jobs add <see cref="AddAppealsJobServer"/>.
     /// </summary>
     public static IServiceCollection AddAppealsWorkflows(this IServiceCollection services, IConfiguration configuration)
@@ -77,8 +79,12 @@ public static class WorkflowsServiceCollectionExtensions
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+            var serverConnection = configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Appeals");
             if (provider == DatabaseProvider.SqlServer)
-                hangfire.UseSqlServerStorage(configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Appeals"));
+                hangfire.UseSqlServerStorage(serverConnection);
+            else if (provider == DatabaseProvider.PostgreSql)
+                // The storage's distributed locks make a recurring job run once per schedule across nodes.
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(serverConnection), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
             else
                 hangfire.UseSQLiteStorage(SqlitePath(configuration), new SQLiteStorageOptions());
         });

@@ -21,7 +21,7 @@ public class DatabaseSettings : CommandSettings
     public string? ConnectionString { get; init; }
 
     [CommandOption("--provider <PROVIDER>")]
-    [Description("Database provider: sqlite (default) or sqlserver")]
+    [Description("Database provider: sqlite (default), sqlserver or postgres")]
     public string? Provider { get; init; }
 
     [CommandOption("--json")]
@@ -36,9 +36,9 @@ public class DatabaseSettings : CommandSettings
     public static string Actor => "cli:" + Environment.UserName;
 
     public override ValidationResult Validate() =>
-        Provider is null or "sqlite" or "sqlserver"
+        Provider is null or "sqlite" or "sqlserver" or "postgres"
             ? ValidationResult.Success()
-            : ValidationResult.Error("--provider must be sqlite or sqlserver");
+            : ValidationResult.Error("--provider must be sqlite, sqlserver or postgres");
 
     /// <summary>The configuration the services are built from, with the command line winning over files and environment.</summary>
     public IConfiguration BuildConfiguration()

@@ -43,9 +43,12 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider clock, AuditAppen
 
     private AuditEntry Entry(AuditRecord r) => new()
     {
-        At = clock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
+        At = WholeMicroseconds(clock.GetUtcNow()), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
         Reason = r.Reason, Details = r.Details, PreviousHash = "", Hash = "",
     };
+
+    // The row's hash covers its instant: keep only what every database stores (PostgreSQL keeps microseconds, not ticks).
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>Walks every row in order against the audit key and the chain's checkpoint (<see cref="AuditVerifier"/>).</summary>
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);
