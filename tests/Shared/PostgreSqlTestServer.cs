@@ -123,6 +123,9 @@ public static class PostgreSqlTestServer
 public interface IRunsOnPostgreSql
 {
     /// <summary>The provider the running test's class asks for: PostgreSQL for a marked class, else SQLite.</summary>
+    /// Known from the test's class, so also in the class's constructor (before the instance exists).
     public static DatabaseProvider Current =>
-        TestContext.Current.TestClassInstance is IRunsOnPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        TestContext.Current.TestClass is Xunit.v3.IXunitTestClass test && typeof(IRunsOnPostgreSql).IsAssignableFrom(test.Class)
+            ? DatabaseProvider.PostgreSql
+            : DatabaseProvider.Sqlite;
 }
