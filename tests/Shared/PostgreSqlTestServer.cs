@@ -44,6 +44,15 @@ public static class PostgreSqlTestServer
         return For(server, name);
     }
 
+    /// <summary>A new database with nothing in it (the app under test migrates it as on a first start).</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync(CancellationToken ct)
+    {
+        var server = ConnectionString;
+        var name = "appeals_t_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"", ct);
+        return For(server, name);
+    }
+
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (its pooled connections closed first).</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
