@@ -16,6 +16,7 @@ export APPEALS_PG_STATE="$work/postgres.state"
 [ "${FAST:-0}" = "1" ] || export APPEALS_PG_DURABLE=1
 cleanup() { "$root/scripts/postgres-dev.sh" stop || true; rm -rf "$work"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "building Release (not timed)"
 dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
