@@ -19,11 +19,7 @@ internal sealed class TestDatabase : IDisposable
         Provider = IRunsOnPostgreSql.Current;
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            ConnectionString = PostgreSqlTestServer.CreateDatabaseAsync(PostgreSqlTestServer.CoreMigrationsKey(), async cs =>
-            {
-                await using var template = AppealsDatabase.CreateContext(DatabaseProvider.PostgreSql, cs, Phi);
-                await AppealsDatabase.MigrateAsync(template);
-            }, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+            ConnectionString = PostgreSqlTestServer.CreateCoreDatabaseAsync(Phi, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
             return;
         }
         ConnectionString = $"Data Source={Path.Combine(_folder, "appeals.db")};Pooling=False";

@@ -117,6 +117,14 @@ public static class PostgreSqlTestServer
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>A new database with Core's migrations applied (copied from a template migrated once per migration set).</summary>
+    public static Task<string> CreateCoreDatabaseAsync(Appeals.Core.Privacy.PhiProtector phi, CancellationToken ct) =>
+        CreateDatabaseAsync(CoreMigrationsKey(), async cs =>
+        {
+            await using var template = AppealsDatabase.CreateContext(DatabaseProvider.PostgreSql, cs, phi);
+            await AppealsDatabase.MigrateAsync(template, ct);
+        }, ct);
+
     /// <summary>The template key of Core's migrations: the last PostgreSQL migration's id.</summary>
     public static string CoreMigrationsKey()
     {

@@ -30,11 +30,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         if (provider == DatabaseProvider.PostgreSql)
         {
-            var connectionString = await PostgreSqlTestServer.CreateDatabaseAsync(PostgreSqlTestServer.CoreMigrationsKey(), async cs =>
-            {
-                await using var template = AppealsDatabase.CreateContext(DatabaseProvider.PostgreSql, cs, Phi);
-                await AppealsDatabase.MigrateAsync(template);
-            }, TestContext.Current.CancellationToken);
+            var connectionString = await PostgreSqlTestServer.CreateCoreDatabaseAsync(Phi, TestContext.Current.CancellationToken);
             return new TestDatabase(folder, provider, connectionString);
         }
         var database = new TestDatabase(folder, provider,

@@ -22,11 +22,7 @@ public sealed class TestDatabase : IDisposable
         Directory.CreateDirectory(Folder);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            ConnectionString = PostgreSqlTestServer.CreateDatabaseAsync(PostgreSqlTestServer.CoreMigrationsKey(), async cs =>
-            {
-                await using var template = AppealsDatabase.CreateContext(DatabaseProvider.PostgreSql, cs, Phi);
-                await AppealsDatabase.MigrateAsync(template);
-            }, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+            ConnectionString = PostgreSqlTestServer.CreateCoreDatabaseAsync(Phi, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
             return;
         }
         ConnectionString = $"Data Source={Path.Combine(Folder, "appeals.db")};Pooling=False";
