@@ -7,6 +7,7 @@ using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
 using Appeals.Workflows.NewCases;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,8 +79,9 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>
     /// Registers Hangfire's client and storage, and the services that enqueue jobs through it (an admin's payer rule
     /// change replans in the background): SQLite (<c>Hangfire:SqlitePath</c>, default hangfire.db beside the Appeals
-    /// database) unless <c>Database:Provider</c> is sqlserver, then SQL Server (<c>ConnectionStrings:Hangfire</c>, else
-    /// <c>ConnectionStrings:Appeals</c>). The storage is opened when first used.
+    /// database) unless <c>Database:Provider</c> is sqlserver or postgres, then that server (<c>ConnectionStrings:Hangfire</c>,
+    /// else <c>ConnectionStrings:Appeals</c>; on PostgreSQL in the schema <c>hangfire</c>), which the job servers of every node
+    /// share. The storage is opened when first used.
     /// </summary>
     public static IServiceCollection AddAppealsJobStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -90,8 +92,12 @@ public static class WorkflowsServiceCollectionExtensions
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+            var serverConnection = configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Appeals");
             if (provider == DatabaseProvider.SqlServer)
-                hangfire.UseSqlServerStorage(configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Appeals"));
+                hangfire.UseSqlServerStorage(serverConnection);
+            else if (provider == DatabaseProvider.PostgreSql)
+                // The storage's distributed locks make a recurring job run once per schedule across nodes.
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(serverConnection), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
             else
                 hangfire.UseSQLiteStorage(SqlitePath(configuration), new SQLiteStorageOptions());
         });

@@ -12,7 +12,7 @@ namespace Appeals.Analytics.Rollups;
 /// </summary>
 internal sealed class DashboardSource(AppealsDbContext db)
 {
-    private DatabaseProvider Provider => db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+    private DatabaseProvider Provider => AppealsDatabase.ProviderOf(db.Database);
 
     /// <summary>Denial cases summed per denial day, payer and category.</summary>
     public IQueryable<DenialDayRollup> Days(AnalyticsFilter filter) => Filtered(filter.ProviderId is { Length: > 0 } provider

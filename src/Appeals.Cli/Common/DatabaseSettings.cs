@@ -17,7 +17,7 @@ public class DatabaseSettings : CliSettings
     public string? ConnectionString { get; init; }
 
     [CommandOption("--provider <PROVIDER>")]
-    [Description("Database provider: sqlite (default) or sqlserver")]
+    [Description("Database provider: sqlite (default), sqlserver or postgres")]
     public string? Provider { get; init; }
 
     [CommandOption("--json")]
@@ -32,9 +32,9 @@ public class DatabaseSettings : CliSettings
     public static string Actor => "cli:" + Environment.UserName;
 
     public override ValidationResult Validate() =>
-        Provider is null or "sqlite" or "sqlserver"
+        Provider is null or "sqlite" or "sqlserver" or "postgres"
             ? base.Validate()
-            : ValidationResult.Error("--provider must be sqlite or sqlserver");
+            : ValidationResult.Error("--provider must be sqlite, sqlserver or postgres");
 
     protected override void AddOverrides(IDictionary<string, string?> overrides)
     {

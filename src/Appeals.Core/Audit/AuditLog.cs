@@ -48,9 +48,12 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAp
 
     private AuditEntry Entry(AuditRecord r) => new()
     {
-        At = _realClock.GetUtcNow(), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
+        At = WholeMicroseconds(_realClock.GetUtcNow()), UserName = r.UserName, Action = r.Action, EntityType = r.EntityType, EntityId = r.EntityId,
         Reason = r.Reason, Details = WithAppTime(r.Details), PreviousHash = "", Hash = "",
     };
+
+    // The row's hash covers its instant: keep only what every database stores (PostgreSQL keeps microseconds, not ticks).
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>The app's time beside the real one, when the app's clock is set to another day.</summary>
     private string WithAppTime(string details) => appClock is AsOfClock asOf

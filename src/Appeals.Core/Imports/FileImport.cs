@@ -30,6 +30,14 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         }
 
         var record = options.DryRun ? null : existing ?? await CreateRecordAsync(hash, size, ct);
+        if (!options.DryRun && record is null)
+        {
+            // Another writer (another node) created this file's record a moment ago and is importing it (ADR 0110).
+            summary.Duplicates++;
+            run.Logger.LogInformation("File is being imported by another writer; skipped");
+            progress?.Report(new ImportProgress(_name, size, size, index + 1, total));
+            return;
+        }
         var writer = record is null ? null : new TransactionWriter(run, record.Id);
         var unreadable = false;
         var envelope = new List<ImportIssue>();
@@ -186,7 +194,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         }
     }
 
-    private async Task<ImportedFile> CreateRecordAsync(string hash, long size, CancellationToken ct)
+    private async Task<ImportedFile?> CreateRecordAsync(string hash, long size, CancellationToken ct)
     {
         var record = new ImportedFile
         {
@@ -194,7 +202,15 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             ImportedAt = run.Time.GetUtcNow(), Status = ImportStatus.Importing,
         };
         run.Db.ImportedFiles.Add(record);
-        await run.Db.SaveChangesAsync(ct);
+        try
+        {
+            await run.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (Persistence.UniqueKeys.IsViolation(ex, Persistence.UniqueKeys.ImportedFileHash))
+        {
+            run.Db.ChangeTracker.Clear();
+            return null; // not stored: the caller counts the file as a duplicate
+        }
         run.Db.ChangeTracker.Clear();
         return record;
     }

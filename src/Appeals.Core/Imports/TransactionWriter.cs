@@ -38,11 +38,24 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
     public async Task<TransactionOutcome?> WriteAsync(Remittance part, Privacy.SealedClaimPhi? sealedPhi, bool continued, string fileName, CancellationToken ct)
     {
         var open = _open ??= new Open(streamed: continued);
-        if (open.Outcome is null)
+        for (var attempt = 0; open.Outcome is null; attempt++)
         {
             try
             {
                 await WritePartAsync(open, part, sealedPhi, continued, ct);
+                break;
+            }
+            catch (DbException ex) when (attempt == 0 && !open.Streamed && Persistence.UniqueKeys.IsViolation(ex, Persistence.UniqueKeys.PayerIdentifier))
+            {
+                // A writer on another node added this new payer first (ADR 0110): its row is committed now, and the
+                // transaction, still whole in memory, is written again with it.
+                await RollbackAsync(open);
+            }
+            catch (DbException ex) when (Persistence.UniqueKeys.IsViolation(ex, Persistence.UniqueKeys.RemittanceHash))
+            {
+                // A writer on another node stored this transaction first: the unique key says so (ADR 0110).
+                await RollbackAsync(open);
+                open.Outcome = TransactionOutcome.Duplicate;
             }
             catch (DbException ex)
             {

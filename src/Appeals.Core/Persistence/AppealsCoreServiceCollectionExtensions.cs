@@ -14,7 +14,7 @@ public static class AppealsCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="AppealsDbContext"/> (scoped) from <c>ConnectionStrings:Appeals</c> and
-    /// <c>Database:Provider</c> (sqlite default, sqlserver), <see cref="CarcCatalog"/>,
+    /// <c>Database:Provider</c> (sqlite default, sqlserver, postgres), <see cref="CarcCatalog"/>,
     /// <see cref="TimeProvider"/> (<c>Clock:AsOf</c>, see <see cref="AsOfClock"/>), <see cref="DenialDetector"/> and <see cref="RemittanceImporter"/>, and Data
     /// Protection on the key ring of <c>DataProtection:KeysPath</c> with the <see cref="PhiProtector"/> that
     /// encrypts patient data in the database (ADR 0071).
@@ -34,6 +34,9 @@ public static class AppealsCoreServiceCollectionExtensions
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AppealsDbContext, SqlServerAppealsDbContext>(Configure);
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<AppealsDbContext, PostgreSqlAppealsDbContext>(Configure);
                 break;
         }
         services.AddLogging(); // idempotent; the importer logs ids and counts

@@ -12,20 +12,21 @@ public static class AppealsDatabase
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
         "Appeals", "appeals.db");
 
-    /// <summary>Reads <c>sqlite</c> or <c>sqlserver</c> (any case); empty means SQLite.</summary>
+    /// <summary>Reads <c>sqlite</c>, <c>sqlserver</c> or <c>postgres</c> (any case); empty means SQLite.</summary>
     public static DatabaseProvider ParseProvider(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
-        _ => throw new ArgumentException($"Unknown database provider '{name}': use sqlite or sqlserver.", nameof(name)),
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.PostgreSql,
+        _ => throw new ArgumentException($"Unknown database provider '{name}': use sqlite, sqlserver or postgres.", nameof(name)),
     };
 
     /// <summary>The connection string to use: the configured one, else the default SQLite file (its folder created).</summary>
     public static string ResolveConnectionString(DatabaseProvider provider, string? connectionString)
     {
         if (!string.IsNullOrWhiteSpace(connectionString)) return connectionString;
-        if (provider == DatabaseProvider.SqlServer)
-            throw new InvalidOperationException("Database:Provider is sqlserver but ConnectionStrings:Appeals is not set.");
+        if (provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException($"Database:Provider is {Name(provider)} but ConnectionStrings:Appeals is not set.");
         Directory.CreateDirectory(Path.GetDirectoryName(DefaultSqlitePath)!);
         return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
     }
@@ -36,7 +37,25 @@ public static class AppealsDatabase
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTempStoreInMemory.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.CommandTimeout(300)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, pg => pg.CommandTimeout(300)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         }).UsePhiProtector(protector);
+
+    /// <summary>The name configuration and <c>--provider</c> use for <paramref name="provider"/>.</summary>
+    public static string Name(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.SqlServer => "sqlserver",
+        DatabaseProvider.PostgreSql => "postgres",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>The provider a context runs on.</summary>
+    public static DatabaseProvider ProviderOf(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.IsSqlite() ? DatabaseProvider.Sqlite
+        : database.IsSqlServer() ? DatabaseProvider.SqlServer
+        : database.IsNpgsql() ? DatabaseProvider.PostgreSql
+        : throw new NotSupportedException($"Appeals does not run on {database.ProviderName}.");
 
     /// <summary>A context of the right provider-specific type for these options, outside dependency injection (tests, tools).</summary>
     public static AppealsDbContext CreateContext(DatabaseProvider provider, string connectionString, PhiProtector protector)
@@ -46,6 +65,8 @@ public static class AppealsDatabase
         {
             DatabaseProvider.Sqlite => new SqliteAppealsDbContext(options),
             DatabaseProvider.SqlServer => new SqlServerAppealsDbContext(options),
+            DatabaseProvider.PostgreSql => new PostgreSqlAppealsDbContext(options),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }
 

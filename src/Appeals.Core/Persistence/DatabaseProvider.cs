@@ -5,6 +5,8 @@ public enum DatabaseProvider
 {
     /// <summary>The embedded default: one file, nothing to install.</summary>
     Sqlite,
-    /// <summary>The production database.</summary>
+    /// <summary>A production database.</summary>
     SqlServer,
+    /// <summary>A production database, the one CI runs a real server of (issue 15).</summary>
+    PostgreSql,
 }

@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerAppealsDbContext CreateDbContext(string[] args) =>
         (SqlServerAppealsDbContext)AppealsDatabase.CreateContext(DatabaseProvider.SqlServer, "Server=.;Database=Appeals;Trusted_Connection=True;TrustServerCertificate=True", Privacy.PhiKeyRing.Ephemeral());
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppealsDbContext>
+{
+    public PostgreSqlAppealsDbContext CreateDbContext(string[] args) =>
+        (PostgreSqlAppealsDbContext)AppealsDatabase.CreateContext(DatabaseProvider.PostgreSql, "Host=localhost;Database=appeals", Privacy.PhiKeyRing.Ephemeral());
+}

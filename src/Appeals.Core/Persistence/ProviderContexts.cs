@@ -11,3 +11,6 @@ public class SqliteAppealsDbContext(DbContextOptions options) : AppealsDbContext
 
 /// <summary>The SQL Server flavour of <see cref="AppealsDbContext"/>; see <see cref="SqliteAppealsDbContext"/>.</summary>
 public class SqlServerAppealsDbContext(DbContextOptions options) : AppealsDbContext(options);
+
+/// <summary>The PostgreSQL flavour of <see cref="AppealsDbContext"/>; see <see cref="SqliteAppealsDbContext"/>.</summary>
+public class PostgreSqlAppealsDbContext(DbContextOptions options) : AppealsDbContext(options);

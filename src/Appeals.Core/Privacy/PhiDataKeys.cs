@@ -105,6 +105,9 @@ internal sealed class PhiDataKeys(IDataProtector keyProtector, TimeProvider time
     private static (string Sql, object[] Args) Insert(DbContext db, PhiDataKey key) =>
         (db.Database.IsSqlite()
             ? "INSERT OR IGNORE INTO PhiDataKeys (Id, ProtectedKey, CreatedAt) VALUES ({0}, {1}, {2})"
+            // PostgreSQL folds bare names to lower case: EF's tables are quoted.
+            : db.Database.IsNpgsql()
+            ? "INSERT INTO \"PhiDataKeys\" (\"Id\", \"ProtectedKey\", \"CreatedAt\") VALUES ({0}, {1}, {2}) ON CONFLICT (\"Id\") DO NOTHING"
             : "IF NOT EXISTS (SELECT 1 FROM PhiDataKeys WHERE Id = {0}) INSERT INTO PhiDataKeys (Id, ProtectedKey, CreatedAt) VALUES ({0}, {1}, {2})",
             [key.Id, key.ProtectedKey, key.CreatedAt]);
 
@@ -119,7 +122,7 @@ internal sealed class PhiDataKeys(IDataProtector keyProtector, TimeProvider time
                 : connectionString;
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT ProtectedKey FROM PhiDataKeys WHERE Id = @id";
+            command.CommandText = "SELECT \"ProtectedKey\" FROM \"PhiDataKeys\" WHERE \"Id\" = @id";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@id";
             // EF stores a Guid as upper-case text on SQLite and as uniqueidentifier on SQL Server.

@@ -12,7 +12,7 @@ public static class RollupCheck
     /// <summary>One line per rollup that differs ("DenialDayRollups: 2 rows differ"), empty when all are exact.</summary>
     public static async Task<IReadOnlyList<string>> DifferencesAsync(AppealsDbContext db, CancellationToken ct = default)
     {
-        var dialect = db.Database.IsSqlServer() ? RollupDialect.SqlServer : RollupDialect.Sqlite;
+        var dialect = RollupDialect.For(AppealsDatabase.ProviderOf(db.Database));
         var differences = new List<string>();
         foreach (var table in RollupTable.All)
         {
@@ -20,8 +20,8 @@ public static class RollupCheck
             var measures = table.Measures(dialect, "r").Select(m => dialect.Quote(m.Column)).ToList();
             var stored = $"SELECT {keys}, {string.Join(", ", measures)} FROM {dialect.Quote(table.Name)}";
             var recomputed = $"SELECT {keys}, {string.Join(", ", measures.Select(m => $"SUM({m})"))} FROM ({table.Facts(dialect)}) AS f GROUP BY {keys}";
-            var missing = await CountAsync(db, $"{recomputed} EXCEPT {stored}", ct);
-            var extra = await CountAsync(db, $"{stored} EXCEPT {recomputed}", ct);
+            var missing = await CountAsync(db, dialect, $"{recomputed} EXCEPT {stored}", ct);
+            var extra = await CountAsync(db, dialect, $"{stored} EXCEPT {recomputed}", ct);
             if (missing + extra > 0)
                 differences.Add($"{table.Name}: {extra} stored rows not in a recomputation, {missing} recomputed rows not stored");
         }
@@ -29,9 +29,10 @@ public static class RollupCheck
     }
 
     // The SQL is built from the rollups' own names and expressions, never from input.
-    private static async Task<int> CountAsync(AppealsDbContext db, string query, CancellationToken ct)
+    // The column is quoted (PostgreSQL folds bare names to lower case) and cast (its COUNT is a bigint).
+    private static async Task<int> CountAsync(AppealsDbContext db, RollupDialect dialect, string query, CancellationToken ct)
     {
-        var count = "SELECT COUNT(*) AS Value FROM (" + query + ") AS x";
+        var count = $"SELECT CAST(COUNT(*) AS integer) AS {dialect.Quote("Value")} FROM (" + query + ") AS x";
         return await db.Database.SqlQueryRaw<int>(count).SingleAsync(ct);
     }
 }

@@ -1,10 +1,19 @@
 namespace Appeals.Core.Rollups;
 
-/// <summary>What differs between SQLite and SQL Server in the rollups' SQL.</summary>
+/// <summary>What differs between SQLite, SQL Server and PostgreSQL in the rollups' SQL.</summary>
 internal abstract class RollupDialect
 {
     public static RollupDialect Sqlite { get; } = new SqliteDialect();
     public static RollupDialect SqlServer { get; } = new SqlServerDialect();
+    public static RollupDialect PostgreSql { get; } = new PostgreSqlDialect();
+
+    public static RollupDialect For(Persistence.DatabaseProvider provider) => provider switch
+    {
+        Persistence.DatabaseProvider.Sqlite => Sqlite,
+        Persistence.DatabaseProvider.SqlServer => SqlServer,
+        Persistence.DatabaseProvider.PostgreSql => PostgreSql,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 
     public abstract string Quote(string name);
 
@@ -33,5 +42,16 @@ internal abstract class RollupDialect
         public override string IsTrue(string flag) => $"{flag} = 1";
         public override string Seconds(string date, string instant) =>
             $"DATEDIFF_BIG(second, CAST({date} AS datetimeoffset), {instant})";
+    }
+
+    private sealed class PostgreSqlDialect : RollupDialect
+    {
+        public override string Quote(string name) => $"\"{name}\"";
+        // numeric rounds half away from zero, as SQL Server's ROUND does.
+        public override string Cents(string amount) => $"CAST(ROUND({amount} * 100) AS bigint)";
+        public override string IsTrue(string flag) => $"{flag}";
+        // EXTRACT(EPOCH FROM timestamp) reads a timestamp without zone as UTC: the date's midnight UTC.
+        public override string Seconds(string date, string instant) =>
+            $"CAST(ROUND(EXTRACT(EPOCH FROM {instant}) - EXTRACT(EPOCH FROM CAST({date} AS timestamp))) AS bigint)";
     }
 }

@@ -24,10 +24,5 @@ public static class RollupFacts
     private static string ProviderCondition(DatabaseProvider provider) =>
         $"r.{Dialect(provider).Quote("RenderingProviderId")} = {{0}}";
 
-    private static RollupDialect Dialect(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.Sqlite => RollupDialect.Sqlite,
-        DatabaseProvider.SqlServer => RollupDialect.SqlServer,
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
-    };
+    private static RollupDialect Dialect(DatabaseProvider provider) => RollupDialect.For(provider);
 }

@@ -16,6 +16,7 @@ public static class RollupTriggers
         // CREATE TRIGGER must open its batch, and the idempotent script puts each statement inside IF ... BEGIN: EXEC it.
         DatabaseProvider.SqlServer => [.. Sources().Select(s => $"EXEC(N'{SqlServerTrigger(s).Replace("'", "''")}');"),
             .. RollupTable.All.Select(t => t.Rebuild(RollupDialect.SqlServer))],
+        DatabaseProvider.PostgreSql => [.. Sources().SelectMany(PostgreSqlTriggers), .. RollupTable.All.Select(t => t.Rebuild(RollupDialect.PostgreSql))],
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
@@ -31,12 +32,20 @@ public static class RollupTriggers
         DatabaseProvider.Sqlite => [.. Sources().SelectMany(s => new[] { "insert", "update", "delete" }
             .Select(e => $"DROP TRIGGER IF EXISTS \"{TriggerName(s.Key)}_{e}\";"))],
         DatabaseProvider.SqlServer => [.. Sources().Select(s => $"DROP TRIGGER IF EXISTS [{TriggerName(s.Key)}];")],
+        // Dropping a function drops its triggers with it.
+        DatabaseProvider.PostgreSql => [.. Sources().SelectMany(s => PostgreSqlEvents.Select(e => $"DROP FUNCTION IF EXISTS \"{TriggerName(s.Key)}_{e}\"() CASCADE;"))],
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     /// <summary>The trigger names a database must have for the rollups to stay correct.</summary>
     public static IReadOnlyList<string> SqliteTriggerNames =>
         [.. Sources().SelectMany(s => new[] { "insert", "update", "delete" }.Select(e => $"{TriggerName(s.Key)}_{e}"))];
+
+    /// <summary>The trigger names a PostgreSQL database must have (one statement-level trigger per source and event).</summary>
+    public static IReadOnlyList<string> PostgreSqlTriggerNames =>
+        [.. Sources().SelectMany(s => PostgreSqlEvents.Select(e => $"{TriggerName(s.Key)}_{e}"))];
+
+    private static readonly string[] PostgreSqlEvents = ["insert", "update", "delete"];
 
     internal static string TriggerName(string source) => $"{source}_Rollups";
 
@@ -114,6 +123,64 @@ public static class RollupTriggers
             SET NOCOUNT ON;
             IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT ({watched}) RETURN;
             {merges}END;
+            """;
+    }
+
+    // PostgreSQL: per source and event one statement-level trigger whose transition tables (inserted, deleted) hold
+    // every row the statement changed, so a bulk COPY of a million cases runs the upserts once, set-based, as on SQL
+    // Server. Deltas are summed per key and upserted in key order (two writers lock rollup rows in the same order, so
+    // they wait for each other instead of deadlocking); a group that reaches zero is deleted.
+    private static IEnumerable<string> PostgreSqlTriggers(IGrouping<string, RollupTable> source)
+    {
+        var d = RollupDialect.PostgreSql;
+        var name = TriggerName(source.Key);
+        var watched = source.SelectMany(t => t.WatchedColumns).Distinct().ToList();
+        var unchanged = $"""
+            IF NOT EXISTS (SELECT 1 FROM inserted AS n JOIN deleted AS o ON n."Id" = o."Id"
+                WHERE ({string.Join(", ", watched.Select(c => $"n.{d.Quote(c)}"))}) IS DISTINCT FROM ({string.Join(", ", watched.Select(c => $"o.{d.Quote(c)}"))})) THEN
+              RETURN NULL;
+            END IF;
+
+            """;
+        foreach (var e in PostgreSqlEvents)
+        {
+            var sides = e switch { "insert" => new[] { ("inserted", "") }, "delete" => [("deleted", "-")], _ => [("inserted", ""), ("deleted", "-")] };
+            var body = string.Concat(source.Select(t => PostgreSqlUpsert(t, sides)));
+            var referencing = e switch { "insert" => "NEW TABLE AS inserted", "delete" => "OLD TABLE AS deleted", _ => "NEW TABLE AS inserted OLD TABLE AS deleted" };
+            yield return $"""
+                CREATE OR REPLACE FUNCTION "{name}_{e}"() RETURNS trigger LANGUAGE plpgsql AS $rollup$
+                BEGIN
+                {(e == "update" ? unchanged : "")}{body}RETURN NULL;
+                END;
+                $rollup$;
+                """;
+            yield return $"DROP TRIGGER IF EXISTS \"{name}_{e}\" ON \"{source.Key}\";";
+            yield return $"""CREATE TRIGGER "{name}_{e}" AFTER {e.ToUpperInvariant()} ON "{source.Key}" REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION "{name}_{e}"();""";
+        }
+    }
+
+    private static string PostgreSqlUpsert(RollupTable t, IReadOnlyList<(string Table, string Sign)> sides)
+    {
+        var d = RollupDialect.PostgreSql;
+        var measures = t.Measures(d, "r");
+        var keys = string.Join(", ", t.Keys.Select(d.Quote));
+        string Side((string Table, string Sign) side)
+        {
+            var cols = t.Keys.Select(k => $"r.{d.Quote(k)}").Concat(measures.Select(m => $"{side.Sign}({m.Expression}) AS {d.Quote(m.Column)}"));
+            var where = t.Condition is null ? "" : $" WHERE {t.Condition(d, "r")}";
+            return $"SELECT {string.Join(", ", cols)} FROM {side.Table} AS r{where}";
+        }
+        var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
+        var all = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
+        var set = string.Join(", ", measures.Select(m => $"{d.Quote(m.Column)} = t.{d.Quote(m.Column)} + excluded.{d.Quote(m.Column)}"));
+        var first = d.Quote(measures[0].Column);
+        var touched = string.Join(" UNION ", sides.Select(s => $"SELECT {string.Join(", ", t.Keys.Select(k => $"r.{d.Quote(k)}"))} FROM {s.Table} AS r"));
+        return $"""
+            INSERT INTO {d.Quote(t.Name)} AS t ({all})
+              SELECT {keys}, {sums} FROM ({string.Join(" UNION ALL ", sides.Select(Side))}) AS x GROUP BY {keys} ORDER BY {keys}
+              ON CONFLICT ({keys}) DO UPDATE SET {set};
+            DELETE FROM {d.Quote(t.Name)} WHERE {first} = 0 AND ({keys}) IN ({touched});
+
             """;
     }
 }

@@ -19,3 +19,6 @@ public class SqliteIdentityDbContext(DbContextOptions<SqliteIdentityDbContext> o
 
 /// <summary>The SQL Server flavour.</summary>
 public class SqlServerIdentityDbContext(DbContextOptions<SqlServerIdentityDbContext> options) : AppealsIdentityDbContext(options);
+
+/// <summary>The PostgreSQL flavour.</summary>
+public class PostgreSqlIdentityDbContext(DbContextOptions<PostgreSqlIdentityDbContext> options) : AppealsIdentityDbContext(options);

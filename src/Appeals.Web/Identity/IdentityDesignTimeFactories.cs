@@ -17,6 +17,12 @@ internal sealed class SqlServerIdentityDesignTimeFactory : IDesignTimeDbContextF
         new(IdentityDatabase.Options<SqlServerIdentityDbContext>(DatabaseProvider.SqlServer, "Server=.;Database=Appeals;Trusted_Connection=True;TrustServerCertificate=True"));
 }
 
+internal sealed class PostgreSqlIdentityDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlIdentityDbContext>
+{
+    public PostgreSqlIdentityDbContext CreateDbContext(string[] args) =>
+        new(IdentityDatabase.Options<PostgreSqlIdentityDbContext>(DatabaseProvider.PostgreSql, "Host=localhost;Database=appeals"));
+}
+
 /// <summary>How the identity context reaches the shared database.</summary>
 public static class IdentityDatabase
 {
@@ -30,5 +36,8 @@ public static class IdentityDatabase
                 o => o.MigrationsHistoryTable(AppealsIdentityDbContext.MigrationsHistoryTable)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,
                 o => o.MigrationsHistoryTable(AppealsIdentityDbContext.MigrationsHistoryTable)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
+                o => o.MigrationsHistoryTable(AppealsIdentityDbContext.MigrationsHistoryTable)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
 }

@@ -25,6 +25,9 @@ public static class IdentityServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AppealsIdentityDbContext, SqlServerIdentityDbContext>(Configure);
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<AppealsIdentityDbContext, PostgreSqlIdentityDbContext>(Configure);
+                break;
         }
         // AddDbContext also maps the untyped DbContextOptions to the context it registers last; Core's
         // contexts take the untyped options, so that mapping must stay Core's.

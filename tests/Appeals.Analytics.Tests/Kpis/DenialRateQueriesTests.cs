@@ -2,7 +2,7 @@ using Appeals.Analytics.Kpis;
 
 namespace Appeals.Analytics.Tests.Kpis;
 
-public sealed class DenialRateQueriesTests : IDisposable
+public class DenialRateQueriesTests : IDisposable
 {
     private readonly TestDatabase _database = new();
 

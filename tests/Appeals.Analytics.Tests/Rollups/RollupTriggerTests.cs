@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Analytics.Tests.Rollups;
 
 /// <summary>The dashboard rollups equal a recomputation from the case and claim rows after every kind of write (ADR 0052).</summary>
-public sealed class RollupTriggerTests : IDisposable
+public class RollupTriggerTests : IDisposable
 {
     private readonly TestDatabase _database = new();
 

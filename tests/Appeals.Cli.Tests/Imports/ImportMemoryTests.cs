@@ -39,31 +39,5 @@ public sealed class ImportMemoryTests
             json.RootElement.GetProperty("claims").GetInt32(), json.RootElement.GetProperty("denialCases").GetInt32()));
     }
 
-    private static Remittance OneLargeTransaction()
-    {
-        var date = new DateOnly(2026, 11, 2);
-        var claims = Enumerable.Range(1, Claims).Select(i =>
-        {
-            var denied = i % 4 == 0;
-            var claim = new ClaimPayment
-            {
-                PatientControlNumber = $"ACCT-{i:D6}", StatusCode = denied ? 4 : 1, ChargeAmount = 180m, PaymentAmount = denied ? 0m : 150m,
-                ClaimFilingIndicator = "CI", PayerClaimControlNumber = $"PCN{i:D9}", PatientLastName = "SYNTHETIC", PatientFirstName = "TESTA",
-                MemberId = $"SYN{i:D7}", ServiceDateFrom = date, ServiceDateTo = date,
-            };
-            var line = new ServiceLine { LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213", ChargeAmount = 180m, PaidAmount = claim.PaymentAmount, ServiceDate = date };
-            claim.ServiceLines.Add(line);
-            claim.Adjustments.Add(denied
-                ? new Adjustment { GroupCode = "CO", Carc = "50", Amount = 180m, ServiceLine = line }
-                : new Adjustment { GroupCode = "CO", Carc = "45", Amount = 30m, ServiceLine = line });
-            return claim;
-        }).ToList();
-        return new Remittance
-        {
-            ContentHash = "", TransactionControlNumber = "0001", HandlingCode = "I", PaymentMethod = "ACH",
-            PaymentAmount = claims.Sum(c => c.PaymentAmount), PaymentDate = date.AddDays(20), ProductionDate = date.AddDays(19), TraceNumber = "TRACE-LARGE",
-            Payer = new Payer { Identifier = "SYNPAYER1", Name = "SYNTHETIC HEALTH PLAN" }, PayeeName = "EXAMPLE CLINIC", PayeeIdentifier = "1999999984",
-            Claims = claims,
-        };
-    }
+    private static Remittance OneLargeTransaction() => SyntheticEra.Transaction("TRACE-LARGE", Claims);
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Appeals.Core.Tests.Audit;
 
 /// <summary>The attacks of issue 14 item 1: someone who can write the database but does not hold the key ring.</summary>
-public sealed class AuditChainTests
+public class AuditChainTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -24,7 +24,7 @@ public sealed class AuditChainTests
     }
 
     private static AppealsDbContext Open(TestDatabase database, PhiProtector keyRing) =>
-        AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, database.ConnectionString, keyRing);
+        database.Open(keyRing);
 
     private static async Task<AuditVerification> VerifyAsync(TestDatabase database, PhiProtector keyRing)
     {
@@ -62,7 +62,7 @@ public sealed class AuditChainTests
         var (database, keyRing) = await LogOfAsync(5);
         await using var _ = database;
         await using (var db = Open(database, keyRing))
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Id > 3", Ct);
+            await db.AuditEntries.Where(e => e.Id > 3).ExecuteDeleteAsync(Ct);
 
         var result = await VerifyAsync(database, keyRing);
 

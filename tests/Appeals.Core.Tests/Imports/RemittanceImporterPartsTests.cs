@@ -85,8 +85,10 @@ public class RemittanceImporterPartsTests
         Assert.Equal((1, 0), (again.Transactions, again.Errors.Count));
         await using var db = database.Open();
         Assert.Equal(124, await db.ClaimPayments.CountAsync(Ct));
-        Assert.Equal((1, 1, 0), await db.ImportedFiles.Where(f => f.FileName == "again.835")
-            .Select(f => ValueTuple.Create(f.TransactionsImported, f.TransactionsDuplicate, f.TransactionsRejected)).SingleAsync(Ct));
+        // An anonymous type, not a tuple: PostgreSQL would return a tuple as one record column (the class runs there too).
+        var counts = await db.ImportedFiles.Where(f => f.FileName == "again.835")
+            .Select(f => new { f.TransactionsImported, f.TransactionsDuplicate, f.TransactionsRejected }).SingleAsync(Ct);
+        Assert.Equal((1, 1, 0), (counts.TransactionsImported, counts.TransactionsDuplicate, counts.TransactionsRejected));
     }
 
     [Fact]

@@ -89,6 +89,19 @@ public class DemoAppFactory : WebApplicationFactory<Program>
         return response;
     }
 
+    /// <summary>Claims a case through the queue page's form (its version as the page showed it); the page answered.</summary>
+    public static async Task<string> ClaimAsync(HttpClient client, string queuePage, long id, Guid version)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var response = await client.PostAsync($"/Queue/Claim/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(),
+            ["__RequestVerificationToken"] = AntiforgeryToken(queuePage),
+        }), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
     /// <summary>Exports appeal timelines as the Audit page's form does: a POST with the format and reason in the body.</summary>
     public static async Task<HttpResponseMessage> ExportTimelineAsync(HttpClient auditor, string format, string reason)
     {

@@ -205,8 +205,8 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
         var managerPage = await manager.GetStringAsync("/Queue", Ct);
 
         var answers = await Task.WhenAll(
-            Claim(specialist, specialistPage, id, version),
-            Claim(manager, managerPage, id, version));
+            DemoAppFactory.ClaimAsync(specialist, specialistPage, id, version),
+            DemoAppFactory.ClaimAsync(manager, managerPage, id, version));
 
         var winner = await InDatabase(db => db.DenialCases.Where(c => c.Id == id).Select(c => c.AssignedTo).SingleAsync(Ct));
         Assert.Contains(winner, new[] { "specialist", "manager" });
@@ -221,16 +221,6 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
         Assert.Equal([winner], starts);
     }
 
-    private static async Task<string> Claim(HttpClient client, string page, long id, Guid version)
-    {
-        var response = await client.PostAsync($"/Queue/Claim/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["version"] = version.ToString(),
-            ["__RequestVerificationToken"] = DemoAppFactory.AntiforgeryToken(page),
-        }), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
-    }
 
     private static List<long> CaseIds(string html) =>
         Regex.Matches(html, @"href=""/Cases/(\d+)"" class=""case-link""").Select(m => long.Parse(m.Groups[1].Value)).ToList();

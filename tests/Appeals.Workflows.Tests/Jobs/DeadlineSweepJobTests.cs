@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Tests.Jobs;
 
-public sealed class DeadlineSweepJobTests : IDisposable
+public class DeadlineSweepJobTests : IDisposable
 {
     private readonly TestDatabase _test = new();
     private readonly FixedTime _time = FixedTime.At(2026, 6, 1);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Tests.Outcomes;
 
-public sealed class EraOutcomesTests : IDisposable
+public class EraOutcomesTests : IDisposable
 {
     private readonly TestDatabase _test = new();
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Tests.Outcomes;
 
-public sealed class RedenialLinksTests : IDisposable
+public class RedenialLinksTests : IDisposable
 {
     private readonly TestDatabase _test = new();
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Tests.Routing;
 
-public sealed class CaseWorkflowTests : IDisposable
+public class CaseWorkflowTests : IDisposable
 {
     private static readonly WorkflowActor Specialist = new("spec1");
     private static readonly WorkflowActor Manager = new("mgr1", IsManager: true);

@@ -2,19 +2,29 @@ using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Core.Privacy;
 using Appeals.Core.Remittances;
+using Appeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.Tests.Support;
 
-/// <summary>A real SQLite file in a temp folder with the schema created (EnsureCreated until migrations land).</summary>
+/// <summary>
+/// A real SQLite file in a temp folder with the schema created (EnsureCreated until migrations land), or for a test
+/// class marked <see cref="IRunsOnPostgreSql"/> a migrated PostgreSQL database of its own (and the temp folder for files).
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "appeals-wf-" + Guid.NewGuid().ToString("N"));
     public string ConnectionString { get; }
+    public DatabaseProvider Provider { get; } = IRunsOnPostgreSql.Current;
 
     public TestDatabase()
     {
         Directory.CreateDirectory(Folder);
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            ConnectionString = PostgreSqlTestServer.CreateCoreDatabaseAsync(Phi, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+            return;
+        }
         ConnectionString = $"Data Source={Path.Combine(Folder, "appeals.db")};Pooling=False";
         using var db = Open();
         db.Database.EnsureCreated();
@@ -23,8 +33,9 @@ public sealed class TestDatabase : IDisposable
     /// <summary>One key for the whole test run: every context of a test reads what another wrote.</summary>
     public static PhiProtector Phi { get; } = PhiKeyRing.Ephemeral();
 
-    public AppealsDbContext Open() =>
-        new(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(ConnectionString).UsePhiProtector(Phi).Options);
+    public AppealsDbContext Open() => Provider == DatabaseProvider.PostgreSql
+        ? AppealsDatabase.CreateContext(Provider, ConnectionString, Phi)
+        : new(new DbContextOptionsBuilder<AppealsDbContext>().UseSqlite(ConnectionString).UsePhiProtector(Phi).Options);
 
     /// <summary>Stores a payer, a remittance, a claim and a denial case on it; returns the case id.</summary>
     public async Task<long> AddCaseAsync(string payerType = PayerTypes.Commercial, string category = "medical_necessity",
@@ -58,6 +69,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (Provider == DatabaseProvider.PostgreSql) PostgreSqlTestServer.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }

@@ -36,9 +36,12 @@ internal sealed class RemittanceTables : IDisposable
         IRowInserter<T> For<T>() where T : class
         {
             var entity = db.Model.FindEntityType(typeof(T))!;
-            return connection is SqliteConnection sqlite
-                ? new SqliteRowInserter<T>(sqlite, entity, sql)
-                : new TableInserter<T>(connection, entity, sql, sqlServer);
+            return connection switch
+            {
+                SqliteConnection sqlite => new SqliteRowInserter<T>(sqlite, entity, sql),
+                Npgsql.NpgsqlConnection postgres => new PostgreSqlRowInserter<T>(postgres, entity, sql),
+                _ => new TableInserter<T>(connection, entity, sql, sqlServer),
+            };
         }
         _payers = For<Payer>();
         _remittances = For<Remittance>();
@@ -52,7 +55,7 @@ internal sealed class RemittanceTables : IDisposable
 
     public long AddPayer(Payer payer, DbTransaction tx)
     {
-        payer.Id = _payers.MaxId(tx) + 1;
+        payer.Id = _payers.Reserve(1, tx).Next();
         _payers.Insert([payer], tx);
         return payer.Id;
     }
@@ -60,7 +63,7 @@ internal sealed class RemittanceTables : IDisposable
     /// <summary>Gives the remittance and everything under it ids and foreign keys (before reversal linking and case building).</summary>
     public void AssignIds(Remittance r, long importedFileId, long payerId, DbTransaction tx)
     {
-        r.Id = _remittances.MaxId(tx) + 1;
+        r.Id = _remittances.Reserve(1, tx).Next();
         r.ImportedFileId = importedFileId;
         r.PayerId = payerId;
         AssignClaimIds(r, tx);
@@ -72,31 +75,38 @@ internal sealed class RemittanceTables : IDisposable
     /// </summary>
     public void AssignClaimIds(Remittance r, DbTransaction tx)
     {
-        long claimId = _claims.MaxId(tx), lineId = _lines.MaxId(tx), adjustmentId = _adjustments.MaxId(tx);
-        long remarkId = _remarks.MaxId(tx), plbId = _providerAdjustments.MaxId(tx);
+        int lines = 0, adjustments = 0, remarks = 0;
+        foreach (var claim in r.Claims)
+        {
+            lines += claim.ServiceLines.Count;
+            adjustments += claim.Adjustments.Count;
+            remarks += claim.RemarkCodes.Count;
+        }
+        IdBlock claimId = _claims.Reserve(r.Claims.Count, tx), lineId = _lines.Reserve(lines, tx), adjustmentId = _adjustments.Reserve(adjustments, tx);
+        IdBlock remarkId = _remarks.Reserve(remarks, tx), plbId = _providerAdjustments.Reserve(r.ProviderAdjustments.Count, tx);
         _lineRows.Clear();
         _adjustmentRows.Clear();
         _remarkRows.Clear();
         foreach (var claim in r.Claims)
         {
-            claim.Id = ++claimId;
+            claim.Id = claimId.Next();
             claim.RemittanceId = r.Id;
             foreach (var line in claim.ServiceLines)
             {
-                line.Id = ++lineId;
+                line.Id = lineId.Next();
                 line.ClaimPaymentId = claim.Id;
                 _lineRows.Add(line);
             }
             foreach (var a in claim.Adjustments)
             {
-                a.Id = ++adjustmentId;
+                a.Id = adjustmentId.Next();
                 a.ClaimPaymentId = claim.Id;
                 a.ServiceLineId = a.ServiceLine?.Id;
                 _adjustmentRows.Add(a);
             }
             foreach (var m in claim.RemarkCodes)
             {
-                m.Id = ++remarkId;
+                m.Id = remarkId.Next();
                 m.ClaimPaymentId = claim.Id;
                 m.ServiceLineId = m.ServiceLine?.Id;
                 _remarkRows.Add(m);
@@ -104,16 +114,16 @@ internal sealed class RemittanceTables : IDisposable
         }
         foreach (var p in r.ProviderAdjustments)
         {
-            p.Id = ++plbId;
+            p.Id = plbId.Next();
             p.RemittanceId = r.Id;
         }
     }
 
-    /// <summary>Gives the cases their ids, without gaps (before they are prepared and inserted).</summary>
+    /// <summary>Gives the cases their ids (before they are prepared and inserted): without gaps on SQLite and SQL Server.</summary>
     public void NumberCases(IReadOnlyList<DenialCase> cases, DbTransaction tx)
     {
-        var caseId = _cases.MaxId(tx);
-        foreach (var c in cases) c.Id = ++caseId;
+        var caseId = _cases.Reserve(cases.Count, tx);
+        foreach (var c in cases) c.Id = caseId.Next();
     }
 
     /// <summary>Inserts the remittance's own row only (ids assigned).</summary>

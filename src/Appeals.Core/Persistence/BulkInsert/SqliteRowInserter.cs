@@ -30,7 +30,9 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
     }
 
     // SQLite has one writer: the importer's transaction (BEGIN IMMEDIATE) already holds the write lock.
-    public long MaxId(DbTransaction transaction)
+    public IdBlock Reserve(int count, DbTransaction transaction) => IdBlock.After(MaxId());
+
+    private long MaxId()
     {
         try
         {

@@ -27,7 +27,9 @@ internal sealed class TableInserter<T> : IRowInserter<T> where T : class
         _rowsPerBatch = Math.Clamp(2000 / _model.Columns.Length, 1, 100);
     }
 
-    public long MaxId(DbTransaction transaction)
+    public IdBlock Reserve(int count, DbTransaction transaction) => IdBlock.After(MaxId(transaction));
+
+    private long MaxId(DbTransaction transaction)
     {
         using var command = _connection.CreateCommand();
         // On SQL Server the range lock makes a second importer wait instead of taking the same ids.

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The import into PostgreSQL as a user meets it (issue 15): the built `appeals` command, whole process, handlers on,
+# against a throwaway server from scripts/postgres-dev.sh (durable settings unless FAST=1). Three runs on fresh databases:
+#   one    one node imports file A          (claims/s of one importer)
+#   serial one node imports A then B        (one process, both files)
+#   two    two nodes import A and B at once (two processes, one database): the ratio serial/two is what a second node buys
+# Wall time and CPU time (user+sys) come from /usr/bin/time. Run it alone on the machine: wall times taken while
+# others build are not target figures.
+#
+# usage: bench/postgres-import.sh [CLAIMS=500000]     targets: 1,000,000 claims < 60 s; two nodes faster than one
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+claims="${1:-500000}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/appeals-postgres-import.XXXXXX")"
+export APPEALS_PG_STATE="$work/postgres.state"
+[ "${FAST:-0}" = "1" ] || export APPEALS_PG_DURABLE=1
+cleanup() { "$root/scripts/postgres-dev.sh" stop || true; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "building Release (not timed)"
+dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
+dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
+appeals="$root/src/Appeals.Cli/bin/Release/net10.0/appeals"
+bench() { dotnet "$root/bench/Appeals.Bench/bin/Release/net10.0/Appeals.Bench.dll" "$@"; }
+export DataProtection__KeysPath="$work/keys" Models__Path="$root/models"
+
+echo "generating files (not timed)"
+bench era-files --out "$work/a" --claims "$claims" --shape unique --followup 0 --seed 1 | sed 's/^/  /'
+bench era-files --out "$work/b" --claims "$claims" --shape unique --followup 0 --seed 2 | sed 's/^/  /'
+file_a=$(ls "$work"/a/*.835 | head -1)
+file_b=$(ls "$work"/b/*.835 | head -1)
+
+server=$("$root/scripts/postgres-dev.sh" start)
+database() { # a fresh database for one run; prints its connection string
+  local name="bench_$1"
+  PGPASSWORD="${server##*Password=}" psql -q -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$server")" -U appeals -d appeals \
+    -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  echo "${server/Database=appeals/Database=$name}"
+}
+# migrate first (not timed): a first start's migration is not the import
+prepare() { "$appeals" cases list --provider postgres --db "$1" --json >/dev/null; }
+timed() { /usr/bin/time -f "%e %U %S" -o "$1" "${@:2}" >/dev/null; }
+report() { read -r wall user sys < "$2"; printf '  %-7s wall %6.1f s  cpu %6.1f s  %s\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$3"; }
+
+one=$(database one); prepare "$one"
+timed "$work/t.one" "$appeals" import --provider postgres --db "$one" "$file_a" --json
+report one "$work/t.one" "$claims claims"
+
+serial=$(database serial); prepare "$serial"
+timed "$work/t.serial" "$appeals" import --provider postgres --db "$serial" "$file_a" "$file_b" --json
+report serial "$work/t.serial" "$((2 * claims)) claims, one process"
+
+two=$(database two); prepare "$two"
+start=$(date +%s.%N)
+timed "$work/t.two.a" "$appeals" import --provider postgres --db "$two" "$file_a" --json &
+timed "$work/t.two.b" "$appeals" import --provider postgres --db "$two" "$file_b" --json &
+wait
+end=$(date +%s.%N)
+report "two(a)" "$work/t.two.a" ""
+report "two(b)" "$work/t.two.b" ""
+both=$(echo "$end - $start" | bc)
+read -r serial_wall _ < "$work/t.serial"
+printf '  two nodes at once: wall %.1f s for %d claims; serial/two = %.2f\n' "$both" "$((2 * claims))" "$(echo "$serial_wall / $both" | bc -l)"

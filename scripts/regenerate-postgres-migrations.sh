@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Regenerates the PostgreSQL migrations from the current model, in one step (ADR 0110):
+#   Core:     src/Appeals.Core/Persistence/Migrations/PostgreSql  (PostgreSqlAppealsDbContext)
+#   Identity: src/Appeals.Web/Identity/Migrations/PostgreSql      (PostgreSqlIdentityDbContext)
+# Each folder is deleted and generated again as one InitialCreate (no PostgreSQL database of Appeals is in use yet, so
+# no history has to be kept; once one is, add migrations with `dotnet ef migrations add` instead, see ADR 0020).
+# The model alone does not make the rollup triggers: the Core migration's Up and Down then get the calls of the named
+# helper RollupTriggers.Create/Drop(DatabaseProvider.PostgreSql), as the SQLite and SQL Server migrations have.
+# Needs no database: the design-time factories never open a connection.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet tool restore >/dev/null
+
+core=src/Appeals.Core/Persistence/Migrations/PostgreSql
+rm -rf "$core"
+dotnet ef migrations add InitialCreate --context PostgreSqlAppealsDbContext --output-dir Persistence/Migrations/PostgreSql \
+  --project src/Appeals.Core --startup-project src/Appeals.Core
+
+identity=src/Appeals.Web/Identity/Migrations/PostgreSql
+rm -rf "$identity"
+dotnet ef migrations add InitialIdentity --context PostgreSqlIdentityDbContext --output-dir Identity/Migrations/PostgreSql \
+  --project src/Appeals.Web --startup-project src/Appeals.Web
+
+migration=$(ls "$core"/*_InitialCreate.cs)
+python3 - "$migration" <<'EOF'
+import re, sys
+path = sys.argv[1]
+text = open(path).read()
+create = """
+            // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052); added by
+            // scripts/regenerate-postgres-migrations.sh: the model alone does not create triggers.
+            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+                migrationBuilder.Sql(statement);
+"""
+drop = """
+            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Drop(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+                migrationBuilder.Sql(statement);
+"""
+up = re.search(r"protected override void Up\(MigrationBuilder migrationBuilder\)\n        \{\n", text)
+down_start = text.index("protected override void Down(MigrationBuilder migrationBuilder)")
+up_end = text.rindex("        }\n", 0, down_start)
+text = text[:up_end] + create + text[up_end:]
+down = re.search(r"protected override void Down\(MigrationBuilder migrationBuilder\)\n        \{\n", text)
+text = text[:down.end()] + drop.lstrip("\n") + "\n" + text[down.end():]
+open(path, "w").write(text)
+EOF
+echo "regenerated: $core, $identity"

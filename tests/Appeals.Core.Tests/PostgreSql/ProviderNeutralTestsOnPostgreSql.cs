@@ -1,0 +1,16 @@
+using Appeals.Core.Tests.Audit;
+using Appeals.Core.Tests.Imports;
+using Appeals.Tests.Shared;
+
+namespace Appeals.Core.Tests.PostgreSql;
+
+// The provider-neutral test classes again, each test on a PostgreSQL database of its own (TestDatabase asks the marker).
+
+/// <summary><see cref="RemittanceImporterTests"/> on PostgreSQL: binary COPY, ids from sequences, the PL/pgSQL rollup triggers.</summary>
+public sealed class RemittanceImporterOnPostgreSqlTests : RemittanceImporterTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="RemittanceImporterPartsTests"/> on PostgreSQL: a transaction in parts is still all or nothing.</summary>
+public sealed class RemittanceImporterPartsOnPostgreSqlTests : RemittanceImporterPartsTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="AuditChainTests"/> on PostgreSQL.</summary>
+public sealed class AuditChainOnPostgreSqlTests : AuditChainTests, IRunsOnPostgreSql;

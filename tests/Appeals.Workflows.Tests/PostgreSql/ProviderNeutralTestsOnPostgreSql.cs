@@ -1,0 +1,20 @@
+using Appeals.Tests.Shared;
+using Appeals.Workflows.Tests.Jobs;
+using Appeals.Workflows.Tests.Outcomes;
+using Appeals.Workflows.Tests.Routing;
+
+namespace Appeals.Workflows.Tests.PostgreSql;
+
+// The provider-neutral test classes again, each test on a PostgreSQL database of its own (TestDatabase asks the marker).
+
+/// <summary><see cref="EraOutcomesTests"/> on PostgreSQL: outcomes of later ERAs.</summary>
+public sealed class EraOutcomesOnPostgreSqlTests : EraOutcomesTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="RedenialLinksTests"/> on PostgreSQL.</summary>
+public sealed class RedenialLinksOnPostgreSqlTests : RedenialLinksTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="CaseWorkflowTests"/> on PostgreSQL: workflow moves, audited.</summary>
+public sealed class CaseWorkflowOnPostgreSqlTests : CaseWorkflowTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="DeadlineSweepJobTests"/> on PostgreSQL: the daily sweep.</summary>
+public sealed class DeadlineSweepJobOnPostgreSqlTests : DeadlineSweepJobTests, IRunsOnPostgreSql;
