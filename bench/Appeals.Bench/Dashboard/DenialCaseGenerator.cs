@@ -47,49 +47,54 @@ internal sealed class DenialCaseGenerator(int seed, DateOnly today)
         // Within a category a few codes do most of the harm.
         var carc = codes[Math.Min(codes.Length - 1, (int)(codes.Length * Math.Pow(_random.NextDouble(), 3)))];
         var denied = Math.Round(claim.ChargeAmount * (decimal)(0.3 + _random.NextDouble() * 0.7), 2);
-        var c = new DenialCase
+        // Drawn in the order they always were, so that a seed still gives the same cases.
+        var procedure = Procedures[(int)(Procedures.Length * Math.Pow(_random.NextDouble(), 2))];
+        var reason = $"{(_random.NextDouble() < 0.85 ? "CO" : "OA")}-{carc.Carc}";
+        var created = new DateTimeOffset(denialDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Stored as the workflow would have left them (the case's own methods need a tracked, routed case).
+        var o = Outcome(denialDate, created, denied, overturn);
+        return new DenialCase
         {
             ClaimPaymentId = claim.Id,
             PayerId = payerId,
             PatientControlNumber = claim.PatientControlNumber,
             RenderingProviderId = claim.RenderingProviderId,
-            ProcedureCode = Procedures[(int)(Procedures.Length * Math.Pow(_random.NextDouble(), 2))],
+            ProcedureCode = procedure,
             DenialDate = denialDate,
             Category = category,
-            PrimaryReason = $"{(_random.NextDouble() < 0.85 ? "CO" : "OA")}-{carc.Carc}",
+            PrimaryReason = reason,
             Avoidable = carc.IsAvoidable,
             BilledAmount = claim.ChargeAmount,
             DeniedAmount = denied,
-            CreatedAt = new DateTimeOffset(denialDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            CreatedAt = created,
+            FirstAppealedAt = o.FirstAppealedAt,
+            Status = o.Status,
+            RecoveredAmount = o.Recovered,
+            ClosedAt = o.ClosedAt,
+            DeadlineMissed = o.Missed,
         };
-        Outcome(c, overturn);
-        return c;
     }
 
-    private void Outcome(DenialCase c, double overturn)
+    private (DateTimeOffset? FirstAppealedAt, string Status, decimal Recovered, DateTimeOffset? ClosedAt, bool Missed) Outcome(
+        DateOnly denialDate, DateTimeOffset denied, decimal deniedAmount, double overturn)
     {
-        var age = today.DayNumber - c.DenialDate.DayNumber;
-        var denied = c.CreatedAt;
+        var age = today.DayNumber - denialDate.DayNumber;
+        DateTimeOffset? firstAppealedAt = null;
         if (age > 20 && _random.NextDouble() < 0.6)
-            c.FirstAppealedAt = denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40)));
-        if (c.FirstAppealedAt is { } appealed && age > 75 && _random.NextDouble() < 0.8)
+            firstAppealedAt = denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40)));
+        if (firstAppealedAt is { } appealed && age > 75 && _random.NextDouble() < 0.8)
         {
             var won = _random.NextDouble() < overturn;
             var partly = won && _random.NextDouble() < 0.2;
-            c.Status = won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld;
-            c.RecoveredAmount = won ? (partly ? Math.Round(c.DeniedAmount * 0.5m, 2) : c.DeniedAmount) : 0m;
-            c.ClosedAt = appealed.AddDays(15 + _random.Next(60));
+            return (firstAppealedAt, won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld,
+                won ? (partly ? Math.Round(deniedAmount * 0.5m, 2) : deniedAmount) : 0m, appealed.AddDays(15 + _random.Next(60)), false);
         }
-        else if (c.FirstAppealedAt is null && age > 120 && _random.NextDouble() < 0.7)
+        if (firstAppealedAt is null && age > 120 && _random.NextDouble() < 0.7)
         {
-            c.Status = DenialCaseStatus.WrittenOff;
-            c.ClosedAt = denied.AddDays(90 + _random.Next(30));
-            c.DeadlineMissed = _random.NextDouble() < 0.4;
+            var closedAt = denied.AddDays(90 + _random.Next(30));
+            return (null, DenialCaseStatus.WrittenOff, 0m, closedAt, _random.NextDouble() < 0.4);
         }
-        else
-        {
-            c.Status = c.FirstAppealedAt is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed;
-        }
+        return (firstAppealedAt, firstAppealedAt is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed, 0m, null, false);
     }
 
     private (string, double, double) PickCategory()
