@@ -47,51 +47,54 @@ internal sealed class DenialCaseGenerator(int seed, DateOnly today)
         // Within a category a few codes do most of the harm.
         var carc = codes[Math.Min(codes.Length - 1, (int)(codes.Length * Math.Pow(_random.NextDouble(), 3)))];
         var denied = Math.Round(claim.ChargeAmount * (decimal)(0.3 + _random.NextDouble() * 0.7), 2);
+        // Drawn in the order they always were, so that a seed still gives the same cases.
+        var procedure = Procedures[(int)(Procedures.Length * Math.Pow(_random.NextDouble(), 2))];
+        var reason = $"{(_random.NextDouble() < 0.85 ? "CO" : "OA")}-{carc.Carc}";
         var created = new DateTimeOffset(denialDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var outcome = Outcome(denialDate, created, denied, overturn);
+        // Stored as the workflow would have left them (the case's own methods need a tracked, routed case).
+        var o = Outcome(denialDate, created, denied, overturn);
         return new DenialCase
         {
             ClaimPaymentId = claim.Id,
             PayerId = payerId,
             PatientControlNumber = claim.PatientControlNumber,
             RenderingProviderId = claim.RenderingProviderId,
-            ProcedureCode = Procedures[(int)(Procedures.Length * Math.Pow(_random.NextDouble(), 2))],
+            ProcedureCode = procedure,
             DenialDate = denialDate,
             Category = category,
-            PrimaryReason = $"{(_random.NextDouble() < 0.85 ? "CO" : "OA")}-{carc.Carc}",
+            PrimaryReason = reason,
             Avoidable = carc.IsAvoidable,
             BilledAmount = claim.ChargeAmount,
             DeniedAmount = denied,
             CreatedAt = created,
-            FirstAppealedAt = outcome.FirstAppealedAt,
-            Status = outcome.Status,
-            RecoveredAmount = outcome.Recovered,
-            ClosedAt = outcome.ClosedAt,
-            DeadlineMissed = outcome.DeadlineMissed,
+            FirstAppealedAt = o.FirstAppealedAt,
+            Status = o.Status,
+            RecoveredAmount = o.Recovered,
+            ClosedAt = o.ClosedAt,
+            DeadlineMissed = o.Missed,
         };
     }
 
-    /// <summary>The generated case's history (the bench writes finished cases directly, as if worked: no workflow runs here).</summary>
-    private readonly record struct GeneratedOutcome(DateTimeOffset? FirstAppealedAt, string Status, decimal Recovered, DateTimeOffset? ClosedAt, bool DeadlineMissed);
-
-    private GeneratedOutcome Outcome(DateOnly denialDate, DateTimeOffset denied, decimal deniedAmount, double overturn)
+    private (DateTimeOffset? FirstAppealedAt, string Status, decimal Recovered, DateTimeOffset? ClosedAt, bool Missed) Outcome(
+        DateOnly denialDate, DateTimeOffset denied, decimal deniedAmount, double overturn)
     {
         var age = today.DayNumber - denialDate.DayNumber;
-        DateTimeOffset? appealed = age > 20 && _random.NextDouble() < 0.6 ? denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40))) : null;
-        if (appealed is { } at && age > 75 && _random.NextDouble() < 0.8)
+        DateTimeOffset? firstAppealedAt = null;
+        if (age > 20 && _random.NextDouble() < 0.6)
+            firstAppealedAt = denied.AddDays(3 + _random.Next(Math.Min(age - 3, 40)));
+        if (firstAppealedAt is { } appealed && age > 75 && _random.NextDouble() < 0.8)
         {
             var won = _random.NextDouble() < overturn;
             var partly = won && _random.NextDouble() < 0.2;
-            return new GeneratedOutcome(appealed,
-                won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld,
-                won ? (partly ? Math.Round(deniedAmount * 0.5m, 2) : deniedAmount) : 0m, at.AddDays(15 + _random.Next(60)), false);
+            return (firstAppealedAt, won ? (partly ? DenialCaseStatus.PartiallyRecovered : DenialCaseStatus.Recovered) : DenialCaseStatus.Upheld,
+                won ? (partly ? Math.Round(deniedAmount * 0.5m, 2) : deniedAmount) : 0m, appealed.AddDays(15 + _random.Next(60)), false);
         }
-        if (appealed is null && age > 120 && _random.NextDouble() < 0.7)
+        if (firstAppealedAt is null && age > 120 && _random.NextDouble() < 0.7)
         {
-            var closed = denied.AddDays(90 + _random.Next(30));
-            return new GeneratedOutcome(null, DenialCaseStatus.WrittenOff, 0m, closed, _random.NextDouble() < 0.4);
+            var closedAt = denied.AddDays(90 + _random.Next(30));
+            return (null, DenialCaseStatus.WrittenOff, 0m, closedAt, _random.NextDouble() < 0.4);
         }
-        return new GeneratedOutcome(appealed, appealed is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed, 0m, null, false);
+        return (firstAppealedAt, firstAppealedAt is null ? DenialCaseStatus.Open : DenialCaseStatus.Appealed, 0m, null, false);
     }
 
     private (string, double, double) PickCategory()
