@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Appeals.Web.Identity.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIdentityDbContext))]
-    [Migration("20261207022526_InitialIdentity")]
+    [Migration("20261207040725_InitialIdentity")]
     partial class InitialIdentity
     {
         /// <inheritdoc />

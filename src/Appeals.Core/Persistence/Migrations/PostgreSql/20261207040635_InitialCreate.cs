@@ -186,6 +186,25 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PayerContracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PayerIdentifier = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Modifier = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    AllowedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PayerContracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Payers",
                 columns: table => new
                 {
@@ -391,6 +410,8 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     ShiftedToPatient = table.Column<bool>(type: "boolean", nullable: false),
                     BilledAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     DeniedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "denial"),
+                    ShortfallAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     RecoveredAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -468,6 +489,42 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "TakeBacks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProviderAdjustmentId = table.Column<long>(type: "bigint", nullable: false),
+                    RemittanceId = table.Column<long>(type: "bigint", nullable: false),
+                    PayerId = table.Column<long>(type: "bigint", nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClaimPaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    DenialCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    Link = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecoveredAfterAppeal = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TakeBacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TakeBacks_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TakeBacks_ProviderAdjustments_ProviderAdjustmentId",
+                        column: x => x.ProviderAdjustmentId,
+                        principalTable: "ProviderAdjustments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppealLetters",
                 columns: table => new
                 {
@@ -530,7 +587,7 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DenialCaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(16060)", maxLength: 16060, nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -682,9 +739,9 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_EntityType_EntityId",
+                name: "IX_AuditEntries_EntityType_EntityId_Action",
                 table: "AuditEntries",
-                columns: new[] { "EntityType", "EntityId" });
+                columns: new[] { "EntityType", "EntityId", "Action" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_PreviousHash",
@@ -751,6 +808,11 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 columns: new[] { "RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Deadlines",
+                table: "DenialCases",
+                columns: new[] { "Status", "AppealDeadline", "DeadlineMissed" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_DenialDate",
                 table: "DenialCases",
                 column: "DenialDate");
@@ -759,6 +821,11 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 name: "IX_DenialCases_EarlierCaseId",
                 table: "DenialCases",
                 column: "EarlierCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DenialCases_Kind_DenialDate_PayerId",
+                table: "DenialCases",
+                columns: new[] { "Kind", "DenialDate", "PayerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DenialCases_PatientControlNumber_ServiceDate",
@@ -841,6 +908,12 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PayerContracts_PayerIdentifier_ProcedureCode_Modifier_Effec~",
+                table: "PayerContracts",
+                columns: new[] { "PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payers_Identifier",
                 table: "Payers",
                 column: "Identifier",
@@ -886,6 +959,27 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 name: "IX_ServiceLines_ClaimPaymentId",
                 table: "ServiceLines",
                 column: "ClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TakeBacks_ClaimPaymentId",
+                table: "TakeBacks",
+                column: "ClaimPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TakeBacks_DenialCaseId",
+                table: "TakeBacks",
+                column: "DenialCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TakeBacks_PayerId_TakenOn",
+                table: "TakeBacks",
+                columns: new[] { "PayerId", "TakenOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TakeBacks_ProviderAdjustmentId",
+                table: "TakeBacks",
+                column: "ProviderAdjustmentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTransitions_DenialCaseId_OccurredAt",
@@ -947,19 +1041,25 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                 name: "PayerAppealRules");
 
             migrationBuilder.DropTable(
+                name: "PayerContracts");
+
+            migrationBuilder.DropTable(
                 name: "PhiDataKeys");
 
             migrationBuilder.DropTable(
-                name: "ProviderAdjustments");
+                name: "RemarkCodes");
 
             migrationBuilder.DropTable(
-                name: "RemarkCodes");
+                name: "TakeBacks");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTransitions");
 
             migrationBuilder.DropTable(
                 name: "ServiceLines");
+
+            migrationBuilder.DropTable(
+                name: "ProviderAdjustments");
 
             migrationBuilder.DropTable(
                 name: "DenialCases");

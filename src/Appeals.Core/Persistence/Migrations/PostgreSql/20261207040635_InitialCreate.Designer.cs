@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Appeals.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppealsDbContext))]
-    [Migration("20261207022118_InitialCreate")]
+    [Migration("20261207040635_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -85,7 +85,7 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "Action");
 
                     b.ToTable("AuditEntries");
                 });
@@ -173,14 +173,58 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DenialCaseId");
 
                     b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("Appeals.Core.Contracts.PayerContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AllowedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Modifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PayerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerIdentifier", "ProcedureCode", "Modifier", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PayerContracts");
                 });
 
             modelBuilder.Entity("Appeals.Core.Deadlines.DeadlineReminder", b =>
@@ -344,6 +388,13 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FirstAppealedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("denial");
+
                     b.Property<DateOnly?>("LevelNoticeDate")
                         .HasColumnType("date");
 
@@ -404,6 +455,10 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.Property<bool>("ShiftedToPatient")
                         .HasColumnType("boolean");
 
+                    b.Property<decimal?>("ShortfallAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -446,6 +501,11 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("IX_DenialCases_Queue");
 
                     b.HasIndex("Status", "Priority");
+
+                    b.HasIndex("Kind", "DenialDate", "PayerId");
+
+                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                        .HasDatabaseName("IX_DenialCases_Deadlines");
 
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
                         .HasDatabaseName("IX_DenialCases_Dashboard");
@@ -1356,6 +1416,71 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DenialReasonDayRollups", (string)null);
                 });
 
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long?>("ClaimPaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DenialCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProviderAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RecoveredAfterAppeal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("RemittanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimPaymentId");
+
+                    b.HasIndex("DenialCaseId");
+
+                    b.HasIndex("ProviderAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PayerId", "TakenOn");
+
+                    b.ToTable("TakeBacks");
+                });
+
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1594,6 +1719,21 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("ClaimPayment");
+                });
+
+            modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
+                {
+                    b.HasOne("Appeals.Core.Remittances.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Appeals.Core.Remittances.ProviderAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderAdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Appeals.Core.Workflow.WorkflowTransition", b =>
