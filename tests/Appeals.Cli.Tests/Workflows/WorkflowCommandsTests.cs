@@ -117,7 +117,7 @@ public sealed class WorkflowCommandsTests
             .GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var file = temp.Sub("letter.docx");
 
-        var render = await CliRun.RunAsync(["letters", "render", id, "--out", file, "--db", temp.ConnectionString, "--json", .. AllLetterFields]);
+        var render = await CliRun.RunAsync(["letters", "render", id, "--out", file, "--allow-phi-file", "--db", temp.ConnectionString, "--json", .. AllLetterFields]);
         Assert.True(render.ExitCode == 0, render.Output);
         var letterId = render.Json().GetProperty("letterId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signOff = await CliRun.RunAsync("letters", "sign-off", letterId, "--db", temp.ConnectionString, "--json", "--as-of", "2026-03-01T12:00:00Z");
