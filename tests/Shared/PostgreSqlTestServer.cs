@@ -58,7 +58,20 @@ public static class PostgreSqlTestServer
     {
         using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        await ExecuteAsync(ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+        // FORCE cannot end a backend of another role (an autovacuum worker that just started on the database): that is
+        // a moment, not a fault of the test, so the drop is tried again; the throwaway server is deleted whole anyway.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static string For(string server, string database) =>
