@@ -31,15 +31,39 @@ public static class AppealsDatabase
         return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
     }
 
-    /// <summary>Points EF at the provider, with the migrations of that provider's context and the PHI protector of its encrypted columns.</summary>
-    public static DbContextOptionsBuilder UseAppealsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PhiProtector protector) =>
-        (provider switch
+    /// <summary>
+    /// Points EF at the provider, with the migrations of that provider's context and the PHI protector of its encrypted
+    /// columns; on SQLite with the compiled model when this protector holds it (ADR 0092), which spares every command
+    /// building the model at start.
+    /// </summary>
+    public static DbContextOptionsBuilder UseAppealsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PhiProtector protector)
+    {
+        options.UseProvider(provider, connectionString).UsePhiProtector(protector);
+#if NO_COMPILED_MODEL // scripts/regenerate-compiled-model.sh builds without it, to write it again
+        return options;
+#else
+        return provider == DatabaseProvider.Sqlite && CompiledModelPhi.Claim(protector)
+            ? options.UseModel(CompiledModels.Sqlite.SqliteAppealsDbContextModel.Instance)
+            : options;
+#endif
+    }
+
+    private static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTempStoreInMemory.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.CommandTimeout(300)),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, pg => pg.CommandTimeout(300)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
-        }).UsePhiProtector(protector);
+        };
+
+    /// <summary>
+    /// A SQLite context whose model is built at run time, never the compiled one: with <paramref name="forCompiledModel"/>,
+    /// the one <c>dotnet ef dbcontext optimize</c> writes the compiled model from, its PHI converters in the form the
+    /// compiled model holds (ADR 0092); without, the model the compiled one must equal (CompiledModelTests).
+    /// </summary>
+    internal static SqliteAppealsDbContext CreateContextForCompiledModel(string connectionString, PhiProtector protector, bool forCompiledModel = true) =>
+        new(new DbContextOptionsBuilder().UseProvider(DatabaseProvider.Sqlite, connectionString).UsePhiProtector(protector, forCompiledModel).Options);
 
     /// <summary>The name configuration and <c>--provider</c> use for <paramref name="provider"/>.</summary>
     public static string Name(DatabaseProvider provider) => provider switch

@@ -42,8 +42,11 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Contracts.PayerContract> PayerContracts => Set<Contracts.PayerContract>();
     public DbSet<TakeBacks.TakeBack> TakeBacks => Set<TakeBacks.TakeBack>();
 
-    /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector"/>.</summary>
+    /// <summary>The protector of the encrypted PHI columns (ADR 0071), from <see cref="PhiDbContextOptions.UsePhiProtector(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, PhiProtector)"/>.</summary>
     internal PhiProtector? Phi { get; } = options.FindPhiProtector();
+
+    /// <summary>True for the context <c>dotnet ef dbcontext optimize</c> writes the compiled model from (ADR 0092).</summary>
+    internal bool BuildsCompiledModel { get; } = options.BuildsCompiledModel();
 
     /// <summary>The audit log's key and checkpoints, from the same key ring as <see cref="Phi"/> (ADR 0085).</summary>
     internal AuditAnchor AuditAnchor => Phi?.AuditAnchor ?? throw new InvalidOperationException("This AppealsDbContext has no PhiProtector, so no audit key.");
@@ -53,6 +56,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppealsDbContext).Assembly);
         PhiColumns.Configure(modelBuilder, Phi ?? throw new InvalidOperationException(
-            "This AppealsDbContext has no PhiProtector: configure it with UseAppealsDatabase(…, protector) or UsePhiProtector, so that patient data is encrypted at rest."));
+            "This AppealsDbContext has no PhiProtector: configure it with UseAppealsDatabase(…, protector) or UsePhiProtector, so that patient data is encrypted at rest."),
+            BuildsCompiledModel);
     }
 }

@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Appeals.Core.Persistence;
 
-// Used only by `dotnet ef migrations add`, which needs a context without a running host. The
-// connection strings are never opened when generating migrations, and no value is encrypted (ephemeral key).
+// Used only by `dotnet ef migrations add` and `dotnet ef dbcontext optimize`, which need a context without a running host.
+// The connection strings are never opened, and no value is encrypted (ephemeral key). The SQLite context is built at run
+// time here (never from the compiled model it may be asked to write); `-- --compiled-model` gives the form that
+// scripts/regenerate-compiled-model.sh writes the compiled model from (ADR 0092).
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppealsDbContext>
 {
     public SqliteAppealsDbContext CreateDbContext(string[] args) =>
-        (SqliteAppealsDbContext)AppealsDatabase.CreateContext(DatabaseProvider.Sqlite, "Data Source=design-time.db", Privacy.PhiKeyRing.Ephemeral());
+        AppealsDatabase.CreateContextForCompiledModel("Data Source=design-time.db", Privacy.PhiKeyRing.Ephemeral(), args.Contains("--compiled-model"));
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppealsDbContext>

@@ -20,7 +20,13 @@ internal static class PhiColumns
     /// </summary>
     public const int MaxLength = 1024;
 
-    public static void Configure(ModelBuilder model, PhiProtector protector)
+    public static void Configure(ModelBuilder model, PhiProtector protector, bool forCompiledModel)
+    {
+        if (forCompiledModel) ConfigureForCompiledModel(model);
+        else Configure(model, protector);
+    }
+
+    private static void Configure(ModelBuilder model, PhiProtector protector)
     {
         var bytes = new ValueConverter<byte[], byte[]>(v => protector.Protect(v), v => protector.Unprotect(v));
         model.Entity<ClaimPayment>().Property(c => c.Patient).HasConversion(new ValueConverter<PatientIdentity, string>(
@@ -32,6 +38,23 @@ internal static class PhiColumns
         // EF never passes null to a converter; the nullable type only satisfies the property's signature.
         model.Entity<ImportedFile>().Property(f => f.OriginalBytes).HasConversion(new ValueConverter<byte[]?, byte[]?>(
             v => v == null ? null : protector.Protect(v), v => v == null ? null : protector.Unprotect(v)), BytesByContent<byte[]?>());
+    }
+
+    /// <summary>
+    /// The same columns and converters as <see cref="Configure(ModelBuilder, PhiProtector)"/>, written so that
+    /// <c>dotnet ef dbcontext optimize</c> can turn them into code: they reach the protector through
+    /// <see cref="CompiledModelPhi"/> instead of holding it (ADR 0092).
+    /// </summary>
+    private static void ConfigureForCompiledModel(ModelBuilder model)
+    {
+        model.Entity<ClaimPayment>().Property(c => c.Patient).HasConversion(new ValueConverter<PatientIdentity, string>(
+            v => CompiledModelPhi.Protector.Protect(PatientIdentity.Pack(v)), v => PatientIdentity.Unpack(CompiledModelPhi.Protector.Unprotect(v))));
+        model.Entity<Cases.CaseNote>().Property(n => n.Text).HasConversion(new ValueConverter<string, string>(
+            v => CompiledModelPhi.Protector.Protect(v), v => CompiledModelPhi.Protector.Unprotect(v)));
+        model.Entity<AppealLetter>().Property(l => l.Content).HasConversion(new ValueConverter<byte[], byte[]>(
+            v => CompiledModelPhi.Protector.Protect(v), v => CompiledModelPhi.Protector.Unprotect(v)), BytesByContent<byte[]>());
+        model.Entity<ImportedFile>().Property(f => f.OriginalBytes).HasConversion(new ValueConverter<byte[]?, byte[]?>(
+            v => v == null ? null : CompiledModelPhi.Protector.Protect(v), v => v == null ? null : CompiledModelPhi.Protector.Unprotect(v)), BytesByContent<byte[]?>());
     }
 
     /// <summary>

@@ -12,9 +12,17 @@ public static class PhiDbContextOptions
     /// Required for every <see cref="AppealsDbContext"/>: without it the model refuses to build, so that
     /// no context can ever write patient names in plain text.
     /// </summary>
-    public static DbContextOptionsBuilder UsePhiProtector(this DbContextOptionsBuilder options, PhiProtector protector)
+    public static DbContextOptionsBuilder UsePhiProtector(this DbContextOptionsBuilder options, PhiProtector protector) =>
+        options.UsePhiProtector(protector, forCompiledModel: false);
+
+    /// <summary>
+    /// As <see cref="UsePhiProtector(DbContextOptionsBuilder, PhiProtector)"/>; with <paramref name="forCompiledModel"/> the
+    /// model's PHI converters reach their protector through <see cref="CompiledModelPhi"/>, so that
+    /// <c>dotnet ef dbcontext optimize</c> can write them as code (ADR 0092).
+    /// </summary>
+    internal static DbContextOptionsBuilder UsePhiProtector(this DbContextOptionsBuilder options, PhiProtector protector, bool forCompiledModel)
     {
-        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PhiOptionsExtension(protector));
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PhiOptionsExtension(protector, forCompiledModel));
         // Stores the data key before a save and remembers where to look keys up (ADR 0071).
         options.AddInterceptors(new PhiKeyInterceptor(protector));
         // The converters hold the protector, so the model is cached per protector, not per context type.
@@ -28,13 +36,17 @@ public static class PhiDbContextOptions
 
     internal static PhiProtector? FindPhiProtector(this DbContextOptions options) =>
         options.FindExtension<PhiOptionsExtension>()?.Protector;
+
+    internal static bool BuildsCompiledModel(this DbContextOptions options) =>
+        options.FindExtension<PhiOptionsExtension>()?.ForCompiledModel ?? false;
 }
 
-internal sealed class PhiOptionsExtension(PhiProtector protector) : IDbContextOptionsExtension
+internal sealed class PhiOptionsExtension(PhiProtector protector, bool forCompiledModel) : IDbContextOptionsExtension
 {
     private DbContextOptionsExtensionInfo? _info;
 
     public PhiProtector Protector { get; } = protector;
+    public bool ForCompiledModel { get; } = forCompiledModel;
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     public void ApplyServices(IServiceCollection services)
@@ -59,5 +71,5 @@ internal sealed class PhiOptionsExtension(PhiProtector protector) : IDbContextOp
 internal sealed class PhiModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        (context.GetType(), (context as AppealsDbContext)?.Phi, designTime);
+        (context.GetType(), (context as AppealsDbContext)?.Phi, (context as AppealsDbContext)?.BuildsCompiledModel, designTime);
 }
