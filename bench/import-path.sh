@@ -6,6 +6,8 @@
 # every half second from /proc to show whether memory grows. Run it alone on the machine.
 #
 # usage: bench/import-path.sh [CLAIMS=1000000] [SINGLE=150000] [DRY_RUN_MB=200]
+#   APPEALS_BENCH_FILES=DIR keeps the generated files in DIR and reuses them on the next run (generating a million
+#   claims takes minutes); APPEALS_BENCH_NO_BUILD=1 uses the Release build already there.
 #   targets (2-core machine): CLAIMS import < 60 s, peak RSS < 500 MB and flat; CLP07 "0" within 1.5x of that;
 #   the later ERA's outcomes >= 20,000 claims/s; one SINGLE-claim transaction < 300 MB peak RSS;
 #   --dry-run of DRY_RUN_MB >= 10x x12-parser 1.3.0 (node), both in this run; cases list and a small dry run < 0.5 s.
@@ -16,20 +18,28 @@ single="${2:-150000}"
 dry_mb="${3:-200}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/appeals-import-path.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+files="${APPEALS_BENCH_FILES:-$work}"
+mkdir -p "$files"
 
-echo "building Release (not timed)"
-dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
-dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
+if [ -z "${APPEALS_BENCH_NO_BUILD:-}" ]; then
+  echo "building Release (not timed)"
+  dotnet build -c Release "$root/src/Appeals.Cli" -v q -nologo >/dev/null
+  dotnet build -c Release "$root/bench/Appeals.Bench" -v q -nologo >/dev/null
+fi
 appeals="$root/src/Appeals.Cli/bin/Release/net10.0/appeals"
 bench() { dotnet "$root/bench/Appeals.Bench/bin/Release/net10.0/Appeals.Bench.dll" "$@"; }
 export DataProtection__KeysPath="$work/keys" Models__Path="$root/models"
 
 echo "generating files (not timed)"
-bench era-files --out "$work" --claims "$claims" --shape unique --followup 10 | sed 's/^/  /'
-bench era-files --out "$work" --claims "$claims" --shape clp07-zero --followup 0 | sed 's/^/  /'
-bench era-files --out "$work" --claims "$single" --shape single --followup 0 | sed 's/^/  /'
+generate() { # generate FILE ARGS...: only when FILE is not already there
+  local file="$1"; shift
+  [ -s "$file" ] || bench era-files "$@" | sed 's/^/  /'
+}
+generate "$files/era-unique-$claims-followup.835" --out "$files" --claims "$claims" --shape unique --followup 10
+generate "$files/era-clp07-zero-$claims.835" --out "$files" --claims "$claims" --shape clp07-zero --followup 0
+generate "$files/era-single-$single.835" --out "$files" --claims "$single" --shape single --followup 0
 dry_claims=$(( dry_mb * 1000000 / 318 ))   # about 318 bytes per generated claim
-bench era-files --out "$work/dry" --claims "$dry_claims" --shape unique --followup 0 | sed 's/^/  /'
+generate "$files/dry/era-unique-$dry_claims.835" --out "$files/dry" --claims "$dry_claims" --shape unique --followup 0
 
 # run LABEL CMD...: runs one whole process; prints wall s, peak RSS MB and RSS at each quarter of the run.
 run() {
@@ -58,26 +68,26 @@ count() { python3 -c "import json,sys; d=json.load(open('$work/out.json')); prin
 
 echo
 echo "== whole-process runs of the built appeals command =="
-run "import $claims claims, unique ids" "$appeals" import "$work/era-unique-$claims.835" --json --db "Data Source=$work/unique.db"
+run "import $claims claims, unique ids" "$appeals" import "$files/era-unique-$claims.835" --json --db "Data Source=$work/unique.db"
 unique_wall="$LAST_WALL"
 echo "   claims $(count claims), denial cases $(count denialCases), warnings $(python3 -c "import json; print(len(json.load(open('$work/out.json'))['warnings']))")"
 awk -v c="$claims" -v w="$unique_wall" 'BEGIN { printf "   %.0f claims/s\n", c / w }'
 
-run "later ERA paying 10 % of the denials" "$appeals" import "$work/era-unique-$claims-followup.835" --json --db "Data Source=$work/unique.db"
+run "later ERA paying 10 % of the denials" "$appeals" import "$files/era-unique-$claims-followup.835" --json --db "Data Source=$work/unique.db"
 paid=$(count claims)
 awk -v c="$paid" -v w="$LAST_WALL" 'BEGIN { printf "   %d claims, outcomes recorded at %.0f claims/s\n", c, c / w }'
 sqlite3 "$work/unique.db" "select '   cases recovered: ' || count(*) from DenialCases where Status = 'recovered';" 2>/dev/null || true
 
-run "import $claims claims, every CLP07 \"0\"" "$appeals" import "$work/era-clp07-zero-$claims.835" --json --db "Data Source=$work/zero.db"
+run "import $claims claims, every CLP07 \"0\"" "$appeals" import "$files/era-clp07-zero-$claims.835" --json --db "Data Source=$work/zero.db"
 awk -v a="$LAST_WALL" -v b="$unique_wall" 'BEGIN { printf "   %.2fx the unique-id import\n", a / b }'
 echo "   warnings: $(python3 -c "import json; print(json.load(open('$work/out.json'))['warnings'])")"
 
-run "import one transaction of $single claims" "$appeals" import "$work/era-single-$single.835" --json --db "Data Source=$work/single.db"
+run "import one transaction of $single claims" "$appeals" import "$files/era-single-$single.835" --json --db "Data Source=$work/single.db"
 
 echo
 echo "== --dry-run of a ${dry_mb} MB file beside x12-parser 1.3.0 (node), same file, same run =="
 npm install --prefix "$work/npm" --no-audit --no-fund --silent x12-parser@1.3.0 >/dev/null
-dry_file=$(ls "$work"/dry/*.835 | grep -v followup)
+dry_file="$files/dry/era-unique-$dry_claims.835"
 run "appeals import --dry-run" "$appeals" import "$dry_file" --dry-run --json
 ours="$LAST_WALL"
 run "node x12-parser (tokenise only)" env NODE_PATH="$work/npm/node_modules" node "$root/bench/x12parser/parse.js" "$dry_file" 1
