@@ -4,8 +4,10 @@
 #   one    one node imports file A          (claims/s of one importer)
 #   serial one node imports A then B        (one process, both files)
 #   two    two nodes import A and B at once (two processes, one database): the ratio serial/two is what a second node buys
-# Wall time and CPU time (user+sys) come from /usr/bin/time. Run it alone on the machine: wall times taken while
-# others build are not target figures.
+# Wall time and CPU time (user+sys) of the importer come from /usr/bin/time; "server cpu" is the PostgreSQL server's
+# CPU over the same run (its postmaster, every backend, autovacuum), read from /proc: where the import's time goes,
+# client or server (the rest of the wall is waiting: disk, locks, the machine). Run it alone on the machine: wall times
+# taken while others build are not target figures.
 #
 # usage: bench/postgres-import.sh [CLAIMS=500000]     targets: 1,000,000 claims < 60 s; two nodes faster than one
 set -euo pipefail
@@ -40,8 +42,14 @@ database() { # a fresh database for one run; prints its connection string
 }
 # migrate first (not timed): a first start's migration is not the import
 prepare() { "$appeals" cases list --provider postgres --db "$1" --json >/dev/null; }
-timed() { /usr/bin/time -f "%e %U %S" -o "$1" "${@:2}" >/dev/null; }
-report() { read -r wall user sys < "$2"; printf '  %-7s wall %6.1f s  cpu %6.1f s  %s\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$3"; }
+# CPU seconds of the server so far: the postmaster with its reaped children (ended backends), and the live ones.
+server_cpu() {
+  local pm; pm=$(head -1 "$(sed -n 1p "$APPEALS_PG_STATE")/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"; for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done; } |
+    awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.1f", s / hz}'
+}
+timed() { local before; before=$(server_cpu); /usr/bin/time -f "%e %U %S" -o "$1" "${@:2}" >/dev/null; echo "$(server_cpu) - $before" | bc > "$1.server"; }
+report() { read -r wall user sys < "$2"; printf '  %-7s wall %6.1f s  cpu %6.1f s  server cpu %6.1f s  %s\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$(cat "$2.server")" "$3"; }
 
 one=$(database one); prepare "$one"
 timed "$work/t.one" "$appeals" import --provider postgres --db "$one" "$file_a" --json
