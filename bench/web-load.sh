@@ -8,6 +8,9 @@
 # APPEALS_LOAD_DB=/tmp/appeals-load-1m.db keeps the imported database (and its key ring beside it) and reuses it on the
 # next run: generating and importing a million cases takes far longer than the measurement. Delete it to rebuild.
 # APPEALS_LOAD_PAGES="/Queue /Dashboard" measures only those pages ("case" stands for the chosen case page).
+# APPEALS_LOAD_POSTGRES='Host=...;Port=...;Database=...;Username=...;Password=...' (e.g. from scripts/postgres-dev.sh
+# start) measures on that PostgreSQL database instead (issue 15): imported on the first run, reused while it holds cases;
+# its key ring and demo password are kept in ${APPEALS_LOAD_POSTGRES_DIR:-/tmp/appeals-load-postgres}.
 # On a shared machine every figure is provisional: the lead measures targets on an idle one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,31 +31,46 @@ appeals="$root/src/Appeals.Cli/bin/Release/net10.0/appeals"
 bench() { dotnet "$root/bench/Appeals.Bench/bin/Release/net10.0/Appeals.Bench.dll" "$@"; }
 db="${APPEALS_LOAD_DB:-$work/appeals.db}"
 keys="$work/keys"; [ -n "${APPEALS_LOAD_DB:-}" ] && keys="$db.keys"
+pg="${APPEALS_LOAD_POSTGRES:-}"
+if [ -n "$pg" ]; then
+  keep="${APPEALS_LOAD_POSTGRES_DIR:-/tmp/appeals-load-postgres}"; mkdir -p "$keep"; keys="$keep/keys"
+  export Database__Provider=postgres
+  field() { sed -n "s/.*$1=\([^;]*\).*/\1/p" <<<"$pg"; }
+  sql() { PGPASSWORD="$(field Password)" psql -qtA -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$(field Database)" -c "$1" 2>/dev/null; }
+  store=(--provider postgres --db "$pg")
+else
+  sql() { sqlite3 "$db" "$1"; }
+  store=(--db "Data Source=$db")
+fi
+stored_cases() { { [ -n "$pg" ] || [ -f "$db" ]; } && sql 'select count(*) from "DenialCases"' || echo 0; }
 export DataProtection__KeysPath="$keys" Models__Path="$root/models"
 
-if [ -f "$db" ]; then
-  echo "reusing $db: $(sqlite3 "$db" 'select count(*) from DenialCases') denial cases (delete it to rebuild)"
+if [ "$(stored_cases)" -gt 0 ]; then
+  echo "reusing ${pg:+the PostgreSQL database}${pg:-$db}: $(sql 'select count(*) from "DenialCases"') denial cases (delete it to rebuild)"
 else
   echo "generating and importing about $cases cases (not timed)"
   # The generator's share of denied claims, from a small sample: enough claims for the cases asked for.
   share=$(bench era-files --out "$work/sample" --claims 20000 --followup 0 | sed -n 's/.*: 20,000 claims, \([0-9,]*\) denied.*/\1/p' | tr -d ,)
   claims=$(( cases * 20000 / share ))
   bench era-files --out "$work" --claims "$claims" --followup 10 | sed 's/^/  /'
-  "$appeals" import "$work"/era-unique-"$claims".835 "$work"/era-unique-"$claims"-followup.835 --db "Data Source=$db" --json > "$work/import.json"
+  "$appeals" import "$work"/era-unique-"$claims".835 "$work"/era-unique-"$claims"-followup.835 "${store[@]}" --json > "$work/import.json"
   rm -f "$work"/era-unique-*.835
-  echo "  $(sqlite3 "$db" 'select count(*) from DenialCases') denial cases stored"
+  echo "  $(sql 'select count(*) from "DenialCases"') denial cases stored"
 fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password="Bench-Load-$RANDOM-Pw1"
 # A kept database keeps the demo users made on its first run, with that run's password.
-if [ -n "${APPEALS_LOAD_DB:-}" ]; then
+if [ -n "$pg" ]; then
+  [ -f "$keep/password" ] || echo "$password" > "$keep/password"
+  password=$(cat "$keep/password")
+elif [ -n "${APPEALS_LOAD_DB:-}" ]; then
   [ -f "$db.password" ] || echo "$password" > "$db.password"
   password=$(cat "$db.password")
 fi
 # Development turns the demo users on; the database is not empty, so no demo data is added to it.
 (cd "$root/src/Appeals.Web" && exec dotnet bin/Release/net10.0/Appeals.Web.dll --urls "http://127.0.0.1:$port" --environment Development \
-  --ConnectionStrings:Appeals "Data Source=$db" --Hangfire:SqlitePath "$work/hangfire.db" \
+  --ConnectionStrings:Appeals "${pg:-Data Source=$db}" --Hangfire:SqlitePath "$work/hangfire.db" \
   --Storage:Path "$work/files" --Demo:Password "$password" --Logging:LogLevel:Default Warning) > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do grep -q "Appeals is running" "$work/server.log" && break; sleep 1; done
@@ -66,7 +84,7 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=manager" --d
   --data-urlencode "__RequestVerificationToken=$login_token" "$base/Account/Login"
 cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Queue")" = 200 ] || { echo "sign-in failed"; exit 1; }
-case_id=$(sqlite3 "$db" "select Id from DenialCases order by Priority desc, Id limit 1 offset 100")
+case_id=$(sql 'select "Id" from "DenialCases" order by "Priority" desc, "Id" limit 1 offset 100')
 echo "app on 127.0.0.1:$port, signed in as manager; $connections users for $seconds s per page"
 echo
 

@@ -104,10 +104,18 @@ public static class WorkflowsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs Hangfire's server in this host and registers the recurring jobs at start.</summary>
+    /// <summary>
+    /// Runs Hangfire's server in this host and registers the recurring jobs at start. <c>Hangfire:SchedulePollingInterval</c>
+    /// (a TimeSpan, default Hangfire's 15 s) is how often this server looks for due recurring and delayed jobs: the
+    /// two-node test shortens it to see several schedules race in seconds.
+    /// </summary>
     public static IServiceCollection AddAppealsJobServer(this IServiceCollection services)
     {
-        services.AddHangfireServer();
+        services.AddHangfireServer((provider, options) =>
+        {
+            if (TimeSpan.TryParse(provider.GetRequiredService<IConfiguration>()["Hangfire:SchedulePollingInterval"], System.Globalization.CultureInfo.InvariantCulture, out var interval))
+                options.SchedulePollingInterval = interval;
+        });
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }

@@ -20,6 +20,16 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         var size = new FileInfo(path).Length;
         // The hash only finds the file among those stored: a dry run without a database has nothing to look it up in.
         var hash = run.WithoutDatabase ? "" : await HashAsync(path, ct);
+        await using var claim = run.WithoutDatabase || options.DryRun ? FileImportClaim.None : await FileImportClaim.TryTakeAsync(run.Db, hash, ct);
+        if (claim is null)
+        {
+            // Another node imports this very file at this moment (ADR 0111): beside it, this one would only find its transactions stored.
+            summary.Duplicates++;
+            summary.Warnings.Add($"{_name}: being imported by another node at this moment: counted as a duplicate, not imported twice");
+            run.Logger.LogInformation("File is being imported by another node; skipped");
+            progress?.Report(new ImportProgress(_name, size, size, index + 1, total));
+            return;
+        }
         var existing = await FindFileAsync(hash, ct);
         if (existing is { Status: not ImportStatus.Importing })
         {

@@ -51,7 +51,17 @@ public sealed class DeadlineJobs(AppealsDbContext db, IDeadlineNotifier notifier
         if (denial is not { AppealDeadline: { } deadline, DeadlineMissed: false } || !AwaitsFiling(denial) || deadline >= Today())
             return false;
         denial.MarkDeadlineMissed();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another run (this case's own job, or a sweep on another node) or a user changed the case first: whoever did
+            // has the case as it is now, and the next sweep re-checks it.
+            db.ChangeTracker.Clear();
+            return false;
+        }
         return true;
     }
 

@@ -1,6 +1,7 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Workflows.Deadlines;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,9 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
 {
     public sealed record Summary(int Planned, int Reminded, int Missed);
 
+    // One sweep at a time across every node's job server: a schedule changed while the job servers run can trigger it twice,
+    // and two sweeps at once would mark the same cases together (Hangfire's distributed lock, in the shared job storage).
+    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
     public async Task<Summary> RunAsync(CancellationToken ct)
     {
         var planned = await PlanMissingAsync(ct);

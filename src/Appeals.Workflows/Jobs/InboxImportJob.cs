@@ -1,6 +1,7 @@
 using Appeals.Core.Imports;
-using Microsoft.Extensions.Options;
+using Hangfire;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Jobs;
 
@@ -16,6 +17,8 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
     /// <summary>Files younger than this may still be being copied in: they wait for the next run.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
+    // One at a time across nodes, like every recurring job (see DeadlineSweepJob).
+    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var inbox = options.Value.Path;

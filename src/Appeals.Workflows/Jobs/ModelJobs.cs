@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,8 @@ public sealed class RetrainingOptions
 public sealed partial class ModelJobs(AppealsDbContext db, IEnumerable<ICaseRescoring> rescoring, IEnumerable<IModelRetraining> retraining,
     Microsoft.Extensions.Options.IOptions<RetrainingOptions> options, ILogger<ModelJobs> logger)
 {
+    // One at a time across nodes, like every recurring job (see DeadlineSweepJob).
+    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
     public async Task<int> RescoreAsync(CancellationToken ct)
     {
         var scorer = rescoring.FirstOrDefault();
@@ -45,6 +48,7 @@ public sealed partial class ModelJobs(AppealsDbContext db, IEnumerable<ICaseResc
     }
 
     /// <summary>Retrains when enough outcomes closed since the last training. Returns true when it retrained.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
     public async Task<bool> RetrainIfEnoughOutcomesAsync(CancellationToken ct)
     {
         var trainer = retraining.FirstOrDefault();

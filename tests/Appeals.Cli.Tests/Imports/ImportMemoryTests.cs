@@ -3,6 +3,7 @@ using System.Text.Json;
 using Appeals.Cli.Tests.Common;
 using Appeals.Core.Remittances;
 using Appeals.Core.Remittances.X12;
+using Appeals.Tests.Shared;
 
 namespace Appeals.Cli.Tests.Imports;
 

@@ -74,6 +74,8 @@ public sealed class SeveralWritersOnPostgreSqlTests : IRunsOnPostgreSql
 
         Assert.All(summaries, s => Assert.Empty(s.Errors));
         Assert.Equal(30, summaries.Sum(s => s.Transactions));
+        // One imports the file; the other says duplicate, whether it met the first one's claim on the file or its finished record (ADR 0111).
+        Assert.Equal(new[] { (0, 1), (1, 0) }, summaries.Select(s => (s.Imported, s.Duplicates)).Order());
         await using var db = database.Open();
         Assert.Equal(30, await db.Remittances.CountAsync(Ct));
         Assert.Equal(600, await db.ClaimPayments.CountAsync(Ct));

@@ -1,9 +1,9 @@
 using Appeals.Core.Remittances;
 
-namespace Appeals.Cli.Tests.Common;
+namespace Appeals.Tests.Shared;
 
-/// <summary>Generated 835 transactions for the tests that run the built command as a process.</summary>
-internal static class SyntheticEra
+/// <summary>Generated 835 transactions for the tests that run the built command or app as a process.</summary>
+public static class SyntheticEra
 {
     /// <summary>One transaction of <paramref name="claims"/> claims (every fourth denied CO-50) of one synthetic payer, trace <paramref name="trace"/>.</summary>
     public static Remittance Transaction(string trace, int claims)
