@@ -1,3 +1,4 @@
+using Appeals.Cli.Attachments;
 using Appeals.Cli.Audit;
 using Appeals.Cli.Cases;
 using Appeals.Cli.Contracts;
@@ -35,6 +36,7 @@ public static class AppealsCli
             config.AddWorkflowCommands();
             config.AddAuditCommands();
             config.AddKeysCommands();
+            config.AddAttachmentsCommands();
         });
         return app;
     }

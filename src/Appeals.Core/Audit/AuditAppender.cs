@@ -11,8 +11,9 @@ internal static class AuditAppender
 {
     /// <summary>
     /// One appender at a time in this process, always taken before the database's write lock (never while holding it), so the
-    /// group-commit writer and an action recorded with its row cannot wait on each other. Across processes the unique
-    /// PreviousHash index refuses a fork and the append retries.
+    /// group-commit writer and an action recorded with its row cannot wait on each other. Across processes each append takes
+    /// <see cref="AuditChainLock"/> in its transaction before it reads the tail (ADR 0102); the unique PreviousHash index
+    /// still refuses a fork, and the append retries.
     /// </summary>
     internal static readonly SemaphoreSlim Appending = new(1, 1);
 
@@ -57,6 +58,7 @@ internal static class AuditAppender
     public static async Task<AuditCheckpoint> AppendInTransactionAsync(AppealsDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
     {
         var anchor = db.AuditAnchor;
+        await AuditChainLock.TakeAsync(db, ct);
         var tail = await TailAsync(db, ct);
         Link(entries, tail, anchor.Key);
         db.AuditEntries.AddRange(entries);

@@ -52,6 +52,8 @@ public static class AuditActions
     public const string ModelRetrain = "model_retrain";
     public const string NoteAdd = "note_add";
     public const string AttachmentUpload = "attachment_upload";
+    /// <summary>`appeals attachments seal` ran: the details give its counts (ADR 0104).</summary>
+    public const string AttachmentsSeal = "attachments_seal";
     /// <summary>A payer contract file (fee schedule) was imported; the details give its counts.</summary>
     public const string ContractImport = "contract_import";
 }

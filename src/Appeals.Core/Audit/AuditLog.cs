@@ -37,6 +37,9 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAp
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Across processes too, one recorded action at a time: its reads (a letter's next version, the case's state) and
+            // its row see every other node's committed work (ADR 0102).
+            await AuditChainLock.TakeAsync(db, ct);
             var result = await action();
             var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], _realClock, ct) : null;
             await tx.CommitAsync(ct);

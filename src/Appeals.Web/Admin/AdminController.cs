@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Appeals.Web.Admin;
 
 /// <summary>One user as the admin page lists them.</summary>
-public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> Roles, bool LockedOut, bool TwoFactor);
 
 /// <summary>For admins: users and roles, and the way to the job dashboard.</summary>
 [Authorize(Policy = AppealsPolicies.Administer)]
@@ -21,7 +21,7 @@ public sealed class AdminController(UserManager<IdentityUser> users, AuditLog au
     {
         var rows = new List<UserRow>();
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync(ct))
-            rows.Add(new UserRow(user.Id, user.UserName!, (await users.GetRolesAsync(user)).ToList(), user.LockoutEnd > clock.GetUtcNow()));
+            rows.Add(new UserRow(user.Id, user.UserName!, (await users.GetRolesAsync(user)).ToList(), user.LockoutEnd > clock.GetUtcNow(), user.TwoFactorEnabled));
         return View(rows);
     }
 
@@ -66,4 +66,33 @@ public sealed class AdminController(UserManager<IdentityUser> users, AuditLog au
         await audit.AppendAsync(User.Identity!.Name!, AuditActions.UserChange, "User", user.UserName!, details: locked ? "locked" : "unlocked", ct: ct);
         return RedirectToAction(nameof(Index));
     }
+
+    /// <summary>
+    /// For a user who lost their authenticator and their recovery codes (ADR 0101): two-factor sign-in off, a new key nobody has
+    /// seen, the recovery codes gone, and a new security stamp (their sessions end at the next stamp check, within five minutes). They sign in with their password and set it up again
+    /// (an Admin must, before any page, while <c>Security:RequireAdminTwoFactor</c> is on). Not for oneself: the Two-factor page is.
+    /// </summary>
+    [HttpPost("Users/{id}/ResetTwoFactor")]
+    public async Task<IActionResult> ResetTwoFactor(string id, string? reason, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.UserName == User.Identity!.Name)
+        {
+            TempData["Problem"] = "Reset your own authenticator from the Two-factor page.";
+            return RedirectToAction(nameof(Index));
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.RemoveAuthenticationTokenAsync(user, RecoveryCodesLoginProvider, RecoveryCodesTokenName);
+        await users.ResetAuthenticatorKeyAsync(user); // also renews the security stamp
+        var why = string.IsNullOrWhiteSpace(reason) ? "" : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
+        await audit.AppendAsync(User.Identity!.Name!, AuditActions.TwoFactorChange, "User", user.UserName!, reason: why,
+            details: "authenticator reset by an admin", ct: ct);
+        TempData["Message"] = $"Two-factor sign-in of {user.UserName} was reset: they sign in with their password and set up their authenticator again.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    // Where Identity keeps a user's recovery codes (UserStoreBase's internal names).
+    private const string RecoveryCodesLoginProvider = "[AspNetUserStore]";
+    private const string RecoveryCodesTokenName = "RecoveryCodes";
 }

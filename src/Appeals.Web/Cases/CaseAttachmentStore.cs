@@ -24,7 +24,7 @@ public sealed record AttachmentOutcome(CaseAttachment? Attachment, string? Probl
 public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOptions<AttachmentOptions> options, IConfiguration configuration,
     TimeProvider clock, Core.Privacy.PhiProtector phi, ILogger<CaseAttachmentStore> logger)
 {
-    public string Root => Path.Combine(Imports.ImportsController.StoragePath(configuration), "attachments");
+    public string Root => AttachmentStorage.Root(configuration);
 
     public async Task<AttachmentOutcome> AddAsync(long caseId, string uploadedName, Stream content, string user, CancellationToken ct)
     {
@@ -87,7 +87,8 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
             return null;
         }
         var stored = await File.ReadAllBytesAsync(path, ct);
-        // A file stored before attachments were sealed is still served when its bytes are exactly the ones recorded at upload.
+        // A file stored before attachments were sealed is still served when its bytes are exactly the ones recorded at upload
+        // (`appeals attachments seal` seals such files in place, ADR 0104).
         var plain = Unseal(stored, attachment) ?? (Convert.ToHexStringLower(SHA256.HashData(stored)) == attachment.Sha256 ? stored : null);
         if (plain is null || Convert.ToHexStringLower(SHA256.HashData(plain)) != attachment.Sha256)
         {
@@ -110,11 +111,8 @@ public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOp
         }
     }
 
-    /// <summary>The stored file's path: a two-character fan-out folder, then the key. Keys are checked so no stored value can walk out of the folder.</summary>
-    public string PathOf(string key) =>
-        key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
-            ? Path.Combine(Root, key[..2], key)
-            : throw new ArgumentException("Not an attachment storage key.", nameof(key));
+    /// <inheritdoc cref="AttachmentStorage.PathOf"/>
+    public string PathOf(string key) => AttachmentStorage.PathOf(Root, key);
 
     /// <summary>The uploader's file name without any folder or control characters, for display and the download's name only.</summary>
     public static string CleanName(string uploaded)

@@ -47,7 +47,9 @@ public static class IdentityServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppealsIdentityDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Identity's authenticator check, but each code is good once (ADR 0101).
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 15));
         services.ConfigureApplicationCookie(o =>

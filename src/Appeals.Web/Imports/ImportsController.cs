@@ -101,8 +101,5 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
     }
 
     /// <summary>Storage:Path: uploads and attachments, outside the database.</summary>
-    public static string StoragePath(IConfiguration configuration) =>
-        configuration["Storage:Path"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "files");
+    public static string StoragePath(IConfiguration configuration) => Core.Cases.AttachmentStorage.StoragePath(configuration);
 }

@@ -1,10 +1,14 @@
+using System.Security.Cryptography;
 using System.Text;
 using Appeals.Cli.Tests.Common;
 using Appeals.Core.Audit;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Privacy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appeals.Cli.Tests.Keys;
 
@@ -94,5 +98,61 @@ public sealed class KeysRotateCommandTests
         Assert.False(run.Json().GetProperty("rotated").GetBoolean());
         Assert.Contains("nothing was changed", run.Json().GetProperty("error").GetString());
         Assert.Equal(RefusedFile, await ReadRefusedFileAsync(temp, PhiKeyRing.Open(keys)));
+    }
+
+    /// <summary>The sessions ring as the web app opens it (cookies, antiforgery), on <paramref name="folder"/>.</summary>
+    private static IDataProtector SessionRing(string folder)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataProtection:SessionKeysPath"] = folder }).Build();
+        var services = new ServiceCollection();
+        services.AddAppealsSessionProtection(configuration);
+        return services.BuildServiceProvider().GetDataProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware");
+    }
+
+    [Fact]
+    public async Task Rotate_AlsoReplacesTheSessionsRing_SoACookieMadeBeforeIsVoid_UnlessKeepSessions()
+    {
+        using var temp = new TempFolder();
+        var keys = temp.Sub("keys");
+        await SeedAsync(temp, PhiKeyRing.Open(keys));
+        var sessionKeys = temp.Sub("session-keys"); // the default place: beside the PHI ring
+        var cookie = SessionRing(sessionKeys).Protect("an Admin's sign-in");
+
+        var kept = await CliRun.RunAsync("keys", "rotate", "--db", temp.ConnectionString, "--keys", keys, "--keep-sessions", "--json");
+        Assert.True(kept.ExitCode == 0, kept.Output);
+        Assert.False(kept.Json().GetProperty("sessions").GetProperty("rotated").GetBoolean());
+        Assert.Equal("--keep-sessions", kept.Json().GetProperty("sessions").GetProperty("skipped").GetString());
+        Assert.Equal("an Admin's sign-in", SessionRing(sessionKeys).Unprotect(cookie));
+
+        var run = await CliRun.RunAsync("keys", "rotate", "--db", temp.ConnectionString, "--keys", keys, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var sessions = run.Json().GetProperty("sessions");
+        Assert.True(sessions.GetProperty("rotated").GetBoolean());
+        Assert.Equal(Path.GetFullPath(sessionKeys), Path.GetFullPath(sessions.GetProperty("keysPath").GetString()!));
+        Assert.Equal(1, sessions.GetProperty("revokedKeyIds").GetArrayLength());
+        Assert.NotEqual(sessions.GetProperty("revokedKeyIds")[0].GetGuid(), sessions.GetProperty("newKeyId").GetGuid());
+        // The web app, started again on the rotated ring: the old cookie is void, a new one works.
+        var restarted = SessionRing(sessionKeys);
+        Assert.ThrowsAny<CryptographicException>(() => restarted.Unprotect(cookie));
+        Assert.Equal("a new sign-in", restarted.Unprotect(restarted.Protect("a new sign-in")));
+        Assert.Equal(RefusedFile, await ReadRefusedFileAsync(temp, PhiKeyRing.Open(keys)));
+    }
+
+    [Fact]
+    public async Task Rotate_WithNoSessionsRingYet_SaysSoAndRotatesThePhiRing()
+    {
+        using var temp = new TempFolder();
+        var keys = temp.Sub("keys");
+        await SeedAsync(temp, PhiKeyRing.Open(keys));
+
+        var run = await CliRun.RunAsync("keys", "rotate", "--db", temp.ConnectionString, "--keys", keys, "--session-keys", temp.Sub("no-ring"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(run.Json().GetProperty("rotated").GetBoolean());
+        Assert.False(run.Json().GetProperty("sessions").GetProperty("rotated").GetBoolean());
+        Assert.Contains("no sessions ring", run.Json().GetProperty("sessions").GetProperty("skipped").GetString());
+        Assert.False(Directory.Exists(temp.Sub("no-ring")));
     }
 }

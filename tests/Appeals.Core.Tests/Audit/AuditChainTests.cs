@@ -193,4 +193,45 @@ public class AuditChainTests
         Assert.Equal(200, result.RowsChecked);
         Assert.Equal(200, result.Checkpoint!.Count);
     }
+
+    /// <summary>
+    /// Two processes (two web nodes, or the CLI beside the web app) appending at once: each context here stands for a process,
+    /// so the in-process lock (<c>AuditAppender.Appending</c>) is not taken. The second waits for the first's transaction on the
+    /// chain's lock (ADR 0102) and then appends after its row, instead of reading the same tail and failing on the unique index.
+    /// </summary>
+    [Fact]
+    public async Task TwoProcesses_AppendingAtOnce_WaitForEachOther_AndFormOneChain()
+    {
+        var (database, keyRing) = await LogOfAsync(1);
+        await using var _ = database;
+        await using var first = Open(database, keyRing);
+        await using var firstTransaction = await first.Database.BeginTransactionAsync(Ct);
+        var firstCheckpoint = await AuditAppender.AppendInTransactionAsync(first, [Row("first")], TimeProvider.System, Ct);
+
+        var second = Task.Run(async () =>
+        {
+            await using var db = Open(database, keyRing);
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var checkpoint = await AuditAppender.AppendInTransactionAsync(db, [Row("second")], TimeProvider.System, Ct);
+            await transaction.CommitAsync(Ct);
+            db.AuditAnchor.Advance(checkpoint, AuditDatabase.Identity(db));
+        }, Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(750), Ct);
+        Assert.False(second.IsCompleted, "the second writer went on while the first one's transaction held the chain's tail");
+        await firstTransaction.CommitAsync(Ct);
+        first.AuditAnchor.Advance(firstCheckpoint, AuditDatabase.Identity(first));
+        await second;
+
+        var result = await VerifyAsync(database, keyRing);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(3, result.RowsChecked);
+        await using var check = Open(database, keyRing);
+        Assert.Equal(["view 1", "first", "second"], await check.AuditEntries.OrderBy(e => e.Id).Select(e => e.Details).ToListAsync(Ct));
+    }
+
+    private static AuditEntry Row(string details) => new()
+    {
+        At = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero), UserName = "specialist", Action = AuditActions.CaseView,
+        Details = details, PreviousHash = "", Hash = "",
+    };
 }

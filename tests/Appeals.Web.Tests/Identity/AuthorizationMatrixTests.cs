@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["POST /hangfire/{**path}"] = ["Admin"],
         ["POST /Admin/Users"] = ["Admin"],
         ["POST /Admin/Users/{id}/Lock"] = ["Admin"],
+        ["POST /Admin/Users/{id}/ResetTwoFactor"] = ["Admin"],
         ["GET /Admin/Rules"] = ["Admin"],
         ["GET /Admin/Contracts"] = ["Admin"],
         ["POST /Admin/Contracts"] = ["Admin"],

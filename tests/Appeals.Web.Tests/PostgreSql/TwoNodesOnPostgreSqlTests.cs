@@ -6,6 +6,8 @@ using Appeals.Core.Persistence;
 using Appeals.Core.Rollups;
 using Appeals.Tests.Shared;
 using Appeals.Web.Tests.Hosting;
+using Appeals.Web.Tests.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -150,6 +152,39 @@ public sealed class TwoNodesOnPostgreSqlTests(TwoPostgreSqlNodes nodes) : IClass
         Assert.True((await InDatabase(db => new AuditLog(db, TimeProvider.System).VerifyAsync(Ct))).Intact);
     }
 
+    /// <summary>ADR 0101 on a real server and two nodes: a code is accepted once, whichever node sees it first, even at the same moment.</summary>
+    [Fact]
+    public async Task AuthenticatorCode_AcceptedOnOneNode_IsRefusedOnTheOther_EvenWhenBothSeeItAtOnce()
+    {
+        await nodes.StartAsync();
+        var name = $"twofactor-{Guid.NewGuid():N}"[..24];
+        string key;
+        await using (var scope = nodes.A.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = new IdentityUser(name);
+            Assert.True((await users.CreateAsync(user, "Chosen-Password-2026")).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        var now = DateTimeOffset.UtcNow;
+
+        var atOnce = await Task.WhenAll(VerifyAsync(nodes.A, name, Rfc6238.Code(key, now)), VerifyAsync(nodes.B, name, Rfc6238.Code(key, now)));
+        Assert.Single(atOnce, accepted => accepted);
+
+        var next = Rfc6238.Code(key, now.AddSeconds(30));
+        Assert.True(await VerifyAsync(nodes.B, name, next));
+        Assert.False(await VerifyAsync(nodes.A, name, next));
+        Assert.False(await VerifyAsync(nodes.B, name, next));
+    }
+
+    private static async Task<bool> VerifyAsync(PostgreSqlNode node, string userName, string code)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        return await users.VerifyTwoFactorTokenAsync((await users.FindByNameAsync(userName))!, users.Options.Tokens.AuthenticatorTokenProvider, code);
+    }
 
     private static List<long> CaseIds(string html) =>
         Regex.Matches(html, @"href=""/Cases/(\d+)"" class=""case-link""").Select(m => long.Parse(m.Groups[1].Value)).ToList();

@@ -37,6 +37,8 @@ public sealed partial class SecurityTests(DemoAppFactory app) : IClassFixture<De
         var id = await app.CaseOnALetterRouteAsync();
         var specialist = await app.SignedInClientAsync("specialist");
         await PostFormAsync(specialist, $"/Cases/{id}", $"/Cases/{id}/Notes", new() { ["text"] = "@SUM(1+1)" });
+        await PostFormAsync(specialist, $"/Cases/{id}", $"/Cases/{id}/Notes", new() { ["text"] = "+CMD|' /C calc'!A0" });
+        await PostFormAsync(specialist, $"/Cases/{id}", $"/Cases/{id}/Notes", new() { ["text"] = "-2+3+cmd|' /C calc'!A0" });
         await InDatabase(db => db.Database.ExecuteSqlRawAsync(
             "UPDATE Payers SET Name = '=HYPERLINK(\"http://evil.test\",\"x\")' WHERE Id = (SELECT PayerId FROM DenialCases WHERE Id = {0})", [id], Ct));
         var auditor = await app.SignedInClientAsync("auditor");
@@ -47,6 +49,11 @@ public sealed partial class SecurityTests(DemoAppFactory app) : IClassFixture<De
         var line = csv.Split('\n').FirstOrDefault(l => l.Contains("SUM(1+1)")) ?? "";
         Assert.StartsWith($"{id},\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",", line);
         Assert.Contains(",\"'@SUM(1+1)\"", line);
+        // + and - too (a negative amount such as -12.50 stays a number: SpreadsheetSafeCsvWriterTests).
+        Assert.Contains("'+CMD|' /C calc'!A0", csv);
+        Assert.Contains("'-2+3+cmd|' /C calc'!A0", csv);
+        Assert.DoesNotContain(",+CMD", csv);
+        Assert.DoesNotContain(",-2+3", csv);
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
     }
 

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using System.Text;
+using Appeals.Tests.Shared;
 using Appeals.Workflows.Letters;
 
 namespace Appeals.Workflows.Tests.Letters;
@@ -10,26 +10,11 @@ public sealed class DocxPackageCheckTests
     private static byte[] Template() => LetterTemplateWriter.Write(LetterKinds.All.First());
 
     /// <summary>The shipped template with its zip changed by <paramref name="change"/>.</summary>
-    private static byte[] Altered(Action<ZipArchive> change)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(Template());
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true)) change(zip);
-        return stream.ToArray();
-    }
+    private static byte[] Altered(Action<ZipArchive> change) => DocxParts.Altered(Template(), change);
 
-    private static string Read(ZipArchive zip, string name)
-    {
-        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
-        return reader.ReadToEnd();
-    }
+    private static string Read(ZipArchive zip, string name) => DocxParts.Read(zip, name);
 
-    private static void Write(ZipArchive zip, string name, string text)
-    {
-        zip.GetEntry(name)?.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-        writer.Write(text);
-    }
+    private static void Write(ZipArchive zip, string name, string text) => DocxParts.Write(zip, name, text);
 
     private static void AddRelationship(ZipArchive zip, string type, string target, bool external)
     {
