@@ -64,11 +64,15 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
                 c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
             })
             .ToListAsync(cancellationToken);
-        var rows = cases.Select(c => new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
-                c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
-                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis))
-            { ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null })
-            .ToList();
+        var rows = cases.Select(c =>
+        {
+            var why = PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis);
+            return new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
+                c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, why)
+            {
+                ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null,
+            };
+        }).ToList();
 
         if (settings.Json)
         {

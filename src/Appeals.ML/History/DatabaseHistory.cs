@@ -25,7 +25,8 @@ public static class DatabaseHistory
         var remarks = await RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
         rows.AddRange(cases.Select(c => FromCase(c, remarks) with
         {
-            Recovered = c.RecoveredAmount > 0, RecoveredAmount = c.RecoveredAmount,
+            Recovered = c.RecoveredAmount > 0,
+            RecoveredAmount = c.RecoveredAmount,
             ResolvedDate = c.ClosedAt is { } closedAt ? DateOnly.FromDateTime(closedAt.UtcDateTime) : null,
         }));
         return rows;

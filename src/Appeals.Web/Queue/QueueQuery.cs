@@ -77,8 +77,11 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
             var back = await FilteredAsync(f, userName, q => q.Where(c => c.Priority > beforePriority || (c.Priority == beforePriority && c.Id < beforeId))
                 .OrderBy(c => c.Priority).ThenByDescending(c => c.Id), payerNames, ct);
             // Back at the top: show the first page as it is now, full, rather than what is left above the cursor.
-            if (back.Count <= PageSize) return await PageAsync(new QueueFilter { Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
-                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status }, userName, payerNames, ct);
+            if (back.Count <= PageSize) return await PageAsync(new QueueFilter
+            {
+                Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
+                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status
+            }, userName, payerNames, ct);
             return new(back.Take(PageSize).Reverse().ToList(), HasPrevious: true, HasNext: true);
         }
         var hasAfter = TryParseCursor(f.After, out var afterPriority, out var afterId);
