@@ -10,12 +10,12 @@ internal static class TestHistory
 {
     public static HistoryRecord Row(string id = "D1", string carc = "197", DateOnly? remit = null, bool? recovered = true,
         string payer = "60001", string payerType = "commercial", decimal denied = 500m) => new()
-    {
-        DenialId = id, PayerId = payer, PayerType = payerType, GroupCode = "CO", Carc = carc, Rarcs = ["N54"],
-        ProcedureCode = "99214", ProviderId = "1912345678", PlaceOfService = "11", BilledAmount = denied, DeniedAmount = denied,
-        ServiceDate = (remit ?? new DateOnly(2024, 3, 1)).AddDays(-20), RemitDate = remit ?? new DateOnly(2024, 3, 1),
-        Recovered = recovered, RecoveredAmount = recovered == true ? denied : recovered == false ? 0 : null,
-    };
+        {
+            DenialId = id, PayerId = payer, PayerType = payerType, GroupCode = "CO", Carc = carc, Rarcs = ["N54"],
+            ProcedureCode = "99214", ProviderId = "1912345678", PlaceOfService = "11", BilledAmount = denied, DeniedAmount = denied,
+            ServiceDate = (remit ?? new DateOnly(2024, 3, 1)).AddDays(-20), RemitDate = remit ?? new DateOnly(2024, 3, 1),
+            Recovered = recovered, RecoveredAmount = recovered == true ? denied : recovered == false ? 0 : null,
+        };
 
     public static string TempFolder()
     {

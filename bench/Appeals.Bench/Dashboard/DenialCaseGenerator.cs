@@ -75,7 +75,7 @@ internal sealed class DenialCaseGenerator(int seed, DateOnly today)
         };
     }
 
-    private (DateTimeOffset? FirstAppealedAt, string Status, decimal Recovered, DateTimeOffset? ClosedAt, bool Missed) Outcome(
+    private (DateTimeOffset? FirstAppealedAt, DenialCaseStatus Status, decimal Recovered, DateTimeOffset? ClosedAt, bool Missed) Outcome(
         DateOnly denialDate, DateTimeOffset denied, decimal deniedAmount, double overturn)
     {
         var age = today.DayNumber - denialDate.DayNumber;

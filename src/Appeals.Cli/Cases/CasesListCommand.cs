@@ -22,8 +22,8 @@ public sealed class CasesListSettings : DatabaseSettings
     public string? Kind { get; init; }
 
     public override ValidationResult Validate() =>
-        Status is not null && !DenialCaseStatus.All.Contains(Status)
-            ? ValidationResult.Error($"--status must be one of: {string.Join(", ", DenialCaseStatus.All)}")
+        Status is not null && !DenialCaseStatus.TryFromCode(Status, out _)
+            ? ValidationResult.Error($"--status must be one of: {string.Join(", ", DenialCaseStatus.Codes)}")
             : Kind is not null && !CaseKinds.All.Contains(Kind)
                 ? ValidationResult.Error($"--kind must be one of: {string.Join(", ", CaseKinds.All)}")
                 : base.Validate();
@@ -34,7 +34,7 @@ public sealed class CasesListSettings : DatabaseSettings
 /// written for underpayment cases only (contracted less actual allowed; their <see cref="DeniedAmount"/> is the same money at stake).
 /// </summary>
 public sealed record CaseRow(long Id, string Kind, string Payer, string PatientControlNumber, string PayerClaimNumber,
-    string Category, decimal DeniedAmount, decimal RecoveredAmount, string Status,
+    string Category, decimal DeniedAmount, decimal RecoveredAmount, DenialCaseStatus Status,
     double? RecoveryProbability, decimal? ExpectedRecovery, decimal Priority, string PriorityExplanation)
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -50,7 +50,11 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
         var db = services.Get<AppealsDbContext>();
         var today = DateOnly.FromDateTime(services.Get<TimeProvider>().GetUtcNow().UtcDateTime);
         var query = db.DenialCases.AsNoTracking();
-        if (settings.Status is { } status) query = query.Where(c => c.Status == status);
+        if (settings.Status is { } code)
+        {
+            var status = DenialCaseStatus.FromCode(code);
+            query = query.Where(c => c.Status == status);
+        }
         if (settings.Kind is { } kind) query = query.Where(c => c.Kind == kind);
         // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.
         var cases = await query.OrderByDescending(c => c.Priority).ThenBy(c => c.Id)
@@ -60,11 +64,15 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
                 c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
             })
             .ToListAsync(cancellationToken);
-        var rows = cases.Select(c => new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
-                c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
-                PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis))
-            { ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null })
-            .ToList();
+        var rows = cases.Select(c =>
+        {
+            var why = PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis);
+            return new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
+                c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, why)
+            {
+                ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null,
+            };
+        }).ToList();
 
         if (settings.Json)
         {
@@ -85,7 +93,7 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
                 r.RecoveryProbability is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "-",
                 r.ExpectedRecovery is { } ev ? ImportSummaryView.Money(ev) : "-",
                 r.Priority.ToString("N2", CultureInfo.InvariantCulture),
-                ImportSummaryView.Money(r.RecoveredAmount), Markup.Escape(r.Status));
+                ImportSummaryView.Money(r.RecoveredAmount), Markup.Escape(r.Status.Code));
         console.Write(table);
         console.MarkupLineInterpolated($"{rows.Count} case(s), highest priority first (priority: expected recovery, raised as the deadline nears, 0 once it passed)");
         return 0;

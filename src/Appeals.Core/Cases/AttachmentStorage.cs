@@ -10,10 +10,11 @@ namespace Appeals.Core.Cases;
 public static class AttachmentStorage
 {
     /// <summary><c>Storage:Path</c>, else a <c>files</c> folder beside the default SQLite file.</summary>
-    public static string StoragePath(IConfiguration configuration) =>
-        configuration["Storage:Path"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "files");
+    public static string StoragePath(IConfiguration configuration) => StoragePath(configuration["Storage:Path"]);
+
+    /// <summary>The configured folder, else a <c>files</c> folder beside the default SQLite file.</summary>
+    public static string StoragePath(string? configured) =>
+        configured is { Length: > 0 } ? configured : Path.Combine(Path.GetDirectoryName(AppealsDatabase.DefaultSqlitePath)!, "files");
 
     /// <summary>The attachments folder: <c>Storage:Path/attachments</c>.</summary>
     public static string Root(IConfiguration configuration) => Path.Combine(StoragePath(configuration), "attachments");

@@ -1,6 +1,4 @@
 using Appeals.Core.Denials;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Appeals.Core.Cases;
 
@@ -26,15 +24,4 @@ public sealed class CaseNote
     public required string Text { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
-{
-    public void Configure(EntityTypeBuilder<CaseNote> builder)
-    {
-        builder.Property(n => n.Text).HasMaxLength(CaseNote.MaxStoredLength).IsRequired(); // sealed: Privacy/PhiColumns
-        builder.Property(n => n.CreatedBy).HasMaxLength(100).IsRequired();
-        builder.HasIndex(n => n.DenialCaseId);
-        builder.HasOne(n => n.DenialCase).WithMany().HasForeignKey(n => n.DenialCaseId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

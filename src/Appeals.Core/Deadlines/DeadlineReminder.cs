@@ -1,6 +1,4 @@
 using Appeals.Core.Denials;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Appeals.Core.Deadlines;
 
@@ -25,14 +23,4 @@ public sealed class DeadlineReminder
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set once the notifier delivered it; null when delivery failed and the sweep should retry.</summary>
     public DateTimeOffset? SentAt { get; set; }
-}
-
-internal sealed class DeadlineReminderConfiguration : IEntityTypeConfiguration<DeadlineReminder>
-{
-    public void Configure(EntityTypeBuilder<DeadlineReminder> builder)
-    {
-        builder.HasIndex(r => new { r.DenialCaseId, r.AppealLevel, r.Deadline, r.DaysBefore }).IsUnique();
-        builder.Property(r => r.Recipient).HasMaxLength(256);
-        builder.HasOne(r => r.DenialCase).WithMany().HasForeignKey(r => r.DenialCaseId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

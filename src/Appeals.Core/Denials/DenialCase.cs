@@ -11,7 +11,7 @@ public sealed partial class DenialCase
     // Set when the case is created (the detector, test builders); afterwards only DenialCaseChanges' methods change them.
     private long? _earlierCaseId;
     private decimal _recoveredAmount;
-    private string _status = DenialCaseStatus.Open;
+    private DenialCaseStatus _status = DenialCaseStatus.Open;
     private DateTimeOffset? _firstAppealedAt;
     private DateTimeOffset? _closedAt;
     private bool _deadlineMissed;
@@ -74,8 +74,8 @@ public sealed partial class DenialCase
     /// <summary>Money paid on the denied claim by later remittances.</summary>
     public decimal RecoveredAmount { get => _recoveredAmount; init => _recoveredAmount = value; }
 
-    /// <summary>A <see cref="DenialCaseStatus"/> value, stored as a string.</summary>
-    public string Status { get => _status; init => _status = value; }
+    /// <summary>Where the case stands; stored as its code ("in_progress"). Only a workflow move changes it (<see cref="RecordMove"/>).</summary>
+    public DenialCaseStatus Status { get => _status; init => _status = value; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the first appeal (or corrected claim) for this case was submitted.</summary>
     public DateTimeOffset? FirstAppealedAt { get => _firstAppealedAt; init => _firstAppealedAt = value; }
@@ -130,25 +130,6 @@ public static class CaseKinds
 
     /// <summary>The <see cref="DenialCase.Category"/> of every underpayment case (the dashboard's denial rollups leave it out).</summary>
     public const string UnderpaymentCategory = "underpayment";
-}
-
-/// <summary>Where a denial case stands, at the level managers count.</summary>
-public static class DenialCaseStatus
-{
-    public const string Open = "open";
-    public const string InProgress = "in_progress";
-    public const string Appealed = "appealed";
-    public const string Recovered = "recovered";
-    public const string PartiallyRecovered = "partially_recovered";
-    public const string Upheld = "upheld";
-    public const string WrittenOff = "written_off";
-    public const string Closed = "closed";
-
-    public static readonly IReadOnlyList<string> All =
-        [Open, InProgress, Appealed, Recovered, PartiallyRecovered, Upheld, WrittenOff, Closed];
-
-    public static bool IsClosed(string status) =>
-        status is Recovered or PartiallyRecovered or Upheld or WrittenOff or Closed;
 }
 
 public static class DenialCaseQueries

@@ -107,10 +107,10 @@ public sealed partial class DenialCase
     /// status (closed at <paramref name="at"/> when final). Returns the transition row, already attached to the case,
     /// for the caller to add: no status moves without its row.
     /// </summary>
-    public WorkflowTransition RecordMove(string toState, string status, bool final, string fromState, string trigger,
+    public WorkflowTransition RecordMove(string toState, DenialCaseStatus status, bool final, string fromState, string trigger,
         string actor, string reason, DateTimeOffset at)
     {
-        if (!DenialCaseStatus.All.Contains(status)) throw new ArgumentException($"'{status}' is not a case status.", nameof(status));
+        if (!Enum.IsDefined(status)) throw new ArgumentOutOfRangeException(nameof(status), status, "Not a case status.");
         _workflowState = toState;
         _status = status;
         _closedAt = final ? at : null;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Appeals.Core.Letters;
 
@@ -24,16 +22,4 @@ public sealed class LetterTemplate
 
     public required string UploadedBy { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
-}
-
-internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<LetterTemplate>
-{
-    public void Configure(EntityTypeBuilder<LetterTemplate> builder)
-    {
-        builder.HasIndex(t => new { t.Kind, t.Version }).IsUnique();
-        builder.Property(t => t.Kind).HasMaxLength(60);
-        builder.Property(t => t.Sha256).HasMaxLength(64).IsFixedLength();
-        builder.Property(t => t.Placeholders).HasMaxLength(2000);
-        builder.Property(t => t.UploadedBy).HasMaxLength(100);
-    }
 }

@@ -16,9 +16,9 @@ internal sealed record RollupTable(
     Func<RollupDialect, string, IReadOnlyList<(string Column, string Expression)>> Measures,
     Func<RollupDialect, string, string>? Condition = null)
 {
-    /// <summary>Statuses whose outcome is known, as the KPIs count them (docs/kpis.md).</summary>
-    private static readonly string Resolved = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered,
-        DenialCaseStatus.Upheld, DenialCaseStatus.WrittenOff, DenialCaseStatus.Closed);
+    // The triggers compare the stored codes ('recovered', ...), written from DenialCaseStatus's one mapping.
+    /// <summary>Statuses whose outcome is known, as the KPIs count them (docs/kpis.md): the closed ones.</summary>
+    private static readonly string Resolved = Quoted([.. DenialCaseStatus.All.Where(s => s.IsClosed)]);
     private static readonly string Decided = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered, DenialCaseStatus.Upheld);
     private static readonly string Overturned = Quoted(DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered);
 
@@ -51,7 +51,7 @@ internal sealed record RollupTable(
             ("AvoidableCents", When(d.IsTrue(Col("Avoidable")), denied)),
             ("ResolvedCases", When(resolved, "1")),
             ("RecoveredCents", recovered),
-            ("WrittenOffCents", When($"{Col("Status")} = '{DenialCaseStatus.WrittenOff}'", $"{denied} - {recovered}")),
+            ("WrittenOffCents", When($"{Col("Status")} = '{DenialCaseStatus.WrittenOff.Code}'", $"{denied} - {recovered}")),
             ("AppealedCases", When(appealed, "1")),
             ("AppealSeconds", When(appealed, d.Seconds(Col("DenialDate"), Col("FirstAppealedAt")))),
             ("AppealsDecided", When(decided, "1")),
@@ -99,5 +99,5 @@ internal sealed record RollupTable(
                $"SELECT {keys}, {string.Join(", ", measures.Select(m => $"SUM({m})"))} FROM ({Facts(d)}) AS f GROUP BY {keys};";
     }
 
-    private static string Quoted(params string[] values) => string.Join(", ", values.Select(v => $"'{v}'"));
+    private static string Quoted(params DenialCaseStatus[] values) => string.Join(", ", values.Select(v => $"'{v.Code}'"));
 }

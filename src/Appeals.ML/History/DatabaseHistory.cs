@@ -20,12 +20,13 @@ public static class DatabaseHistory
             ProviderId = h.ProviderId, PlaceOfService = h.PlaceOfService, BilledAmount = h.BilledAmount, DeniedAmount = h.DeniedAmount,
             ServiceDate = h.ServiceDate, RemitDate = h.RemitDate, Recovered = h.Recovered, RecoveredAmount = h.RecoveredAmount,
         }).ToList();
-        var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
+        var closed = DenialCaseStatus.All.Where(s => s.IsClosed).ToList();
         var cases = await db.DenialCases.AsNoTracking().Include(c => c.Payer).Where(c => closed.Contains(c.Status)).ToListAsync(ct);
         var remarks = await RemarksAsync(db, cases.Select(c => c.ClaimPaymentId).ToList(), ct);
         rows.AddRange(cases.Select(c => FromCase(c, remarks) with
         {
-            Recovered = c.RecoveredAmount > 0, RecoveredAmount = c.RecoveredAmount,
+            Recovered = c.RecoveredAmount > 0,
+            RecoveredAmount = c.RecoveredAmount,
             ResolvedDate = c.ClosedAt is { } closedAt ? DateOnly.FromDateTime(closedAt.UtcDateTime) : null,
         }));
         return rows;

@@ -17,7 +17,7 @@ public sealed class CaseRescorer(AppealsDbContext db, IRecoveryScorer scorer, Ti
     /// <summary>Scores every open case (the nightly job, through Workflows' MlCaseRescoring, which plans unplanned deadlines first).</summary>
     public async Task<int> RescoreOpenCasesAsync(CancellationToken ct = default)
     {
-        var closed = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
+        var closed = DenialCaseStatus.All.Where(s => s.IsClosed).ToList();
         var now = time.GetUtcNow();
         long after = 0;
         var total = 0;

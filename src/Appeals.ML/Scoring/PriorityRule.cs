@@ -26,7 +26,7 @@ public static class PriorityRule
     /// case page and `appeals cases list`.
     /// </summary>
     public static string Explain(decimal priority, decimal? expectedRecovery, double? probability, decimal deniedAmount, DateOnly? deadline, DateOnly today,
-        string status = "", string deadlineBasis = "")
+        DenialCaseStatus? status = null, string deadlineBasis = "")
     {
         if (expectedRecovery is not { } ev || probability is not { } p) return "not scored yet: ranks after every scored case";
         var basis = string.Create(CultureInfo.InvariantCulture, $"expected recovery ${ev:N2} ({p:P0} of ${deniedAmount:N2} denied)");

@@ -52,7 +52,7 @@ public sealed class ModelStatusReader(AppealsDbContext db, IOptions<ModelsOption
             .Select(c => c.ClosedAt!.Value).ToListAsync(ct);
         var fresh = closed.Count(at => metadata is null || at > metadata.TrainedAt);
         // What a retraining would learn from (DatabaseHistory.LabelledAsync): the imported history and every closed case.
-        var closedStatuses = DenialCaseStatus.All.Where(DenialCaseStatus.IsClosed).ToList();
+        var closedStatuses = DenialCaseStatus.All.Where(s => s.IsClosed).ToList();
         var trainingRows = await db.HistoricalDenials.CountAsync(ct) + await db.DenialCases.CountAsync(c => closedStatuses.Contains(c.Status), ct);
         return new ModelStatus(path is null ? null : Path.GetFileName(path), shipped, metadata, coldStart, scoringWith,
             store.MinimumOutcomes, retraining.Value.MinimumNewOutcomes, fresh, await LastRetrainAsync(ct), Nightly(),

@@ -64,7 +64,7 @@ public sealed class AppealTimeline(AppealsDbContext db)
             foreach (var c in batch)
             {
                 object?[] Row(string when, string what, string by, string details) =>
-                    [c.Id, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, when, what, by, details];
+                    [c.Id, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status.Code, when, what, by, details];
                 yield return Row(c.DenialDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "denied", "payer", "");
                 var audited = events[c.Id.ToString(CultureInfo.InvariantCulture)]
                     .Select(e => (e.At, What: e.Action.Replace('_', ' '), By: e.UserName, Details: WithReason(e.Details, e.Reason)));
@@ -83,7 +83,11 @@ public sealed class AppealTimeline(AppealsDbContext db)
         if (f.From is { } from) cases = cases.Where(c => c.DenialDate >= from);
         if (f.To is { } to) cases = cases.Where(c => c.DenialDate <= to);
         if (f.Payer is { } payer) cases = cases.Where(c => c.PayerId == payer);
-        if (!string.IsNullOrEmpty(f.Status)) cases = cases.Where(c => c.Status == f.Status);
+        if (!string.IsNullOrEmpty(f.Status))
+        {
+            // An unknown status matches no case, as when statuses were compared as text.
+            cases = DenialCaseStatus.TryFromCode(f.Status, out var status) ? cases.Where(c => c.Status == status) : cases.Where(c => false);
+        }
         return cases;
     }
 

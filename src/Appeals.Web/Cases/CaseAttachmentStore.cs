@@ -21,10 +21,10 @@ public sealed record AttachmentOutcome(CaseAttachment? Attachment, string? Probl
 /// signature, sealed with the PHI key ring (ADR 0089). The row and its audit entry commit together; a file whose row did not
 /// commit is removed.
 /// </summary>
-public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOptions<AttachmentOptions> options, IConfiguration configuration,
+public sealed class CaseAttachmentStore(AppealsDbContext db, AuditLog audit, IOptions<AttachmentOptions> options, IOptions<Hosting.StorageOptions> storage,
     TimeProvider clock, Core.Privacy.PhiProtector phi, ILogger<CaseAttachmentStore> logger)
 {
-    public string Root => AttachmentStorage.Root(configuration);
+    public string Root => Path.Combine(storage.Value.Root, "attachments");
 
     public async Task<AttachmentOutcome> AddAsync(long caseId, string uploadedName, Stream content, string user, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Workflows.Routing;
 using static Appeals.Web.Formatting.Display;
 
@@ -13,7 +14,7 @@ public static class CaseNextStep
     {
         var c = page.Case;
         if (c.WorkflowRoute.Length == 0) return "Start the workflow: it puts the case on the route its category calls for.";
-        if (Core.Denials.DenialCaseStatus.IsClosed(c.Status)) return $"Nothing: the case is closed ({Words(c.Status)}).";
+        if (c.Status.IsClosed) return $"Nothing: the case is closed ({Words(c.Status)}).";
         var moves = page.AllowedMoves;
         if (moves.Contains(WorkflowTriggers.Paid))
             return "Wait for the payer's decision: a later ERA that pays the claim records it by itself, or record the decision below.";

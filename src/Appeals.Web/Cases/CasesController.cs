@@ -8,7 +8,7 @@ namespace Appeals.Web.Cases;
 
 /// <summary>One row of the denial case list.</summary>
 public sealed record CaseRow(long Id, string Payer, string PatientControlNumber, string Category, string Reason,
-    decimal DeniedAmount, decimal RecoveredAmount, string Status, DateOnly DenialDate);
+    decimal DeniedAmount, decimal RecoveredAmount, DenialCaseStatus Status, DateOnly DenialDate);
 
 /// <summary>Denial cases, largest denied amount first, and one case with its claim, lines and adjustments.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Appeals.Web.Identity.AppealsPolicies.WorkCases)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Appeals.Core.Denials;
 
 namespace Appeals.Web.Formatting;
 
@@ -12,6 +13,9 @@ public static class Display
 
     /// <summary>"authorization_referral" reads as "authorization referral".</summary>
     public static string Words(string code) => code.Replace('_', ' ');
+
+    /// <summary>A case status in words: "in progress".</summary>
+    public static string Words(DenialCaseStatus status) => Words(status.Code);
 
     /// <summary>
     /// When a page's shared figures were computed and when they are recomputed: "Figures computed at 10:42:05 UTC (12 s ago)

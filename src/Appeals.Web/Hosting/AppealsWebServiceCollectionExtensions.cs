@@ -45,6 +45,7 @@ public static class AppealsWebServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<Cases.CaseAttachmentStore>();
         services.Configure<Imports.ImportUploadOptions>(configuration.GetSection("Imports"));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<Imports.ImportJobs>();
         services.AddHostedService<Imports.ImportJobRunner>();
         return services;

@@ -14,7 +14,7 @@ public sealed record ImportBatchPage(ImportBatch Batch, ImportSummary? Summary);
 /// <summary>Upload 835 files; each upload is imported by a background job whose progress the page polls.</summary>
 [Authorize(Policy = AppealsPolicies.WorkCases)]
 [Route("Imports")]
-public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOptions<ImportUploadOptions> options, IConfiguration configuration) : Controller
+public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOptions<ImportUploadOptions> options, IOptions<Hosting.StorageOptions> storage) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
             return RedirectToAction(nameof(Index));
         }
 
-        var folder = Path.Combine(StoragePath(configuration), "uploads", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(storage.Value.Root, "uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var names = new List<string>();
         try
@@ -99,7 +99,4 @@ public sealed class ImportsController(AppealsDbContext db, ImportJobs jobs, IOpt
         var extension = Path.GetExtension(name) is { Length: <= 10 } e ? e : "";
         return name[..(max - extension.Length)] + extension;
     }
-
-    /// <summary>Storage:Path: uploads and attachments, outside the database.</summary>
-    public static string StoragePath(IConfiguration configuration) => Core.Cases.AttachmentStorage.StoragePath(configuration);
 }

@@ -38,7 +38,7 @@ public sealed record QueueSlice(IReadOnlyList<QueueRow> Rows, bool HasPrevious, 
 
 /// <summary>One queue row.</summary>
 public sealed record QueueRow(long Id, string Payer, string Category, string Reason, decimal DeniedAmount, double? Probability,
-    decimal? ExpectedRecovery, decimal Priority, DateOnly? Deadline, string Status, string AssignedTo, string ScoreSource, Guid Version,
+    decimal? ExpectedRecovery, decimal Priority, DateOnly? Deadline, DenialCaseStatus Status, string AssignedTo, string ScoreSource, Guid Version,
     string DeadlineBasis)
 {
     /// <summary>Why the case ranks here, in the words of the case page and `appeals cases list`.</summary>
@@ -77,8 +77,11 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
             var back = await FilteredAsync(f, userName, q => q.Where(c => c.Priority > beforePriority || (c.Priority == beforePriority && c.Id < beforeId))
                 .OrderBy(c => c.Priority).ThenByDescending(c => c.Id), payerNames, ct);
             // Back at the top: show the first page as it is now, full, rather than what is left above the cursor.
-            if (back.Count <= PageSize) return await PageAsync(new QueueFilter { Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
-                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status }, userName, payerNames, ct);
+            if (back.Count <= PageSize) return await PageAsync(new QueueFilter
+            {
+                Payer = f.Payer, Category = f.Category, DueWithinDays = f.DueWithinDays,
+                MinDenied = f.MinDenied, Assignee = f.Assignee, Status = f.Status
+            }, userName, payerNames, ct);
             return new(back.Take(PageSize).Reverse().ToList(), HasPrevious: true, HasNext: true);
         }
         var hasAfter = TryParseCursor(f.After, out var afterPriority, out var afterId);
@@ -98,7 +101,9 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
             : db.DenialCases).AsNoTracking();
         q = string.IsNullOrEmpty(f.Status)
             ? q.Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress || c.Status == DenialCaseStatus.Appealed)
-            : q.Where(c => c.Status == f.Status);
+            : DenialCaseStatus.TryFromCode(f.Status, out var status)
+                ? q.Where(c => c.Status == status)
+                : q.Where(c => false); // an unknown status matches no case, as when statuses were compared as text
         if (f.Payer is { } payer) q = q.Where(c => c.PayerId == payer);
         if (!string.IsNullOrEmpty(f.Category)) q = q.Where(c => c.Category == f.Category);
         if (f.DueWithinDays is { } days)

@@ -19,7 +19,7 @@ public sealed class PayerDeadlineReplanning(AppealsDbContext db, TimeProvider ti
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         long after = 0;
         var replanned = 0;
-        for (var attempt = 1; ; )
+        for (var attempt = 1; ;)
         {
             var batch = await db.DenialCases.AwaitingFiling().Include(c => c.Payer)
                 .Where(c => c.PayerId == payerId && c.Id > after)

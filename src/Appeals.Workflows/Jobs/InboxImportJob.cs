@@ -67,7 +67,7 @@ public sealed partial class InboxImportJob(RemittanceImporter importer, IOptions
         if (!File.Exists(path)) return path;
         var stem = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));
         for (var i = 1; ; i++)
-            {
+        {
             var candidate = $"{stem}.{i}{Path.GetExtension(path)}";
             if (!File.Exists(candidate)) return candidate;
         }

@@ -137,7 +137,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             : recovered > 0 ? WorkflowTriggers.PartlyPaid
             : matches.Any(m => m.RemittanceId == remittanceId) ? WorkflowTriggers.Denied
             : null;
-        if (trigger is null || DenialCaseStatus.IsClosed(denial.Status)) return changed;
+        if (trigger is null || denial.Status.IsClosed) return changed;
 
         // Names the file and trace number of each ERA, so that the auditor's timeline says what moved the case.
         var paidBy = string.Join(", ", matches.Select(m => sources.TryGetValue(m.RemittanceId, out var s)

@@ -17,7 +17,7 @@ internal sealed class RouteBuilder(string route, int version)
     private readonly List<WorkflowMove> _moves = [];
     private readonly HashSet<string> _noWriteOff = [];
 
-    public RouteBuilder State(string name, string status, bool final = false)
+    public RouteBuilder State(string name, DenialCaseStatus status, bool final = false)
     {
         _states.Add(new WorkflowStateDefinition(name, status, final));
         return this;

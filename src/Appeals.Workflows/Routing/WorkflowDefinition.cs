@@ -23,9 +23,9 @@ public sealed record WorkflowDefinition(
 
 /// <summary>A state of a route.</summary>
 /// <param name="Name">e.g. "drafting".</param>
-/// <param name="CaseStatus">The <see cref="Appeals.Core.Denials.DenialCaseStatus"/> a case in this state has.</param>
+/// <param name="CaseStatus">The status a case in this state has.</param>
 /// <param name="Final">No move leaves a final state (the case is closed).</param>
-public sealed record WorkflowStateDefinition(string Name, string CaseStatus, bool Final = false);
+public sealed record WorkflowStateDefinition(string Name, Appeals.Core.Denials.DenialCaseStatus CaseStatus, bool Final = false);
 
 /// <summary>An allowed move: from a state, on a trigger, to a state, when the guard holds, with an effect on the case.</summary>
 public sealed record WorkflowMove(string From, string Trigger, string To, MoveGuard Guard = MoveGuard.None, MoveEffect Effect = MoveEffect.None);

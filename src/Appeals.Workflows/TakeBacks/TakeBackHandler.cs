@@ -75,4 +75,4 @@ public sealed class TakeBackHandler(TimeProvider time) : IImportedRemittanceHand
         ?? cases.Where(c => c.PayerClaimControlNumber == claim.Number).MaxBy(c => c.Id);
 }
 
-internal sealed record CaseFacts(long Id, long ClaimPaymentId, string PayerClaimControlNumber, string Status, DateTimeOffset? FirstAppealedAt);
+internal sealed record CaseFacts(long Id, long ClaimPaymentId, string PayerClaimControlNumber, DenialCaseStatus Status, DateTimeOffset? FirstAppealedAt);

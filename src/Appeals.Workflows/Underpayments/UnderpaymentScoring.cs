@@ -17,7 +17,7 @@ internal sealed class UnderpaymentScoring(Dictionary<long, (int Closed, int Reco
 
     public static async Task<UnderpaymentScoring> LoadAsync(AppealsDbContext db, UnderpaymentOptions options, CancellationToken ct)
     {
-        string[] closed = [DenialCaseStatus.Recovered, DenialCaseStatus.PartiallyRecovered, DenialCaseStatus.Upheld, DenialCaseStatus.WrittenOff, DenialCaseStatus.Closed];
+        var closed = DenialCaseStatus.All.Where(s => s.IsClosed).ToList();
         var rows = await db.DenialCases.AsNoTracking()
             .Where(c => c.Kind == CaseKinds.Underpayment && closed.Contains(c.Status))
             .GroupBy(c => c.PayerId)

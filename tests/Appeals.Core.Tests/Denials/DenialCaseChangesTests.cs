@@ -69,7 +69,7 @@ public sealed class DenialCaseChangesTests
         Assert.Equal((DenialCaseStatus.WrittenOff, "closed", (DateTimeOffset?)at), (denial.Status, denial.WorkflowState, denial.ClosedAt));
         Assert.Equal(("appeal_letter", 2, "approved", "closed", "close", "manager"), (row.Route, row.WorkflowVersion, row.FromState, row.ToState, row.Trigger, row.Actor));
         Assert.Same(denial, row.DenialCase);
-        Assert.Throws<ArgumentException>(() => denial.RecordMove("x", "lost", false, "closed", "t", "a", "", at));
+        Assert.Throws<ArgumentOutOfRangeException>(() => denial.RecordMove("x", (DenialCaseStatus)99, false, "closed", "t", "a", "", at));
     }
 
     [Fact]

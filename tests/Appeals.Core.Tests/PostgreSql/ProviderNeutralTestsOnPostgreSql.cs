@@ -14,3 +14,6 @@ public sealed class RemittanceImporterPartsOnPostgreSqlTests : RemittanceImporte
 
 /// <summary><see cref="AuditChainTests"/> on PostgreSQL.</summary>
 public sealed class AuditChainOnPostgreSqlTests : AuditChainTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="Denials.DenialCaseStatusTests"/> on PostgreSQL: the status list is an array parameter of codes.</summary>
+public sealed class DenialCaseStatusOnPostgreSqlTests : Denials.DenialCaseStatusTests, IRunsOnPostgreSql;

@@ -107,13 +107,16 @@ public sealed class HistoryFeatureStreamTests
         {
             var hard = i % 2 == 0;
             var recovered = random.NextDouble() < (hard ? 0.2 : 0.8);
-            rows.Add(TestHistory.Row($"R{i}", remit: new DateOnly(2024, 1, 1).AddDays(i / 20), recovered: recovered,
-                payer: hard ? "hard" : "easy") with { ProviderId = hard ? "A" : "B", Rarcs = [] });
+            var row = TestHistory.Row($"R{i}", remit: new DateOnly(2024, 1, 1).AddDays(i / 20), recovered: recovered, payer: hard ? "hard" : "easy");
+            rows.Add(row with { ProviderId = hard ? "A" : "B", Rarcs = [] });
         }
         // A third provider, seen with both payers, recovers more often than either payer alone explains.
         for (var i = 0; i < 1000; i++)
-            rows.Add(TestHistory.Row($"C{i}", remit: new DateOnly(2024, 1, 1).AddDays(i / 5), recovered: random.NextDouble() < (i % 2 == 0 ? 0.5 : 0.95),
-                payer: i % 2 == 0 ? "hard" : "easy") with { ProviderId = "C", Rarcs = [] });
+        {
+            var row = TestHistory.Row($"C{i}", remit: new DateOnly(2024, 1, 1).AddDays(i / 5), recovered: random.NextDouble() < (i % 2 == 0 ? 0.5 : 0.95),
+                payer: i % 2 == 0 ? "hard" : "easy");
+            rows.Add(row with { ProviderId = "C", Rarcs = [] });
+        }
         var stats = new OutcomeStats();
         HistoryFeatureStream.Learn(HistoryFeatureStream.TimeOrdered(rows), Builder, CarcCatalog.Shipped, stats);
         double Effect(string provider) => stats.Get(StatKind.Provider, provider).Effect + stats.Get(StatKind.ProviderCategory, provider, CaseKeys.Of(rows[0], CarcCatalog.Shipped).Category).Effect;

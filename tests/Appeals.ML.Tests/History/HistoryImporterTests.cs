@@ -69,7 +69,7 @@ public sealed class HistoryImporterTests
         db.Add(remittance);
         await db.SaveChangesAsync(Ct);
         var nextClaim = 0;
-        DenialCase Case(string status, DateOnly denied) => new()
+        DenialCase Case(DenialCaseStatus status, DateOnly denied) => new()
         {
             ClaimPaymentId = claims[nextClaim++].Id, PayerId = payer.Id, PatientControlNumber = "PCN-1", Category = "authorization_referral",
             PrimaryReason = "CO-197", BilledAmount = 800m, DeniedAmount = 800m, DenialDate = denied, Status = status,

@@ -67,10 +67,15 @@ public sealed class CompiledForestTests(TrainedModelFixture fixture) : IClassFix
             var r = rows[i * 7];
             rows.Add(r with
             {
-                DenialId = $"U{i}", Carc = i % 2 == 0 ? "Z99" : r.Carc, PayerId = i % 3 == 0 ? "never-seen" : r.PayerId,
-                ProcedureCode = i % 5 == 0 ? "X9999" : r.ProcedureCode, ProviderId = i % 4 == 0 ? "0000000000" : r.ProviderId,
-                PlaceOfService = i % 6 == 0 ? "99" : r.PlaceOfService, Rarcs = i % 2 == 0 ? ["N999", "MA99"] : [],
-                PayerType = i % 8 == 0 ? "other" : r.PayerType, GroupCode = i % 9 == 0 ? "XX" : r.GroupCode,
+                DenialId = $"U{i}",
+                Carc = i % 2 == 0 ? "Z99" : r.Carc,
+                PayerId = i % 3 == 0 ? "never-seen" : r.PayerId,
+                ProcedureCode = i % 5 == 0 ? "X9999" : r.ProcedureCode,
+                ProviderId = i % 4 == 0 ? "0000000000" : r.ProviderId,
+                PlaceOfService = i % 6 == 0 ? "99" : r.PlaceOfService,
+                Rarcs = i % 2 == 0 ? ["N999", "MA99"] : [],
+                PayerType = i % 8 == 0 ? "other" : r.PayerType,
+                GroupCode = i % 9 == 0 ? "XX" : r.GroupCode,
             });
         }
         return rows;

@@ -27,7 +27,7 @@ public sealed class AppealTimelineExportTests(DemoAppFactory app) : IClassFixtur
             var db = services.GetRequiredService<AppealsDbContext>();
             var candidates = await db.DenialCases.AsNoTracking().Where(c => c.PayerClaimControlNumber != "" && c.WorkflowRoute == "")
                 .OrderBy(c => c.Id).Take(50).ToListAsync(Ct);
-            var denial = candidates.First(c => !DenialCaseStatus.IsClosed(c.Status));
+            var denial = candidates.First(c => !c.Status.IsClosed);
             id = denial.Id;
             // A person's move that only the workflow records (the CLI's `cases advance` writes no audit row either).
             Assert.True((await services.GetRequiredService<CaseWorkflow>().RouteAsync(id, new WorkflowActor("specialist"), ct: Ct)).Succeeded);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Appeals.Core.Denials;
 using Appeals.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class DashboardPageTests(DemoAppFactory app) : IClassFixture<DemoA
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             passed = await scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases
-                .CountAsync(c => c.DeadlineMissed || ((c.Status == "open" || c.Status == "in_progress") && c.AppealDeadline < today), Ct);
+                .CountAsync(c => c.DeadlineMissed || ((c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.AppealDeadline < today), Ct);
         }
 
         var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Dashboard", Ct);
@@ -79,8 +80,8 @@ public sealed class DashboardPageTests(DemoAppFactory app) : IClassFixture<DemoA
         await using var scope = app.Services.CreateAsyncScope();
         var cases = scope.ServiceProvider.GetRequiredService<Appeals.Core.Persistence.AppealsDbContext>().DenialCases.AsNoTracking();
 
-        var deadlinesAhead = await cases.CountAsync(c => (c.Status == "open" || c.Status == "in_progress") && c.AppealDeadline >= today, Ct);
-        var decided = await cases.CountAsync(c => c.FirstAppealedAt != null && (c.Status == "recovered" || c.Status == "partially_recovered" || c.Status == "upheld"), Ct);
+        var deadlinesAhead = await cases.CountAsync(c => (c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress) && c.AppealDeadline >= today, Ct);
+        var decided = await cases.CountAsync(c => c.FirstAppealedAt != null && (c.Status == DenialCaseStatus.Recovered || c.Status == DenialCaseStatus.PartiallyRecovered || c.Status == DenialCaseStatus.Upheld), Ct);
         var newest = await cases.MaxAsync(c => c.DenialDate, Ct);
         var html = await (await app.SignedInClientAsync("manager")).GetStringAsync("/Dashboard", Ct);
 

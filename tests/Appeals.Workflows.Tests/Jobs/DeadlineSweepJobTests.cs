@@ -14,7 +14,7 @@ public class DeadlineSweepJobTests : IDisposable
 
     public void Dispose() => _test.Dispose();
 
-    private async Task<long> CaseDue(DateOnly deadline, string status = DenialCaseStatus.InProgress, string pcn = "PCN-1")
+    private async Task<long> CaseDue(DateOnly deadline, DenialCaseStatus status = DenialCaseStatus.InProgress, string pcn = "PCN-1")
     {
         var id = await _test.AddCaseAsync(payerClaimNumber: pcn);
         await using var db = _test.Open();

@@ -90,7 +90,8 @@ public sealed class ImportPipelineScaleTests : IDisposable
     private async Task<string> OutcomesAsync(TestDatabase? database = null)
     {
         await using var db = (database ?? _test).Open();
-        var cases = await db.DenialCases.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Status}:{c.RecoveredAmount}:{c.WorkflowState}").ToListAsync(TestContext.Current.CancellationToken);
+        var rows = await db.DenialCases.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Status, c.RecoveredAmount, c.WorkflowState }).ToListAsync(TestContext.Current.CancellationToken);
+        var cases = rows.Select(c => $"{c.Id}:{c.Status.Code}:{c.RecoveredAmount}:{c.WorkflowState}").ToList();
         var transitions = await db.WorkflowTransitions.CountAsync(TestContext.Current.CancellationToken);
         return $"{cases.Count(c => c.Contains(":recovered:", StringComparison.Ordinal))} recovered, {transitions} transitions: {string.Join(" ", cases)}";
     }

@@ -21,8 +21,8 @@ public sealed class WorkflowDefinitionsTests
         Assert.All(d.Moves, m => Assert.True(d.HasState(m.From) && d.HasState(m.To), $"{m.From} -{m.Trigger}-> {m.To}"));
         Assert.All(d.States.Where(s => s.Final), s => Assert.Empty(d.MovesFrom(s.Name)));
         Assert.All(d.States, s => Assert.Contains(s.CaseStatus, DenialCaseStatus.All));
-        Assert.All(d.States.Where(s => s.Final), s => Assert.True(DenialCaseStatus.IsClosed(s.CaseStatus), s.Name));
-        Assert.All(d.States.Where(s => !s.Final), s => Assert.False(DenialCaseStatus.IsClosed(s.CaseStatus), s.Name));
+        Assert.All(d.States.Where(s => s.Final), s => Assert.True(s.CaseStatus.IsClosed, s.Name));
+        Assert.All(d.States.Where(s => !s.Final), s => Assert.False(s.CaseStatus.IsClosed, s.Name));
         Assert.Equal(d.Moves.Count, d.Moves.Select(m => (m.From, m.Trigger)).Distinct().Count());
         var reachable = Reachable(d);
         Assert.All(d.States, s => Assert.Contains(s.Name, reachable));

@@ -139,8 +139,9 @@ public static class PreparedUpdates
 
     private static void AddParameter(DbCommand command, string name, IProperty property, object? value)
     {
+        // CreateParameter applies the mapping's value converter itself: the model value goes in (converted twice, the
+        // status enum's code would be read back as a status and fail).
         var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-        if (value is not null && mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
         command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
     }
 }

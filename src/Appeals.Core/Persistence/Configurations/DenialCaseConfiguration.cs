@@ -23,7 +23,8 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // Every case stored before underpayments existed is a denial.
         b.Property(d => d.Kind).HasMaxLength(16).IsRequired().HasDefaultValue(CaseKinds.Denial);
         b.Property(d => d.ShortfallAmount).HasPrecision(18, 2);
-        b.Property(d => d.Status).HasMaxLength(32).IsRequired();
+        // Stored as its code ("in_progress"), the strings stored before the status was an enum: no data changed.
+        b.Property(d => d.Status).HasConversion(s => DenialCaseStatusCodes.ToCode(s), code => DenialCaseStatusCodes.FromCode(code)).HasMaxLength(32).IsRequired();
         b.Property(d => d.AssignedTo).HasMaxLength(256).IsRequired();
         b.Property(d => d.ExpectedRecovery).HasPrecision(18, 2);
         b.Property(d => d.ScoreExplanation).HasMaxLength(2000).IsRequired();

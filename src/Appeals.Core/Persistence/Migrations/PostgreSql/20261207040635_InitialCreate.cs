@@ -988,14 +988,14 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
 
             // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052); added by
             // scripts/regenerate-postgres-migrations.sh: the model alone does not create triggers.
-            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
                 migrationBuilder.Sql(statement);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Drop(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
                 migrationBuilder.Sql(statement);
 
             migrationBuilder.DropTable(

@@ -876,16 +876,16 @@ namespace Appeals.Core.Persistence.Migrations.SqlServer
                 table: "WorkflowTransitions",
                 columns: new[] { "DenialCaseId", "OccurredAt" });
 
-            // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052). Keep this
-            // call in any migration that replaces this one: the model alone does not create triggers.
-            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Create(Appeals.Core.Persistence.DatabaseProvider.SqlServer))
+            // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052), as frozen SQL
+            // (ADR 0123). Keep this call in any migration that replaces this one: the model alone does not create triggers.
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.SqlServer))
                 migrationBuilder.Sql(statement);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Drop(Appeals.Core.Persistence.DatabaseProvider.SqlServer))
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.SqlServer))
                 migrationBuilder.Sql(statement);
 
             migrationBuilder.DropTable(

@@ -114,9 +114,9 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                 column: "ProviderAdjustmentId",
                 unique: true);
 
-            // Underpayment cases are not denials: the rollups' triggers leave them out from now on (ADR 0100). Keep this
-            // call in any migration that replaces this one: the model alone does not create triggers.
-            foreach (var statement in Appeals.Core.Rollups.RollupTriggers.Recreate(Appeals.Core.Persistence.DatabaseProvider.Sqlite))
+            // Underpayment cases are not denials: the rollups' triggers leave them out from now on (ADR 0100), as frozen SQL
+            // (ADR 0123). Keep this call in any migration that replaces this one: the model alone does not create triggers.
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.RecreateRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.Sqlite))
                 migrationBuilder.Sql(statement);
         }
 

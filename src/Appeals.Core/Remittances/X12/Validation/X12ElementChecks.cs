@@ -74,7 +74,18 @@ internal static class X12ElementChecks
     {
         var index = id switch
         {
-            BPR => 0, TRN => 1, N1 => 2, REF => 3, DTM => 4, CLP => 5, CAS => 6, NM1 => 7, SVC => 8, AMT => 9, LQ => 10, PLB => 11,
+            BPR => 0,
+            TRN => 1,
+            N1 => 2,
+            REF => 3,
+            DTM => 4,
+            CLP => 5,
+            CAS => 6,
+            NM1 => 7,
+            SVC => 8,
+            AMT => 9,
+            LQ => 10,
+            PLB => 11,
             _ => -1,
         };
         return index < 0 ? [] : Rows[index][(int)loop];

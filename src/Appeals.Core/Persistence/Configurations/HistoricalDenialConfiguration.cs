@@ -1,7 +1,8 @@
+using Appeals.Core.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Appeals.Core.History;
+namespace Appeals.Core.Persistence.Configurations;
 
 internal sealed class HistoricalDenialConfiguration : IEntityTypeConfiguration<HistoricalDenial>
 {

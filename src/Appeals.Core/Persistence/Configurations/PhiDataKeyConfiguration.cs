@@ -1,7 +1,8 @@
+using Appeals.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Appeals.Core.Privacy;
+namespace Appeals.Core.Persistence.Configurations;
 
 internal sealed class PhiDataKeyConfiguration : IEntityTypeConfiguration<PhiDataKey>
 {

@@ -1,0 +1,47 @@
+namespace Appeals.Core.Persistence.MigrationSql;
+
+/// <summary>
+/// SQL that migrations run besides the model's DDL, frozen as text (embedded <c>*.sql</c> files beside this class) when
+/// the migration was written (ADR 0123): a migration must create what it created the day it shipped, whatever the code
+/// that once wrote that SQL (<see cref="Rollups.RollupTriggers"/>) says today. Kept here, not in the generated
+/// migration files, so that a regenerated migration keeps it by calling these again.
+/// </summary>
+public static class MigrationSqlScripts
+{
+    /// <summary>A line of its own before each statement of a script file.</summary>
+    internal const string StatementMarker = "-- statement";
+
+    /// <summary>The version of the rollup triggers the newest migration creates; <c>MigrationSqlTests</c> holds it to <see cref="Rollups.RollupTriggers"/>.</summary>
+    internal const string LatestRollupTriggers = "rollup-triggers-v2";
+
+    /// <summary>Creates the rollup triggers counting underpayment cases out (ADR 0100) and rebuilds every rollup (ADR 0052).</summary>
+    public static IReadOnlyList<string> CreateRollupTriggersV2(DatabaseProvider provider) => Read(provider, "rollup-triggers-v2.create");
+
+    /// <summary>Drops the rollup triggers (of any version: the names never changed).</summary>
+    public static IReadOnlyList<string> DropRollupTriggersV2(DatabaseProvider provider) => Read(provider, "rollup-triggers-v2.drop");
+
+    /// <summary>Replaces the triggers of an existing database with version 2's and rebuilds the rollups.</summary>
+    public static IReadOnlyList<string> RecreateRollupTriggersV2(DatabaseProvider provider) =>
+        [.. DropRollupTriggersV2(provider), .. CreateRollupTriggersV2(provider)];
+
+    /// <summary>The statements of <c>{provider}.{script}.sql</c>, each as it was written (without the line end before the next marker).</summary>
+    internal static IReadOnlyList<string> Read(DatabaseProvider provider, string script)
+    {
+        var name = ResourceName(provider, script);
+        using var stream = typeof(MigrationSqlScripts).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"No embedded migration script {name}.");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd().ReplaceLineEndings("\n");
+        var parts = text.Split($"\n{StatementMarker}\n");
+        // The part before the first marker is the file's header comment.
+        return [.. parts.Skip(1).Select(p => p.EndsWith('\n') ? p[..^1] : p)];
+    }
+
+    /// <summary>Writes <paramref name="statements"/> in the format <see cref="Read"/> reads (for freezing a new version).</summary>
+    internal static string Format(string header, IEnumerable<string> statements) =>
+        string.Concat(statements.Select(s => $"\n{StatementMarker}\n{s}\n")).Insert(0, header.TrimEnd('\n'));
+
+    internal static string FileName(DatabaseProvider provider, string script) => $"{provider.ToString().ToLowerInvariant()}.{script}.sql";
+
+    private static string ResourceName(DatabaseProvider provider, string script) => $"Appeals.Core.MigrationSql.{FileName(provider, script)}";
+}
