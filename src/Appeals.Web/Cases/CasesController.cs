@@ -40,6 +40,9 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
 
     private async Task<IActionResult> ShowAsync(long id, string? revealReason, CancellationToken ct)
     {
+        // One connection for the page's seventeen queries: EF otherwise opens and closes around each, and on SQLite every open
+        // registers EF's functions on the handle again. Closed with the request's context.
+        await db.Database.OpenConnectionAsync(ct);
         var denial = await db.DenialCases.AsNoTracking()
             .Include(c => c.Payer)
             .Include(c => c.ClaimPayment!).ThenInclude(p => p.Remittance)
@@ -92,7 +95,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
     /// </summary>
     private Task<int> ViewsAsync(string key, CancellationToken ct) =>
         db.AuditEntries.Where(e => e.EntityType == nameof(DenialCase) && e.EntityId == key && e.Action == Core.Audit.AuditActions.CaseView)
-            .Take(ViewsCountedUpTo).CountAsync(ct);
+            .OrderBy(e => e.Id).Take(ViewsCountedUpTo).CountAsync(ct);
 }
 
 /// <summary>One letter version, without its bytes.</summary>

@@ -36,6 +36,8 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
             ViewData["FilterProblem"] = string.Join(" ", problems) + " That filter was left out.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        // One connection for the page's queries (see CasesController.ShowAsync).
+        await db.Database.OpenConnectionAsync(ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         // The filter's payer list names the rows too: one query less per view.
         var slice = await query.PageAsync(filter, User.Identity!.Name!, payers.ToDictionary(p => p.Id, p => p.Name), ct);
