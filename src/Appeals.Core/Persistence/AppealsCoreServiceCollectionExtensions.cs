@@ -27,16 +27,18 @@ public static class AppealsCoreServiceCollectionExtensions
         void Configure(IServiceProvider services, DbContextOptionsBuilder o) =>
             o.UseAppealsDatabase(provider, AppealsDatabase.ResolveConnectionString(provider, connectionString), services.GetRequiredService<PhiProtector>());
         services.AddAppealsDataProtection(configuration);
+        // The options are built once (from singletons: the connection string and the PhiProtector), not once per scope: every
+        // request built them again and EF looked its internal service provider up by comparing them (a tenth of a page's CPU).
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<AppealsDbContext, SqliteAppealsDbContext>(Configure);
+                services.AddDbContext<AppealsDbContext, SqliteAppealsDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<AppealsDbContext, SqlServerAppealsDbContext>(Configure);
+                services.AddDbContext<AppealsDbContext, SqlServerAppealsDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<AppealsDbContext, PostgreSqlAppealsDbContext>(Configure);
+                services.AddDbContext<AppealsDbContext, PostgreSqlAppealsDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
         services.AddLogging(); // idempotent; the importer logs ids and counts

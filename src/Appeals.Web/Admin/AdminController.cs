@@ -14,7 +14,7 @@ public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> R
 /// <summary>For admins: users and roles, and the way to the job dashboard.</summary>
 [Authorize(Policy = AppealsPolicies.Administer)]
 [Route("Admin")]
-public sealed class AdminController(UserManager<IdentityUser> users, AuditLog audit, TimeProvider clock) : Controller
+public sealed class AdminController(UserManager<IdentityUser> users, AuditLog audit, TimeProvider clock, Queue.CaseWorkers caseWorkers) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -38,6 +38,8 @@ public sealed class AdminController(UserManager<IdentityUser> users, AuditLog au
         var password = UserSeeder.RandomPassword();
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
+        // A new specialist or manager is in the queue's Assign list at the next view.
+        caseWorkers.Forget();
         // The admin knows this password: the user replaces it at first sign-in.
         if (created.Succeeded) created = await users.RequirePasswordChangeAsync(user);
         if (!created.Succeeded)

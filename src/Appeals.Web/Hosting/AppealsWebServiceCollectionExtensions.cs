@@ -37,6 +37,7 @@ public static class AppealsWebServiceCollectionExtensions
         services.AddSingleton<Dashboard.DashboardSnapshots>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
+        services.AddSingleton<Queue.CaseWorkers>();
         services.AddScoped<Audit.AppealTimeline>();
         services.AddSingleton<Audit.AuditChainStatus>();
         services.AddScoped<Admin.ModelStatusReader>();

@@ -20,13 +20,13 @@ public static class IdentityServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<AppealsIdentityDbContext, SqliteIdentityDbContext>(Configure);
+                services.AddDbContext<AppealsIdentityDbContext, SqliteIdentityDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<AppealsIdentityDbContext, SqlServerIdentityDbContext>(Configure);
+                services.AddDbContext<AppealsIdentityDbContext, SqlServerIdentityDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<AppealsIdentityDbContext, PostgreSqlIdentityDbContext>(Configure);
+                services.AddDbContext<AppealsIdentityDbContext, PostgreSqlIdentityDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
         // AddDbContext also maps the untyped DbContextOptions to the context it registers last; Core's
@@ -64,6 +64,10 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             // Secure outside Development: Security/TransportSecurity.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Identity's check of the security stamp (below) resolves a SignInManager, a UserManager and their database context
+            // on every request only to find, almost always, that the interval has not passed: ask that first, the same way.
+            var validatePrincipal = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => StampCheckDue(context) ? validatePrincipal(context) : Task.CompletedTask;
             var redirect = o.Events.OnRedirectToAccessDenied;
             o.Events.OnRedirectToAccessDenied = async context =>
             {
@@ -99,5 +103,16 @@ public static class IdentityServiceCollectionExtensions
         services.Configure<UserSeedOptions>(configuration.GetSection("Demo"));
         services.AddScoped<UserSeeder>();
         return services;
+    }
+
+    /// <summary>
+    /// Whether Identity's <see cref="SecurityStampValidator"/> would look at the database for this cookie: it does when the cookie
+    /// has no issue time or was issued longer than <see cref="SecurityStampValidatorOptions.ValidationInterval"/> ago, by the
+    /// validator's own clock; otherwise it returns at once, and so do we, without building it.
+    /// </summary>
+    internal static bool StampCheckDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        return context.Properties.IssuedUtc is not { } issued || (options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > options.ValidationInterval;
     }
 }

@@ -22,7 +22,7 @@ public sealed record QueuePage(QueueFilter Filter, QueueSlice Slice, DateOnly To
 [Authorize(Policy = AppealsPolicies.WorkCases)]
 [Route("Queue")]
 public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseAssignment assignment, CarcCatalog carcs, TimeProvider clock,
-    AppealsIdentityDbContext identity) : Controller
+    AppealsIdentityDbContext identity, CaseWorkers caseWorkers) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct)
@@ -36,25 +36,15 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
             ViewData["FilterProblem"] = string.Join(" ", problems) + " That filter was left out.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        // One connection for the page's queries (see CasesController.ShowAsync).
+        await db.Database.OpenConnectionAsync(ct);
         var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         // The filter's payer list names the rows too: one query less per view.
         var slice = await query.PageAsync(filter, User.Identity!.Name!, payers.ToDictionary(p => p.Id, p => p.Name), ct);
-        // Only a manager's page has the Assign list; one query for it (UserManager asked four and read whole users).
-        var workers = User.IsInRole(AppealsRoles.Manager) ? await WorkersAsync(identity, ct) : [];
+        // Only a manager's page has the Assign list, read once per CaseWorkers.Lifetime for every manager.
+        var workers = User.IsInRole(AppealsRoles.Manager) ? await caseWorkers.GetAsync(identity, ct) : [];
         return View(new QueuePage(filter, slice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             payers.Select(p => (p.Id, p.Name)).ToList(), carcs.Categories, workers));
-    }
-
-    /// <summary>The user names of everyone who works cases (specialists and managers), in order: whom a case can go to.</summary>
-    internal static async Task<List<string>> WorkersAsync(AppealsIdentityDbContext identity, CancellationToken ct)
-    {
-        string[] roles = [AppealsRoles.Specialist, AppealsRoles.Manager];
-        var names = await (from ur in identity.UserRoles
-                           join r in identity.Roles on ur.RoleId equals r.Id
-                           join u in identity.Users on ur.UserId equals u.Id
-                           where roles.Contains(r.Name!)
-                           select u.UserName!).Distinct().ToListAsync(ct);
-        return [.. names.Order()];
     }
 
     /// <summary>Takes a case for the signed-in user, if nobody changed it since the page showed it.</summary>
