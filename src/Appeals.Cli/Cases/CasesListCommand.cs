@@ -39,6 +39,9 @@ public sealed record CaseRow(long Id, string Kind, string Payer, string PatientC
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public decimal? ShortfallAmount { get; init; }
+
+    /// <summary>What the payer took back (PLB offsets) of the case's recovery; <see cref="RecoveredAmount"/> is net of it (ADR 0105).</summary>
+    public decimal TakenBackAmount { get; init; }
 }
 
 /// <summary>`appeals cases list [--status S] [--json]`: cases in the queue's order (priority, then id).</summary>
@@ -58,12 +61,13 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
             {
                 c.Id, c.Kind, c.ShortfallAmount, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
                 c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
+                c.TakenBackAmount,
             })
             .ToListAsync(cancellationToken);
         var rows = cases.Select(c => new CaseRow(c.Id, c.Kind, c.Payer, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category,
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
                 PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis))
-            { ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null })
+            { ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null, TakenBackAmount = c.TakenBackAmount })
             .ToList();
 
         if (settings.Json)
