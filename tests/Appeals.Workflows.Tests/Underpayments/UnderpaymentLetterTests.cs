@@ -17,15 +17,6 @@ public sealed class UnderpaymentLetterTests : IDisposable
     private readonly TestDatabase _test = new();
     private readonly FixedTime _time = FixedTime.At(2026, 3, 10);
 
-    private static readonly LetterSettings Settings = new()
-    {
-        Fields = new()
-        {
-            ["PracticeAddress"] = "1 Example Way, Sampletown", ["AppellantName"] = "Example Clinic billing office",
-            ["AppellantContact"] = "555-0100, billing@example.test", ["SignatureName"] = "A. Specialist",
-        },
-    };
-
     public void Dispose() => _test.Dispose();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,7 +39,7 @@ public sealed class UnderpaymentLetterTests : IDisposable
         var id = await ShortPaidCaseAsync();
         await using var db = _test.Open();
         var workflow = new CaseWorkflow(db, WorkflowDefinitions.Shipped, _time);
-        var letters = new CaseLetters(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time), Settings, _time);
+        var letters = new CaseLetters(db, new LetterTemplateStore(db, LetterTemplateStore.DefaultFolder, _time), CaseLettersTests.Settings, _time);
         var specialist = new WorkflowActor("spec1");
         Assert.True((await workflow.FireAsync(id, WorkflowTriggers.Start, specialist, ct: Ct)).Succeeded);
         Assert.Equal(WorkflowErrorCode.GuardFailed, (await workflow.FireAsync(id, WorkflowTriggers.SignOff, specialist, ct: Ct)).Error?.Code);
