@@ -39,6 +39,9 @@ public sealed record CaseRow(long Id, string Kind, string Payer, string PatientC
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public decimal? ShortfallAmount { get; init; }
+
+    /// <summary>What the payer took back (PLB offsets) of the case's recovery; <see cref="RecoveredAmount"/> is net of it (ADR 0105).</summary>
+    public decimal TakenBackAmount { get; init; }
 }
 
 /// <summary>`appeals cases list [--status S] [--json]`: cases in the queue's order (priority, then id).</summary>
@@ -62,6 +65,7 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
             {
                 c.Id, c.Kind, c.ShortfallAmount, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
                 c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
+                c.TakenBackAmount,
             })
             .ToListAsync(cancellationToken);
         var rows = cases.Select(c =>
@@ -71,6 +75,7 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, why)
             {
                 ShortfallAmount = c.Kind == CaseKinds.Underpayment ? c.ShortfallAmount : null,
+                TakenBackAmount = c.TakenBackAmount,
             };
         }).ToList();
 

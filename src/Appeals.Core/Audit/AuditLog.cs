@@ -31,7 +31,14 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAp
     /// of its result in one transaction, so a move, a letter or a sign-off and its audit row commit together or not at all.
     /// <paramref name="audited"/> returns null for a refused action, which records nothing.
     /// </summary>
-    public async Task<T> RecordAsync<T>(Func<Task<T>> action, Func<T, AuditRecord?> audited, CancellationToken ct = default)
+    public Task<T> RecordAsync<T>(Func<Task<T>> action, Func<T, AuditRecord?> audited, CancellationToken ct = default) =>
+        RecordAllAsync(action, result => audited(result) is { } record ? [record] : [], ct);
+
+    /// <summary>
+    /// As <see cref="RecordAsync{T}"/>, with one row for each thing the action did (every case an import reopened, say), all
+    /// in the action's transaction; none when <paramref name="audited"/> returns none.
+    /// </summary>
+    public async Task<T> RecordAllAsync<T>(Func<Task<T>> action, Func<T, IReadOnlyList<AuditRecord>> audited, CancellationToken ct = default)
     {
         await AuditAppender.Appending.WaitAsync(ct);
         try
@@ -41,7 +48,8 @@ public sealed class AuditLog(AppealsDbContext db, TimeProvider appClock, AuditAp
             // its row see every other node's committed work (ADR 0102).
             await AuditChainLock.TakeAsync(db, ct);
             var result = await action();
-            var checkpoint = audited(result) is { } record ? await AuditAppender.AppendInTransactionAsync(db, [Entry(record)], _realClock, ct) : null;
+            var records = audited(result);
+            var checkpoint = records.Count > 0 ? await AuditAppender.AppendInTransactionAsync(db, records.Select(Entry).ToList(), _realClock, ct) : null;
             await tx.CommitAsync(ct);
             if (checkpoint is not null) db.AuditAnchor.Advance(checkpoint, AuditDatabase.Identity(db));
             return result;

@@ -37,6 +37,7 @@ public sealed class ContractImporter(AppealsDbContext db, TimeProvider time)
         var payers = rows.Select(r => r.PayerId).Distinct(StringComparer.Ordinal).ToList();
         var stored = await db.PayerContracts.AsNoTracking().Where(c => payers.Contains(c.PayerIdentifier)).ToListAsync(ct);
         var (fresh, alreadyStored) = Check(rows, stored, errors);
+        await CheckBaseSchedulesAsync(rows, payers, errors, ct);
         if (errors.Count > 0) throw new ContractImportException(fileName, errors);
 
         var now = time.GetUtcNow();
@@ -51,6 +52,18 @@ public sealed class ContractImporter(AppealsDbContext db, TimeProvider time)
             Details: $"{s.Rows} rates read, {s.Added} added, {s.AlreadyStored} already stored, {s.Payers} payer(s)"), ct);
     }
 
+    /// <summary>A percentage rate must name a schedule that is loaded: stored, or given in the same file (its rows under that payer_id).</summary>
+    private async Task CheckBaseSchedulesAsync(List<ContractRow> rows, List<string> inFile, List<ContractRowError> errors, CancellationToken ct)
+    {
+        var named = rows.Where(r => r.BaseSchedule.Length > 0).Select(r => r.BaseSchedule).Distinct(StringComparer.Ordinal).ToList();
+        if (named.Count == 0) return;
+        var known = (await db.PayerContracts.AsNoTracking().Where(c => named.Contains(c.PayerIdentifier)).Select(c => c.PayerIdentifier).Distinct().ToListAsync(ct))
+            .Concat(inFile).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.BaseSchedule.Length > 0 && !known.Contains(r.BaseSchedule)).Take(ContractCsv.MaxErrors - errors.Count))
+            errors.Add(new ContractRowError(row.Line, "base_schedule",
+                $"no schedule named '{row.BaseSchedule}' is loaded: import its rates first (with payer_id {row.BaseSchedule}), or in the same file"));
+    }
+
     /// <summary>Splits the rows into new ones and ones already stored, adding an error for every overlap.</summary>
     private static (List<ContractRow> Fresh, int AlreadyStored) Check(List<ContractRow> rows, List<PayerContract> stored, List<ContractRowError> errors)
     {
@@ -61,14 +74,15 @@ public sealed class ContractImporter(AppealsDbContext db, TimeProvider time)
         foreach (var row in rows)
         {
             var candidate = ToEntity(row, default);
-            var same = byKey[candidate.Key].FirstOrDefault(s => s.EffectiveFrom == row.EffectiveFrom && s.EffectiveTo == row.EffectiveTo && s.AllowedAmount == row.AllowedAmount);
+            var same = byKey[candidate.Key].FirstOrDefault(s => s.EffectiveFrom == row.EffectiveFrom && s.EffectiveTo == row.EffectiveTo && s.AllowedAmount == row.AllowedAmount
+                && s.BaseSchedule == row.BaseSchedule && s.PercentOfBase == row.PercentOfBase);
             if (!seen.TryGetValue(candidate.Key, out var earlier)) seen[candidate.Key] = earlier = [];
             if (earlier.FirstOrDefault(e => ToEntity(e, default).Overlaps(candidate)) is { } clash)
                 errors.Add(new ContractRowError(row.Line, "effective_from", $"overlaps line {clash.Line} for payer {row.PayerId}, code {row.ProcedureCode}{ModifierText(row)}"));
             else if (same is not null) alreadyStored++;
             else if (byKey[candidate.Key].FirstOrDefault(candidate.Overlaps) is { } storedClash)
                 errors.Add(new ContractRowError(row.Line, "effective_from",
-                    $"overlaps the stored rate of {storedClash.AllowedAmount:0.00} from {storedClash.EffectiveFrom:yyyy-MM-dd} to {(storedClash.EffectiveTo is { } t ? t.ToString("yyyy-MM-dd") : "open-ended")} for payer {row.PayerId}, code {row.ProcedureCode}{ModifierText(row)}"));
+                    $"overlaps the stored rate of {storedClash.Terms} from {storedClash.EffectiveFrom:yyyy-MM-dd} to {(storedClash.EffectiveTo is { } t ? t.ToString("yyyy-MM-dd") : "open-ended")} for payer {row.PayerId}, code {row.ProcedureCode}{ModifierText(row)}"));
             else fresh.Add(row);
             earlier.Add(row);
             if (errors.Count >= ContractCsv.MaxErrors) break;
@@ -81,6 +95,6 @@ public sealed class ContractImporter(AppealsDbContext db, TimeProvider time)
     private static PayerContract ToEntity(ContractRow r, DateTimeOffset now) => new()
     {
         PayerIdentifier = r.PayerId, ProcedureCode = r.ProcedureCode, Modifier = r.Modifier, AllowedAmount = r.AllowedAmount,
-        EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, ImportedAt = now,
+        EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, BaseSchedule = r.BaseSchedule, PercentOfBase = r.PercentOfBase, ImportedAt = now,
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Appeals.Core.Remittances;
 
 namespace Appeals.Core.Contracts;
@@ -32,12 +33,27 @@ public sealed record PaidLine(long ClaimPaymentId, int LineNumber, string Proced
 /// A line compared with its contract: the actual allowed amount (AMT*B6 when sent, else the charge less contractual
 /// adjustments), the contracted allowed amount in force on the date of service (the rate per unit times the units), and
 /// the shortfall (contracted less actual; negative when the payer allowed more). Null <see cref="Rate"/>: not compared,
-/// and <see cref="Why"/> says why.
+/// and <see cref="Why"/> says why. <see cref="BaseRate"/>: the base schedule's rate a percentage rate was priced from.
 /// </summary>
-public sealed record LineVariance(PaidLine Line, PayerContract? Rate, decimal ContractedAllowed, decimal ActualAllowed, string Why)
+public sealed record LineVariance(PaidLine Line, PayerContract? Rate, decimal ContractedAllowed, decimal ActualAllowed, string Why,
+    PayerContract? BaseRate = null)
 {
     public decimal Shortfall => Rate is null ? 0 : ContractedAllowed - ActualAllowed;
     public bool AllowedFromAmtB6 => Line.AllowedAmount is not null;
+
+    /// <summary>The contract clause the line was priced by, in words (the case page and the underpayment letter); empty when not compared.</summary>
+    public string Clause
+    {
+        get
+        {
+            if (Rate is not { } r) return "";
+            var code = r.ProcedureCode == PayerContract.AnyCode ? "every code" : r.ProcedureCode;
+            var modifier = r.Modifier.Length > 0 ? " modifier " + r.Modifier : "";
+            var basis = BaseRate is { } b ? string.Create(CultureInfo.InvariantCulture, $" (base rate ${b.AllowedAmount:#,##0.00})") : "";
+            var until = r.EffectiveTo is { } to ? string.Create(CultureInfo.InvariantCulture, $" to {to:yyyy-MM-dd}") : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{code}{modifier} at {r.Terms}{basis} per unit, effective {r.EffectiveFrom:yyyy-MM-dd}{until}");
+        }
+    }
 
     public static decimal ActualAllowedOf(PaidLine line) => line.AllowedAmount ?? line.ChargeAmount - line.ContractualReduction;
 
@@ -48,12 +64,10 @@ public sealed record LineVariance(PaidLine Line, PayerContract? Rate, decimal Co
         if (schedule is null) return new(line, null, 0, actual, "the payer has no contract loaded");
         if (line.DeniedInFull) return new(line, null, 0, actual, "the line was denied in full (a denial, not an underpayment)");
         if (line.ServiceDate is not { } date) return new(line, null, 0, actual, "the line has no date of service");
-        if (schedule.Find(line.ProcedureCode, line.Modifiers, date) is not { } rate)
-            return new(line, null, 0, actual, schedule.HasCode(line.ProcedureCode, line.Modifiers)
-                ? $"no rate for {line.ProcedureCode} in force on {date:yyyy-MM-dd}"
-                : $"the contract has no rate for {line.ProcedureCode}");
+        if (schedule.Price(line.ProcedureCode, line.Modifiers, date, out var perUnit, out var basis, out var why) is not { } rate)
+            return new(line, null, 0, actual, why);
         var units = line.Units > 0 ? line.Units : 1;
-        return new(line, rate, decimal.Round(rate.AllowedAmount * units, 2), actual, "");
+        return new(line, rate, decimal.Round(perUnit * units, 2), actual, "", basis);
     }
 }
 

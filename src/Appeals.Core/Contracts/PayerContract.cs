@@ -18,7 +18,17 @@ public sealed class PayerContract
     /// <summary>The modifier this rate is for; empty for the rate of any modifier that has no row of its own.</summary>
     public string Modifier { get; set; } = "";
 
+    /// <summary>The allowed amount per unit; zero on a rate that is a percentage of a base schedule.</summary>
     public decimal AllowedAmount { get; set; }
+
+    /// <summary>
+    /// The named base schedule this rate is a percentage of (e.g. a fee schedule the site imported under that name as its
+    /// <c>payer_id</c>); empty for a fixed amount. With procedure code <see cref="AnyCode"/> it covers every code of the base.
+    /// </summary>
+    public string BaseSchedule { get; set; } = "";
+
+    /// <summary>The percentage of the base schedule's rate (110 = 110 %); null for a fixed amount.</summary>
+    public decimal? PercentOfBase { get; set; }
 
     public DateOnly EffectiveFrom { get; set; }
 
@@ -26,6 +36,14 @@ public sealed class PayerContract
     public DateOnly? EffectiveTo { get; set; }
 
     public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>The procedure code of a percentage rate that covers every code of its base schedule.</summary>
+    public const string AnyCode = "*";
+
+    /// <summary>The rate in words: "$100.00", or "110% of BASE-2026".</summary>
+    public string Terms => PercentOfBase is { } percent
+        ? $"{percent.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}% of {BaseSchedule}"
+        : "$" + AllowedAmount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether the rate is in force on <paramref name="serviceDate"/>.</summary>
     public bool Covers(DateOnly serviceDate) => serviceDate >= EffectiveFrom && (EffectiveTo is null || serviceDate <= EffectiveTo);

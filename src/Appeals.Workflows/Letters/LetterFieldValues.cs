@@ -54,13 +54,16 @@ public static class LetterFieldValues
         if (!values.ContainsKey(AppellantRelationship)) values[AppellantRelationship] = "Provider of the services";
         if (!values.ContainsKey(ExpeditedRequest)) values[ExpeditedRequest] = "No";
 
+        if (denial.Kind == CaseKinds.Underpayment && payer is not null)
+            await Underpayments.UnderpaymentLetterValues.AddAsync(db, claim, payer, values, ct);
+
         foreach (var (key, value) in entered) values[key] = value;
         return values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
     }
 
-    private static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Us);
+    internal static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Us);
 
-    private static string Money(decimal amount) => (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("#,##0.00", Us);
+    internal static string Money(decimal amount) => (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("#,##0.00", Us);
 
     private static string ServiceDatesOf(ClaimPayment claim) => (claim.ServiceDateFrom, claim.ServiceDateTo) switch
     {

@@ -26,6 +26,11 @@ public static class LetterFields
     public const string AppealLevel = "AppealLevel";
     public const string DeadlineBasis = "DeadlineBasis";
 
+    // Filled for an underpayment case from the payer's contract and the claim's paid lines (issue 16).
+    public const string ContractTerms = "ContractTerms";
+    public const string PaymentVariance = "PaymentVariance";
+    public const string ShortfallAmount = "ShortfallAmount";
+
     // From configuration (Letters:Fields:*): who appeals and how to reach them.
     public const string PracticeAddress = "PracticeAddress";
     public const string AppellantName = "AppellantName";
@@ -48,7 +53,7 @@ public static class LetterFields
     {
         LetterDate, PayerName, PracticeName, ProviderNpi, PatientName, MemberId, MedicareNumber, ClaimNumber,
         PatientAccountNumber, DenialDate, InitialDeterminationDate, ServiceDates, ServicesAppealed, BilledAmount,
-        DeniedAmount, DenialReason, AppealLevel, DeadlineBasis, PracticeAddress, AppellantName, AppellantRelationship,
+        DeniedAmount, DenialReason, AppealLevel, DeadlineBasis, ContractTerms, PaymentVariance, ShortfallAmount, PracticeAddress, AppellantName, AppellantRelationship,
         AppellantContact, SignatureName, GroupNumber, Argument, Enclosures, ClinicalSummary, AuthorizationNumber,
         OriginalSubmissionDate, ProofOfSubmission, CorrectionSummary, ExpeditedRequest,
     };

@@ -70,6 +70,12 @@ internal static class LetterTemplateTexts
             .. Claim(), L("Group number", GroupNumber),
             T("We request an internal appeal of the adverse benefit determination above."),
             L("Why the denial should be reversed", Argument), .. Closing()]),
+        LetterKinds.UnderpaymentDispute => ("Payment dispute: paid below the contract", [
+            L("Patient", PatientName), L("Member ID", MemberId), L("Claim number", ClaimNumber),
+            L("Patient account", PatientAccountNumber), L("Date(s) of service", ServiceDates), L("Billed", BilledAmount),
+            T("The claim above was paid below the allowed amounts of our agreement with you. We ask you to reprocess it at the contracted rates and pay the difference."),
+            L("Contract terms", ContractTerms), L("Expected and allowed, line by line", PaymentVariance), L("Shortfall", ShortfallAmount),
+            L("Remittance date", DenialDate), .. Closing()]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 }

@@ -130,7 +130,8 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     private static async Task<bool> RecordForCaseAsync(CaseWorkflow workflow, GuardFacts.Preloaded facts, DenialCase denial,
         IReadOnlyList<PaymentCandidate> matches, long remittanceId, Dictionary<long, (string TraceNumber, string File)> sources, CancellationToken ct)
     {
-        var recovered = Math.Max(0m, matches.Sum(m => m.PaymentAmount));
+        // Net of what the payer took back since (PLB offsets, ADR 0105): a reopened case is not closed again by the payment it lost.
+        var recovered = Math.Max(0m, matches.Sum(m => m.PaymentAmount) - denial.TakenBackAmount);
         var changed = denial.RecordRecovery(recovered);
 
         var trigger = recovered >= denial.DeniedAmount ? WorkflowTriggers.Paid

@@ -134,6 +134,10 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
                 denial.OpenNextAppealLevel(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
                 await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
                 break;
+            case MoveEffect.Reopened:
+                denial.RestartLevelClock(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+                await new CaseDeadlinePlanner(db, RuleBook()).PlanAsync(denial, ct);
+                break;
             default:
                 throw new InvalidOperationException($"Unhandled move effect {effect}.");
         }

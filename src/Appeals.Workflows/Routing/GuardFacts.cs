@@ -50,6 +50,7 @@ internal sealed record GuardFacts(bool LetterSignedOff, bool HigherLevelExists)
         MoveGuard.LetterSignedOff => LetterSignedOff,
         MoveGuard.ManagerApproval => actor.IsManager,
         MoveGuard.HigherLevelExists => HigherLevelExists,
+        MoveGuard.ImportOnly => actor.IsSystem,
         _ => throw new InvalidOperationException($"Unhandled guard {guard}."),
     };
 
@@ -59,6 +60,7 @@ internal sealed record GuardFacts(bool LetterSignedOff, bool HigherLevelExists)
         MoveGuard.LetterSignedOff => "the latest letter of this level signed off by a user",
         MoveGuard.ManagerApproval => "a manager's approval",
         MoveGuard.HigherLevelExists => "a higher appeal level in the payer's rules",
+        MoveGuard.ImportOnly => "a take-back on a later remittance, which only an import records",
         _ => throw new InvalidOperationException($"Unhandled guard {guard}."),
     };
 }

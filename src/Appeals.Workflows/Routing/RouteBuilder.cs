@@ -5,7 +5,8 @@ namespace Appeals.Workflows.Routing;
 
 /// <summary>
 /// Writes a route definition and adds the moves every route shares: a payment from the payer at any
-/// open state (payers reprocess on their own), and a write-off request that a manager approves.
+/// open state (payers reprocess on their own), a write-off request that a manager approves, and a take-back that reopens
+/// a case closed with money recovered.
 /// </summary>
 internal sealed class RouteBuilder(string route, int version)
 {
@@ -54,12 +55,16 @@ internal sealed class RouteBuilder(string route, int version)
         }
         AddIfMissing(WriteOffRequested, ApproveWriteOff, WrittenOff, MoveGuard.ManagerApproval);
         AddIfMissing(WriteOffRequested, RejectWriteOff, Open);
+        // A take-back of the money a case was closed with reopens it (ADR 0105): the one move out of a final state, made only
+        // by an import, and only from the states that closed with money recovered.
+        foreach (var state in _states.Where(s => s.Final && s.CaseStatus is DenialCaseStatus.Recovered or DenialCaseStatus.PartiallyRecovered))
+            AddIfMissing(state.Name, TakeBack, Open, MoveGuard.ImportOnly, MoveEffect.Reopened);
         return new WorkflowDefinition(route, version, Open, _states.ToList(), _moves.ToList());
     }
 
-    private void AddIfMissing(string from, string trigger, string to, MoveGuard guard = MoveGuard.None)
+    private void AddIfMissing(string from, string trigger, string to, MoveGuard guard = MoveGuard.None, MoveEffect effect = MoveEffect.None)
     {
         if (!_moves.Any(m => m.From == from && m.Trigger == trigger))
-            _moves.Add(new WorkflowMove(from, trigger, to, guard));
+            _moves.Add(new WorkflowMove(from, trigger, to, guard, effect));
     }
 }

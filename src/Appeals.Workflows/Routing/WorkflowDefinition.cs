@@ -24,7 +24,7 @@ public sealed record WorkflowDefinition(
 /// <summary>A state of a route.</summary>
 /// <param name="Name">e.g. "drafting".</param>
 /// <param name="CaseStatus">The status a case in this state has.</param>
-/// <param name="Final">No move leaves a final state (the case is closed).</param>
+/// <param name="Final">The case is closed: no person's move leaves a final state; only a take-back an import records reopens a recovered one (ADR 0105).</param>
 public sealed record WorkflowStateDefinition(string Name, Appeals.Core.Denials.DenialCaseStatus CaseStatus, bool Final = false);
 
 /// <summary>An allowed move: from a state, on a trigger, to a state, when the guard holds, with an effect on the case.</summary>
@@ -40,6 +40,8 @@ public enum MoveGuard
     ManagerApproval,
     /// <summary>The payer's rules have a level above the case's current one.</summary>
     HigherLevelExists,
+    /// <summary>Only an import makes the move (a take-back on a later ERA, which carries the amount): never a person.</summary>
+    ImportOnly,
 }
 
 /// <summary>What a move does to the case besides changing its state.</summary>
@@ -50,4 +52,6 @@ public enum MoveEffect
     Submitted,
     /// <summary>Goes to the next appeal level; the decision just received starts its clock.</summary>
     NextLevel,
+    /// <summary>Reopened by a payer's new notice (a take-back): the current level's clock starts again and its deadline is replanned.</summary>
+    Reopened,
 }

@@ -17,7 +17,7 @@ public sealed class WorkflowDefinitions
 
     /// <summary>The definitions this build ships.</summary>
     public static WorkflowDefinitions Shipped { get; } = new([
-        AppealLetterV1(), CorrectedClaimV1(), VerifyAndCloseV1(), EligibilityOrOtherPayerV1(), BillPatientV1(), WriteOffV1(), PaymentDisputeV1()]);
+        AppealLetterV1(), CorrectedClaimV1(), VerifyAndCloseV1(), EligibilityOrOtherPayerV1(), BillPatientV1(), WriteOffV1(), PaymentDisputeV1(), PaymentDisputeV2()]);
 
     public IEnumerable<WorkflowDefinition> All => _all.Values;
 
@@ -143,5 +143,31 @@ public sealed class WorkflowDefinitions
         .Move("refused", "dispute_again", "disputing")
         .Move("refused", Close, "closed_upheld")
         .Move("partly_recovered", Close, "closed_partly")
+        .Build(paidState: "recovered", partlyPaidState: "partly_recovered");
+
+    /// <summary>
+    /// Underpayment, v2 (issue 16): the dispute goes to the payer as a letter (the contract's terms, expected and paid per line),
+    /// drafted, signed off and submitted as an appeal letter is; v1 cases keep submitting without one.
+    /// </summary>
+    internal static WorkflowDefinition PaymentDisputeV2() => new RouteBuilder(WorkflowRoutes.PaymentDispute, 2)
+        .State("disputing", DenialCaseStatus.InProgress)
+        .State("signed_off", DenialCaseStatus.InProgress)
+        .State("submitted", DenialCaseStatus.Appealed)
+        .State("recovered", DenialCaseStatus.Recovered, final: true)
+        .State("partly_recovered", DenialCaseStatus.InProgress)
+        .State("refused", DenialCaseStatus.InProgress)
+        .State("closed_partly", DenialCaseStatus.PartiallyRecovered, final: true)
+        .State("closed_upheld", DenialCaseStatus.Upheld, final: true)
+        .Move(Open, Start, "disputing")
+        .Move("disputing", SignOff, "signed_off", MoveGuard.LetterSignedOff)
+        .Move("signed_off", "revise", "disputing")
+        .Move("signed_off", Submit, "submitted", MoveGuard.LetterSignedOff, MoveEffect.Submitted)
+        .Move("submitted", Paid, "recovered")
+        .Move("submitted", PartlyPaid, "partly_recovered")
+        .Move("submitted", Denied, "refused")
+        .Move("refused", "dispute_again", "disputing")
+        .Move("refused", Close, "closed_upheld")
+        .Move("partly_recovered", Close, "closed_partly")
+        .NoWriteOffFrom("submitted")
         .Build(paidState: "recovered", partlyPaidState: "partly_recovered");
 }

@@ -6,7 +6,12 @@ namespace Appeals.Workflows.Routing;
 public sealed record WorkflowActor(string Name, bool IsManager = false)
 {
     /// <summary>A job or import acting on its own, named for the timeline.</summary>
-    public static WorkflowActor System(string what) => new($"system:{what}");
+    public static WorkflowActor System(string what) => new($"{SystemPrefix}{what}");
+
+    private const string SystemPrefix = "system:";
+
+    /// <summary>A job or an import, not a person.</summary>
+    public bool IsSystem => Name.StartsWith(SystemPrefix, StringComparison.Ordinal);
 }
 
 /// <summary>Why a move was refused. Expected and shown to the user; exceptions are kept for bugs.</summary>

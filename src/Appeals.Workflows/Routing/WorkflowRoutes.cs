@@ -37,8 +37,8 @@ public static class WorkflowRoutes
         _ => AppealLetter,
     };
 
-    /// <summary>Whether a case on the route writes to the payer: an appeal letter, or a corrected claim's cover letter.</summary>
-    public static bool SendsLetter(string route) => route is AppealLetter or CorrectedClaim;
+    /// <summary>Whether a case on the route writes to the payer: an appeal letter, a corrected claim's cover letter, or a payment dispute.</summary>
+    public static bool SendsLetter(string route) => route is AppealLetter or CorrectedClaim or PaymentDispute;
 
     /// <summary>The appeal level whose deadline governs a route: 0 (reopening) for a corrected claim, the case's level for an appeal, none otherwise.</summary>
     public static int? DeadlineLevel(string route, int appealLevel) => route switch

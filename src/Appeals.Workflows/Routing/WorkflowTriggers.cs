@@ -15,6 +15,9 @@ public static class WorkflowTriggers
     public const string PartlyPaid = "partly_paid";
     public const string Denied = "denied";
 
+    /// <summary>The payer took back what the case had recovered (a PLB offset on a later ERA): only an import fires it (ADR 0105).</summary>
+    public const string TakeBack = "take_back";
+
     public const string RequestWriteOff = "request_write_off";
     public const string ApproveWriteOff = "approve_write_off";
     public const string RejectWriteOff = "reject_write_off";

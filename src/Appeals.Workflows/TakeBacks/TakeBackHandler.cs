@@ -1,8 +1,10 @@
+using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
 using Appeals.Core.TakeBacks;
+using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Workflows.TakeBacks;
@@ -11,10 +13,12 @@ namespace Appeals.Workflows.TakeBacks;
 /// After each remittance is committed, records the PLB adjustments that take money back (<see cref="TakeBackReasons"/>) and
 /// links each to the claim its PLB03-2 names: the payer claim number (CLP07) of a stored claim of the same payer, else its
 /// patient control number (CLP01), and to that claim's case (its own, or the case of the claim a corrected claim replaced).
-/// Unlinked ones are stored as such and reported as an import warning. Set-based (ADR 0075): a remittance without a
+/// Unlinked ones are stored as such and reported as an import warning. A linked one is charged against its case's recovery,
+/// and reopens the case when it had closed with money recovered (<see cref="TakeBackCharges"/>, ADR 0105), in the same
+/// transaction as the rows and with an audit row for each reopened case. Set-based (ADR 0075): a remittance without a
 /// take-back costs nothing; one with some, a fixed number of queries whatever their count.
 /// </summary>
-public sealed class TakeBackHandler(TimeProvider time) : IImportedRemittanceHandler
+public sealed class TakeBackHandler(WorkflowDefinitions definitions, TimeProvider time) : IImportedRemittanceHandler
 {
     public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
@@ -46,15 +50,22 @@ public sealed class TakeBackHandler(TimeProvider time) : IImportedRemittanceHand
                 RecoveredAfterAppeal = denial is { FirstAppealedAt: not null } && denial.Status is DenialCaseStatus.Recovered or DenialCaseStatus.PartiallyRecovered,
             };
         }).ToList();
-        db.TakeBacks.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        var reopened = await new AuditLog(db, time).RecordAllAsync(async () =>
+        {
+            db.TakeBacks.AddRange(rows);
+            var moves = await new TakeBackCharges(db, definitions, time).ApplyAsync(rows, imported.RemittanceId, ct);
+            await db.SaveChangesAsync(ct);
+            return moves;
+        }, moves => moves.Select(m => CaseAuditRecords.Moved(m.Result, m.Result.Transition!.Actor, m.CaseId, m.Result.Transition.Reason)!).ToList(), ct);
 
         var unlinked = rows.Count(r => r.ClaimPaymentId is null);
         if (unlinked > 0)
             imported.Warn($"remittance {imported.RemittanceId}: {unlinked} of {rows.Count} take-back(s) (PLB {string.Join(", ", rows.Where(r => r.ClaimPaymentId is null).Select(r => r.ReasonCode).Distinct())}) name no stored claim of the payer; listed by `appeals report payers` as unlinked");
-        var reopened = rows.Count(r => r.RecoveredAfterAppeal);
-        if (reopened > 0)
-            imported.Warn($"remittance {imported.RemittanceId}: {reopened} take-back(s) on cases recovered after an appeal (cases {string.Join(", ", rows.Where(r => r.RecoveredAfterAppeal).Select(r => r.DenialCaseId))})");
+        var afterAppeal = rows.Count(r => r.RecoveredAfterAppeal);
+        if (afterAppeal > 0)
+            imported.Warn($"remittance {imported.RemittanceId}: {afterAppeal} take-back(s) on cases recovered after an appeal (cases {string.Join(", ", rows.Where(r => r.RecoveredAfterAppeal).Select(r => r.DenialCaseId))})");
+        if (reopened.Count > 0)
+            imported.Warn($"remittance {imported.RemittanceId}: take-backs reopened {reopened.Count} case(s) closed as recovered, back in the queue (cases {string.Join(", ", reopened.Select(m => m.CaseId))})");
     }
 
     /// <summary>The cases of the named claims: on the claim itself, or on the claim it corrected (REF*F8), or sharing its CLP07.</summary>

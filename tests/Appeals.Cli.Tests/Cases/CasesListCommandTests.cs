@@ -20,8 +20,9 @@ public sealed class CasesListCommandTests
         var first = cases[0];
         Assert.Equal(
             ["category", "deniedAmount", "expectedRecovery", "id", "kind", "patientControlNumber", "payer", "payerClaimNumber",
-             "priority", "priorityExplanation", "recoveredAmount", "recoveryProbability", "status"],
+             "priority", "priorityExplanation", "recoveredAmount", "recoveryProbability", "status", "takenBackAmount"],
             first.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(0m, first.GetProperty("takenBackAmount").GetDecimal()); // the demo's PLBs take nothing back
         Assert.Equal("denial", first.GetProperty("kind").GetString());
         Assert.StartsWith("DEMO", first.GetProperty("payer").GetString());
         Assert.StartsWith("DEMO", first.GetProperty("patientControlNumber").GetString());

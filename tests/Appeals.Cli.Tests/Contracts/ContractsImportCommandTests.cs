@@ -61,6 +61,7 @@ public sealed class ContractsImportCommandTests
             Assert.Equal("underpayment", c.GetProperty("kind").GetString());
             Assert.True(c.GetProperty("shortfallAmount").GetDecimal() >= 5m);
             Assert.Equal(c.GetProperty("shortfallAmount").GetDecimal(), c.GetProperty("deniedAmount").GetDecimal());
+            Assert.Equal(0m, c.GetProperty("takenBackAmount").GetDecimal()); // nothing taken back in this fixture
         });
         Assert.All(denials.GetProperty("cases").EnumerateArray(), c => Assert.False(c.TryGetProperty("shortfallAmount", out _)));
         Assert.Equal(all.GetProperty("count").GetInt32(), under.GetProperty("count").GetInt32() + denials.GetProperty("count").GetInt32());

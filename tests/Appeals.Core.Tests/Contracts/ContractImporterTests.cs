@@ -42,6 +42,34 @@ public sealed class ContractImporterTests
     }
 
     [Fact]
+    public async Task Import_PercentageOfANamedBaseSchedule_NeedsTheBaseLoaded_AndOnlyIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        const string header = "payer_id,procedure_code,modifier,allowed_amount,effective_from,effective_to,base_schedule,percent_of_base\n";
+
+        var malformed = await Assert.ThrowsAsync<ContractImportException>(() => Import(database, header +
+            "SYNPAYER2,99213,,90.00,2026-01-01,,SITE-BASE-2026,110\n" + // an amount and a percentage
+            "SYNPAYER2,*,,85.00,2026-01-01,,,\n" +                      // every code, but no base
+            "SYNPAYER2,99214,,,2026-01-01,,SITE-BASE-2026,0\n"));
+        Assert.Equal([(2, "allowed_amount"), (3, "procedure_code"), (4, "percent_of_base")], malformed.Errors.Select(x => (x.Line, x.Column)));
+        var unknownBase = await Assert.ThrowsAsync<ContractImportException>(() => Import(database, header +
+            "SYNPAYER2,*,,,2026-01-01,,SITE-BASE-2026,110\n"));
+        Assert.Equal((2, "base_schedule"), (unknownBase.Errors.Single().Line, unknownBase.Errors.Single().Column));
+        Assert.Contains("no schedule named 'SITE-BASE-2026' is loaded", unknownBase.Errors.Single().Message);
+
+        // The base schedule is rows under its name (as a payer_id); the percentage may come in the same file or later.
+        var summary = await Import(database, header +
+            "SITE-BASE-2026,99213,,80.00,2026-01-01,,,\n" +
+            "SYNPAYER2,*,,,2026-01-01,,SITE-BASE-2026,110\n");
+
+        Assert.Equal(2, summary.Added);
+        await using var db = database.Open();
+        var percentage = await db.PayerContracts.SingleAsync(c => c.PayerIdentifier == "SYNPAYER2", TestContext.Current.CancellationToken);
+        Assert.Equal(("*", "SITE-BASE-2026", 110m, 0m, "110% of SITE-BASE-2026"),
+            (percentage.ProcedureCode, percentage.BaseSchedule, percentage.PercentOfBase, percentage.AllowedAmount, percentage.Terms));
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_AddsNothing()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -91,7 +119,7 @@ public sealed class ContractImporterTests
 
         Assert.Equal([3, 4], e.Errors.Select(x => x.Line));
         Assert.Contains("overlaps line 2", e.Errors[0].Message);
-        Assert.Contains("overlaps the stored rate of 100.00 from 2026-01-01 to 2026-06-30", e.Errors[1].Message);
+        Assert.Contains("overlaps the stored rate of $100.00 from 2026-01-01 to 2026-06-30", e.Errors[1].Message);
         await using var db = database.Open();
         Assert.Equal(1, await db.PayerContracts.CountAsync(TestContext.Current.CancellationToken));
     }

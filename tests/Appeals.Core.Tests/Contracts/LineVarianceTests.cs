@@ -24,6 +24,37 @@ public sealed class LineVarianceTests
         string modifiers = "", decimal units = 1, bool deniedInFull = false) =>
         new(1, 1, code, modifiers, charge, allowed ?? charge - contractual, units, allowed, contractual, deniedInFull, date ?? new DateOnly(2026, 2, 10));
 
+    /// <summary>SYNPAYER2 pays 110 % of a base schedule for every code, but 99213 at its own fixed rate.</summary>
+    private static ContractSchedule PercentageSchedule => new(
+        [
+            new PayerContract { PayerIdentifier = "SYNPAYER2", ProcedureCode = PayerContract.AnyCode, BaseSchedule = "BASE", PercentOfBase = 110m, EffectiveFrom = new DateOnly(2026, 1, 1) },
+            new PayerContract { PayerIdentifier = "SYNPAYER2", ProcedureCode = "99213", AllowedAmount = 120m, EffectiveFrom = new DateOnly(2026, 1, 1) },
+        ],
+        new Dictionary<string, ContractSchedule>
+        {
+            ["BASE"] = new([
+                Rate("97110", 40.00m, new DateOnly(2026, 1, 1)),
+                Rate("97110", 33.33m, new DateOnly(2026, 1, 1), modifier: "GP"),
+            ]),
+        });
+
+    [Fact]
+    public void Variance_PercentageOfABaseSchedule_IsTheBaseRateForTheCodeTimesThePercent_AFixedRateOfTheCodeWins()
+    {
+        var therapy = LineVariance.Of(Line("97110", 95m, allowed: 40m, units: 2), PercentageSchedule);
+        var modifier = LineVariance.Of(Line("97110", 95m, allowed: 30m, modifiers: "GP"), PercentageSchedule);
+        var own = LineVariance.Of(Line("99213", 150m, allowed: 100m), PercentageSchedule);
+        var notInBase = LineVariance.Of(Line("80053", 50m, allowed: 10m), PercentageSchedule);
+
+        Assert.Equal((88.00m, 48.00m), (therapy.ContractedAllowed, therapy.Shortfall)); // 40.00 x 110 % = 44.00 a unit, 2 units
+        Assert.Equal(40.00m, therapy.BaseRate!.AllowedAmount);
+        Assert.Equal("every code at 110% of BASE (base rate $40.00) per unit, effective 2026-01-01", therapy.Clause);
+        Assert.Equal(36.66m, modifier.ContractedAllowed); // 33.33 x 1.1 = 36.663, a cent-rounded unit price
+        Assert.Equal((120m, 20m, (PayerContract?)null), (own.ContractedAllowed, own.Shortfall, own.BaseRate));
+        Assert.Null(notInBase.Rate);
+        Assert.Equal("the base schedule BASE has no rate for 80053 in force on 2026-02-10", notInBase.Why);
+    }
+
     [Fact]
     public void Variance_AllowedFromAmtB6_IsContractedLessB6()
     {

@@ -12,7 +12,8 @@ public sealed class CaseLettersTests : IDisposable
     private readonly TestDatabase _test = new();
     private readonly FixedTime _time = FixedTime.At(2026, 3, 10);
 
-    private static readonly LetterSettings Settings = new()
+    /// <summary>The appellant's configured fields every letter test renders with.</summary>
+    internal static readonly LetterSettings Settings = new()
     {
         Fields = new()
         {

@@ -27,7 +27,7 @@ public sealed class TakeBackHandlerTests : IDisposable
         await File.WriteAllTextAsync(path, x12, Ct);
         await using var db = _test.Open();
         var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance,
-            [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System), new TakeBackHandler(TimeProvider.System)]);
+            [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System), new TakeBackHandler(WorkflowDefinitions.Shipped, TimeProvider.System)]);
         var summary = await importer.ImportAsync([path], new ImportOptions(), ct: Ct);
         Assert.Empty(summary.Errors);
         return summary;
@@ -71,6 +71,7 @@ public sealed class TakeBackHandlerTests : IDisposable
             var c = await db.DenialCases.SingleAsync(Ct);
             c.MarkSubmitted(new DateTimeOffset(2026, 2, 20, 0, 0, 0, TimeSpan.Zero));
             await db.SaveChangesAsync(Ct);
+            Assert.Equal((DenialCaseStatus.Recovered, 250m), (c.Status, c.RecoveredAmount));
         }
 
         var summary = await Import("offsets.835", Offsets("TRACE-9",
@@ -85,12 +86,50 @@ public sealed class TakeBackHandlerTests : IDisposable
         var denial = await check.DenialCases.AsNoTracking().SingleAsync(Ct);
         var corrected = await check.ClaimPayments.AsNoTracking().SingleAsync(c => c.PayerClaimControlNumber == "PCN900002" && c.StatusCode == 1, Ct);
         Assert.Equal(("WO", 120.00m, corrected.Id, denial.Id, TakeBackLinks.PayerClaimNumber), (linked.ReasonCode, linked.Amount, linked.ClaimPaymentId, linked.DenialCaseId, linked.Link));
-        Assert.Equal(DenialCaseStatus.Recovered, denial.Status);
         Assert.True(linked.RecoveredAfterAppeal);
         Assert.Equal(new DateOnly(2026, 5, 4), linked.TakenOn);
         Assert.Equal((null, null, TakeBackLinks.Unlinked, false), (rows[1].ClaimPaymentId, rows[1].DenialCaseId, rows[1].Link, rows[1].RecoveredAfterAppeal));
         Assert.Contains(summary.Warnings, w => w.Contains("1 of 2 take-back(s) (PLB FB) name no stored claim"));
         Assert.Contains(summary.Warnings, w => w.Contains($"take-back(s) on cases recovered after an appeal (cases {denial.Id})"));
+
+        // Reopened (ADR 0105): back in the queue at its route's open state, with the taken-back amount, recovered net of it.
+        Assert.Equal((RouteBuilder.Open, DenialCaseStatus.Open, (DateTimeOffset?)null), (denial.WorkflowState, denial.Status, denial.ClosedAt));
+        Assert.Equal((120.00m, 130.00m), (denial.TakenBackAmount, denial.RecoveredAmount));
+        Assert.Contains(summary.Warnings, w => w.Contains($"take-backs reopened 1 case(s) closed as recovered, back in the queue (cases {denial.Id})"));
+        var move = await check.WorkflowTransitions.AsNoTracking().Where(t => t.DenialCaseId == denial.Id).OrderBy(t => t.Id).LastAsync(Ct);
+        Assert.Equal(("overturned", RouteBuilder.Open, WorkflowTriggers.TakeBack, "system:take-back"), (move.FromState, move.ToState, move.Trigger, move.Actor));
+        Assert.Contains($"PLB WO 120.00 (claim {corrected.Id}); 120.00 of the 250.00 recovered taken back", move.Reason);
+        var audit = await check.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == Core.Audit.AuditActions.WorkflowMove, Ct);
+        Assert.Equal(("system:take-back", denial.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (audit.UserName, audit.EntityId));
+        Assert.Contains("take_back: overturned → open", audit.Details);
+        Assert.True((await new Core.Audit.AuditLog(check, TimeProvider.System).VerifyAsync(Ct)).Intact);
+    }
+
+    [Fact]
+    public async Task ReopenedCase_IsNotClosedAgainByThePaymentItLost_AndNoPersonCanReopenACase()
+    {
+        await Import("denial.835", EraFixtures.Denial());
+        await Import("corrected.835", EraFixtures.ReversalAndCorrectedClaim());
+        await Import("offsets.835", Offsets("TRACE-9", ("WO", "PCN900002", 120.00m)));
+        long id;
+        await using (var db = _test.Open())
+        {
+            id = (await db.DenialCases.SingleAsync(Ct)).Id;
+            // The payer's later ERAs are revisited with the take-back netted out: 250 paid - 120 taken back is a partial recovery.
+            Assert.Equal(1, await new EraOutcomes(db, WorkflowDefinitions.Shipped, TimeProvider.System).RecordAsync(
+                (await db.Remittances.SingleAsync(r => r.TraceNumber == "TRACE-2", Ct)).Id, Ct));
+        }
+
+        await using var check = _test.Open();
+        var denial = await check.DenialCases.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((130.00m, "partly_overturned", DenialCaseStatus.InProgress), (denial.RecoveredAmount, denial.WorkflowState, denial.Status));
+        // A person cannot make the import's move, even a manager on a case closed as recovered.
+        var closed = await check.DenialCases.SingleAsync(Ct);
+        closed.RecordMove("overturned", DenialCaseStatus.Recovered, final: true, "partly_overturned", "test", "test", "", DateTimeOffset.UtcNow);
+        var refused = await new CaseWorkflow(check, WorkflowDefinitions.Shipped, TimeProvider.System)
+            .ApplyAsync(closed, WorkflowTriggers.TakeBack, new WorkflowActor("mgr", IsManager: true), "", Ct);
+        Assert.Equal(WorkflowErrorCode.GuardFailed, refused.Error?.Code);
+        Assert.Equal(id, closed.Id);
     }
 
     [Fact]
@@ -103,8 +142,11 @@ public sealed class TakeBackHandlerTests : IDisposable
         await using var db = _test.Open();
         var row = await db.TakeBacks.AsNoTracking().SingleAsync(Ct);
         Assert.Equal(TakeBackLinks.PatientControlNumber, row.Link);
-        Assert.Equal((await db.DenialCases.SingleAsync(Ct)).Id, row.DenialCaseId);
+        var denial = await db.DenialCases.SingleAsync(Ct);
+        Assert.Equal(denial.Id, row.DenialCaseId);
         Assert.False(row.RecoveredAfterAppeal);
+        // Nothing recovered yet: nothing to take back from, and an open case stays where it is.
+        Assert.Equal((0m, DenialCaseStatus.Open, 0m), (denial.TakenBackAmount, denial.Status, denial.RecoveredAmount));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
         // Every case stored before underpayments existed is a denial.
         b.Property(d => d.Kind).HasMaxLength(16).IsRequired().HasDefaultValue(CaseKinds.Denial);
         b.Property(d => d.ShortfallAmount).HasPrecision(18, 2);
+        b.Property(d => d.TakenBackAmount).HasPrecision(18, 2);
         // Stored as its code ("in_progress"), the strings stored before the status was an enum: no data changed.
         b.Property(d => d.Status).HasConversion(s => DenialCaseStatusCodes.ToCode(s), code => DenialCaseStatusCodes.FromCode(code)).HasMaxLength(32).IsRequired();
         b.Property(d => d.AssignedTo).HasMaxLength(256).IsRequired();

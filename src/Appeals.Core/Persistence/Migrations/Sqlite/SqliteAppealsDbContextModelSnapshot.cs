@@ -179,6 +179,13 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BaseSchedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
@@ -196,6 +203,10 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("PayerIdentifier")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PercentOfBase")
+                        .HasPrecision(9, 3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureCode")
@@ -440,6 +451,10 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TakenBackAmount")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
