@@ -6,6 +6,7 @@ using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -21,7 +22,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 "Appeals.Core.Denials.DenialCase",
                 typeof(DenialCase),
                 baseEntityType,
-                propertyCount: 40,
+                propertyCount: 41,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 11,
@@ -290,10 +291,23 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
-                typeof(string),
+                typeof(DenialCaseStatus),
                 propertyInfo: typeof(DenialCase).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DenialCase).GetField("_status", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
+            status.SetValueConverter(new ValueConverter<DenialCaseStatus, string>(
+                string (DenialCaseStatus s) => DenialCaseStatusCodes.ToCode(s),
+                DenialCaseStatus (string code) => DenialCaseStatusCodes.FromCode(code)));
+            status.SetSentinelFromProviderValue("open");
+
+            var takenBackAmount = runtimeEntityType.AddProperty(
+                "TakenBackAmount",
+                typeof(decimal),
+                propertyInfo: typeof(DenialCase).GetProperty("TakenBackAmount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialCase).GetField("_takenBackAmount", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 2,
+                sentinel: 0m);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

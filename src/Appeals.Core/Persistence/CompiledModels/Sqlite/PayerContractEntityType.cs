@@ -19,7 +19,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 "Appeals.Core.Contracts.PayerContract",
                 typeof(PayerContract),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -40,6 +40,15 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 precision: 18,
                 scale: 2,
                 sentinel: 0m);
+
+            var baseSchedule = runtimeEntityType.AddProperty(
+                "BaseSchedule",
+                typeof(string),
+                propertyInfo: typeof(PayerContract).GetProperty("BaseSchedule", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PayerContract).GetField("<BaseSchedule>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 80);
+            baseSchedule.AddAnnotation("Relational:DefaultValue", "");
 
             var effectiveFrom = runtimeEntityType.AddProperty(
                 "EffectiveFrom",
@@ -75,6 +84,15 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(PayerContract).GetProperty("PayerIdentifier", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PayerContract).GetField("<PayerIdentifier>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 80);
+
+            var percentOfBase = runtimeEntityType.AddProperty(
+                "PercentOfBase",
+                typeof(decimal?),
+                propertyInfo: typeof(PayerContract).GetProperty("PercentOfBase", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PayerContract).GetField("<PercentOfBase>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                precision: 9,
+                scale: 3);
 
             var procedureCode = runtimeEntityType.AddProperty(
                 "ProcedureCode",

@@ -11,7 +11,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteAppealsDbContextModel
     {
         private SqliteAppealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("abae6def-8178-417a-8941-2793ffa782f1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("2bae10d0-3db1-4e21-8e16-2bbc5631a752"), entityTypeCount: 26)
         {
         }
 
