@@ -96,7 +96,8 @@ awk -v a="$LAST_WALL" -v b="$ours" 'BEGIN { printf "   appeals is %.1fx x12-pars
 echo
 echo "== small commands (best of 5) =="
 "$appeals" demo generate --out "$work/small" --claims 200 >/dev/null
-small_file=$(ls "$work"/small/*.835 | head -1)
+small_files=("$work"/small/*.835)   # not `ls | head -1`: with pipefail, ls's SIGPIPE on 125 names stopped the script
+small_file="${small_files[0]}"
 "$appeals" import "$work/small" --json --db "Data Source=$work/small.db" >/dev/null
 best() {
   local label="$1"; shift
