@@ -3,8 +3,9 @@ against a real user with a wrong password, in alternating blocks. Prints wall ti
 server's pid is given, the server's CPU time (utime + stime from /proc) per attempt (GET of the page + POST), which a
 loaded machine disturbs far less than wall time.
 
-Start the app with limits that do not get in the way, e.g.
-  dotnet src/Appeals.Web/bin/Release/net10.0/Appeals.Web.dll --urls http://127.0.0.1:5914 \
+Start the app with limits that do not get in the way, in Development (outside it cookies are Secure and plain HTTP on
+loopback is refused), e.g.
+  ASPNETCORE_ENVIRONMENT=Development dotnet src/Appeals.Web/bin/Release/net10.0/Appeals.Web.dll --urls http://127.0.0.1:5914 \
     --ConnectionStrings:Appeals "Data Source=/tmp/t/a.db" --DataProtection:KeysPath /tmp/t/keys --Storage:Path /tmp/t/files \
     --Demo:Seed true --Demo:Claims 40 --Demo:Password Timing-Pass-1234 \
     --Security:SignInAttemptsPerMinute 100000 --Security:MaxFailedLogins 100000
