@@ -71,8 +71,22 @@ public class DemoAppFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
-        await SignInAsync(client, role.ToLowerInvariant(), Password);
+        var response = await SignInAsync(client, role.ToLowerInvariant(), Password);
+        AssertSignedIn(response, role);
         return client;
+    }
+
+    /// <summary>
+    /// Fails at the sign-in, with what the app answered, rather than later with a page that is only the sign-in form: a test
+    /// that counts or reads what a signed-in page does would otherwise fail far from its cause.
+    /// </summary>
+    private static void AssertSignedIn(HttpResponseMessage response, string role)
+    {
+        var landed = response.Headers.Location?.OriginalString ?? response.RequestMessage?.RequestUri?.AbsolutePath ?? "";
+        var ok = response.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Found or System.Net.HttpStatusCode.Redirect
+            && !landed.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase);
+        if (!ok)
+            Assert.Fail($"Signing in as {role} did not work: {(int)response.StatusCode} {response.StatusCode}, at {landed}.");
     }
 
     /// <summary>Posts the login form; returns the response (a redirect when it worked).</summary>

@@ -45,6 +45,7 @@ public sealed class PageQueryCountTests(PageQueryCountTests.CountingAppFactory a
         for (var i = 0; i < 30; i++) await client.GetStringAsync($"/Cases/{id}", Ct);
         var later = await CountAsync(() => client.GetStringAsync($"/Cases/{id}", Ct));
 
+        Assert.Contains($"Case {id} <small", first.Page); // the case page, not the sign-in form
         Assert.Equal(CasePageCommands, first.Commands);
         Assert.Equal(CasePageCommands, later.Commands);
         Assert.Contains("Viewed 32 time(s); every view is in the audit log.", later.Page);
