@@ -1,4 +1,5 @@
 using Appeals.Analytics.Kpis;
+using Appeals.Core.Denials;
 
 namespace Appeals.Analytics.Tests.Kpis;
 
@@ -118,5 +119,31 @@ public class KpiQueriesTests : IDisposable
         Assert.Equal(KpiMissing.NoOutcomesYet, june.OverturnRateByCount.Missing);
         Assert.Equal(KpiMissing.NoOutcomesYet, june.AverageDaysToResolution.Missing);
         Assert.Equal(KpiMissing.NoOutcomesYet, june.WrittenOffAmount.Missing);
+    }
+
+    [Fact]
+    public async Task Summary_AfterWorkflowMovesAndOutcomes_ReadsTheMoves()
+    {
+        Ledger.Fill(_database);
+        await using (var db = _database.Open())
+        {
+            var open = db.DenialCases.Single(c => c.PrimaryReason == "CO-197");
+            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
+            db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
+            db.Entry(open).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
+            db.Entry(open).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+            var missed = db.DenialCases.Single(c => c.PrimaryReason == "CO-4");
+            db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
+            db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var k = await SummaryAsync(AnalyticsFilter.None);
+
+        Assert.Equal(623.45m, k.RecoveredAmount.Value);
+        Assert.Equal(250.50m, k.WrittenOffAmount.Value);
+        Assert.Equal(2, k.AppealsOverturned);
     }
 }

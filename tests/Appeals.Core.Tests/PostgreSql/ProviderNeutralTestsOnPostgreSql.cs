@@ -17,3 +17,6 @@ public sealed class AuditChainOnPostgreSqlTests : AuditChainTests, IRunsOnPostgr
 
 /// <summary><see cref="Denials.DenialCaseStatusTests"/> on PostgreSQL: the status list is an array parameter of codes.</summary>
 public sealed class DenialCaseStatusOnPostgreSqlTests : Denials.DenialCaseStatusTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="Rollups.RollupTriggerTests"/> on PostgreSQL: the PL/pgSQL statement triggers keep every rollup exact.</summary>
+public sealed class RollupTriggerOnPostgreSqlTests : Rollups.RollupTriggerTests, IRunsOnPostgreSql;
