@@ -21,8 +21,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
         var total = await db.DenialCases.CountAsync(ct);
         var number = Page<CaseRow>.Clamp(page, total);
         var rows = await db.DenialCases.AsNoTracking()
-            // SQLite stores decimals as text and cannot order by them; the REAL cast orders correctly at cents precision.
-            .OrderByDescending(c => (double)c.DeniedAmount).ThenBy(c => c.Id)
+            .OrderByDescending(c => MoneyInSql.Cents(c.DeniedAmount)).ThenBy(c => c.Id)
             .Skip((number - 1) * Page<CaseRow>.DefaultSize).Take(Page<CaseRow>.DefaultSize)
             .Select(c => new CaseRow(c.Id, c.Payer!.Name, c.PatientControlNumber, c.Category, c.PrimaryReason,
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.DenialDate))

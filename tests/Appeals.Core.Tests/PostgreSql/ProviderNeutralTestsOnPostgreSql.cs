@@ -20,3 +20,6 @@ public sealed class DenialCaseStatusOnPostgreSqlTests : Denials.DenialCaseStatus
 
 /// <summary><see cref="Rollups.RollupTriggerTests"/> on PostgreSQL: the PL/pgSQL statement triggers keep every rollup exact.</summary>
 public sealed class RollupTriggerOnPostgreSqlTests : Rollups.RollupTriggerTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="Persistence.MoneyInSqlTests"/> on PostgreSQL: cents computed in numeric, not through a double.</summary>
+public sealed class MoneyInSqlOnPostgreSqlTests : Persistence.MoneyInSqlTests, IRunsOnPostgreSql;
