@@ -151,7 +151,7 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
             .Concat(Transitions.Where(t => t.Actor.StartsWith("system:", StringComparison.Ordinal)).Select(t => new TimelineEvent(t.OccurredAt, "workflow move", t.Actor,
                 $"{t.Trigger}: {Formatting.Display.Words(t.FromState)} → {Formatting.Display.Words(t.ToState)} {t.Reason}")))
             .Concat(Money.TakeBacks.Select(t => new TimelineEvent(new DateTimeOffset(t.TakenOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "taken back", "payer",
-                $"PLB {t.ReasonCode} {Formatting.Display.Money(t.Amount)} on remittance {t.RemittanceId}")))
+                $"PLB {t.ReasonCode} {Core.Formatting.MoneyFormat.Money(t.Amount)} on remittance {t.RemittanceId}")))
             .OrderBy(e => e.At);
 
     /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>
