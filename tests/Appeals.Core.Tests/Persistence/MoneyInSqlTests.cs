@@ -1,5 +1,6 @@
 using Appeals.Core.Persistence;
 using Appeals.Core.Tests.Builders;
+using Appeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Tests.Persistence;
@@ -19,11 +20,11 @@ public class MoneyInSqlTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         await using var db = _database.Open();
-        var f = new DenialBuilder(db);
+        var f = new DenialFixture(db);
         var payer = f.Payer("Acme Health");
         foreach (var (amount, i) in Denied.Select((a, i) => (a, i)))
             f.Denial(f.Claim(payer, amount, new DateOnly(2026, 3, 1 + i)), payer, amount, i % 2 == 0 ? "even" : "odd", "CO-45");
-        await f.SaveAsync();
+        f.Save();
     }
 
     public async ValueTask DisposeAsync()
@@ -91,7 +92,7 @@ public class MoneyInSqlTests : IAsyncLifetime
 
         var sql = db.DenialCases.Where(c => MoneyInSql.Cents(c.DeniedAmount) >= 999).ToQueryString();
 
-        TestContext.Current.SendDiagnosticMessage(sql);
+        TestContext.Current.TestOutputHelper?.WriteLine(sql);
         if (_database.Provider == DatabaseProvider.Sqlite) Assert.Contains("CAST(\"d\".\"DeniedAmount\" AS REAL)", sql);
         else Assert.DoesNotContain("double", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("round(", sql, StringComparison.OrdinalIgnoreCase);

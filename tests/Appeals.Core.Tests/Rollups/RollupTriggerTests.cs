@@ -1,6 +1,7 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Rollups;
 using Appeals.Core.Tests.Builders;
+using Appeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Core.Tests.Rollups;
@@ -13,7 +14,8 @@ public class RollupTriggerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await DenialLedger.FillAsync(_database);
+        await using var db = _database.Open();
+        DenialLedger.Fill(db);
     }
 
     public async ValueTask DisposeAsync()

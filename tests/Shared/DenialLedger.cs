@@ -3,16 +3,12 @@ using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
 
-namespace Appeals.Core.Tests.Builders;
+namespace Appeals.Tests.Shared;
 
-/// <summary>
-/// Payers, adjudicated claims and denial cases written straight to a context, as the importer would leave them
-/// (claims from <see cref="RemittanceBuilder"/>, each on a remittance of its own), for tests of what the database
-/// computes from those rows (rollups, money in SQL) without going through an 835.
-/// </summary>
-internal sealed class DenialBuilder(AppealsDbContext db)
+/// <summary>Builds payers, adjudicated claims and denial cases the way the importer would leave them.</summary>
+internal sealed class DenialFixture(AppealsDbContext db)
 {
-    private readonly ImportedFile _file = new() { FileName = "ledger.835", ContentHash = "ledger" };
+    private readonly ImportedFile _file = new() { FileName = "fixture.835", ContentHash = "fixture" };
     private int _claims;
 
     public Payer Payer(string name)
@@ -25,13 +21,22 @@ internal sealed class DenialBuilder(AppealsDbContext db)
     /// <summary>One claim on its own remittance paid on <paramref name="paid"/>.</summary>
     public ClaimPayment Claim(Payer payer, decimal charged, DateOnly paid, string provider = "P1", int status = 1)
     {
-        var claim = RemittanceBuilder.Claim($"PCN{++_claims:D4}", status, charged);
-        claim.RenderingProviderId = provider;
-        var remittance = RemittanceBuilder.Remittance($"TRACE{_claims:D4}", payer.Identifier, claim);
-        remittance.Payer = payer;
-        remittance.ImportedFile = _file;
-        remittance.PaymentDate = paid;
-        db.Remittances.Add(remittance);
+        var claim = new ClaimPayment
+        {
+            PatientControlNumber = $"PCN{++_claims:D4}",
+            StatusCode = status,
+            ChargeAmount = charged,
+            RenderingProviderId = provider,
+        };
+        db.Remittances.Add(new Remittance
+        {
+            ImportedFile = _file,
+            Payer = payer,
+            ContentHash = $"hash{_claims}",
+            TransactionControlNumber = $"{_claims:D4}",
+            PaymentDate = paid,
+            Claims = [claim],
+        });
         return claim;
     }
 
@@ -55,23 +60,26 @@ internal sealed class DenialBuilder(AppealsDbContext db)
         return denial;
     }
 
-    public Task SaveAsync() => db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    public void Save() => db.SaveChanges();
 }
 
 /// <summary>
-/// A small hand-computed ledger (the same one Analytics.Tests' KPI tests read): four denial cases on seven claims,
-/// every status the rollups count differently (open, recovered, upheld, a missed deadline) and a reversal.
+/// The hand-computed ledger the KPI tests (Analytics.Tests, numbers in KpiQueriesTests) and the rollup trigger tests
+/// (Core.Tests) read: four denial cases on seven claims, every status the rollups count differently, a reversal.
+/// Today is 2026-06-30. February has a claim and no denial; April and May have nothing.
 /// </summary>
 internal static class DenialLedger
 {
-    public static async Task FillAsync(TestDatabase database)
+    public static readonly DateTimeOffset Today = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Jan30 = new(2026, 1, 30, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Fill(AppealsDbContext db)
     {
-        await using var db = database.Open();
-        var f = new DenialBuilder(db);
+        var f = new DenialFixture(db);
         var acme = f.Payer("Acme Health");
         var beta = f.Payer("Beta Care");
 
-        // 1. Open, avoidable.
+        // 1. Open, avoidable, 171 days old.
         f.Denial(f.Claim(acme, 1000m, new(2026, 1, 10), "P1"), acme, 400m, "authorization_referral", "CO-197", avoidable: true);
         // 2. Appealed after 10 days, fully recovered 40 days after the denial.
         var recovered = f.Denial(f.Claim(acme, 500m, new(2026, 1, 20), "P2"), acme, 500m, "medical_necessity", "CO-50");
@@ -86,13 +94,13 @@ internal static class DenialLedger
         db.Entry(upheld).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 3, 25, 0, 0, 0, TimeSpan.Zero);
         db.Entry(upheld).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 4, 14, 0, 0, 0, TimeSpan.Zero);
         db.Entry(upheld).Property(c => c.Status).CurrentValue = DenialCaseStatus.Upheld;
-        // 5. Open, its deadline missed.
+        // 5. Open, 20 days old, its deadline missed.
         var missed = f.Denial(f.Claim(beta, 1000m, new(2026, 6, 10), "P2"), beta, 250.50m, "coding_bundling_modifier", "CO-4", avoidable: true);
         db.Entry(missed).Property(c => c.DeadlineMissed).CurrentValue = true;
         // 6. A reversal: not an adjudication of its own.
         f.Claim(beta, -1000m, new(2026, 6, 11), "P2", status: 22);
         // 7. February: a claim, no denial.
         f.Claim(acme, 100m, new(2026, 2, 14), "P1");
-        await f.SaveAsync();
+        f.Save();
     }
 }
