@@ -103,4 +103,26 @@ internal static class DenialLedger
         f.Claim(acme, 100m, new(2026, 2, 14), "P1");
         f.Save();
     }
+
+    /// <summary>The first of two workflow steps both projects' tests apply: the open CO-197 case is appealed on Jan 15.</summary>
+    public static void AppealTheOpenCase(AppealsDbContext db)
+    {
+        var open = db.DenialCases.Single(c => c.PrimaryReason == "CO-197");
+        db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
+        db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
+        db.SaveChanges();
+    }
+
+    /// <summary>The second: the appealed case is partly recovered ($123.45) and the missed one (CO-4) written off.</summary>
+    public static void CloseTheOpenCases(AppealsDbContext db)
+    {
+        var appealed = db.DenialCases.Single(c => c.PrimaryReason == "CO-197");
+        db.Entry(appealed).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
+        db.Entry(appealed).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
+        db.Entry(appealed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        var missed = db.DenialCases.Single(c => c.PrimaryReason == "CO-4");
+        db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
+        db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
+        db.SaveChanges();
+    }
 }

@@ -1,5 +1,5 @@
 using Appeals.Analytics.Kpis;
-using Appeals.Core.Denials;
+using Appeals.Tests.Shared;
 
 namespace Appeals.Analytics.Tests.Kpis;
 
@@ -127,17 +127,8 @@ public class KpiQueriesTests : IDisposable
         Ledger.Fill(_database);
         await using (var db = _database.Open())
         {
-            var open = db.DenialCases.Single(c => c.PrimaryReason == "CO-197");
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
-            db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
-            db.Entry(open).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
-            db.Entry(open).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-            var missed = db.DenialCases.Single(c => c.PrimaryReason == "CO-4");
-            db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
-            db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            DenialLedger.AppealTheOpenCase(db);
+            DenialLedger.CloseTheOpenCases(db);
         }
 
         var k = await SummaryAsync(AnalyticsFilter.None);

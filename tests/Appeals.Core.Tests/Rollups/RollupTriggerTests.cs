@@ -1,4 +1,3 @@
-using Appeals.Core.Denials;
 using Appeals.Core.Rollups;
 using Appeals.Core.Tests.Builders;
 using Appeals.Tests.Shared;
@@ -50,19 +49,9 @@ public class RollupTriggerTests : IAsyncLifetime
     {
         await using (var db = _database.Open())
         {
-            var open = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-197", Ct);
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
-            db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(Ct);
+            DenialLedger.AppealTheOpenCase(db);
             await AssertExactAsync();
-
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
-            db.Entry(open).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
-            db.Entry(open).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-            var missed = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-4", Ct);
-            db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
-            db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(Ct);
+            DenialLedger.CloseTheOpenCases(db);
         }
         await AssertExactAsync();
 
