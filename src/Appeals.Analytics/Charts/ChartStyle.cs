@@ -1,4 +1,5 @@
 using System.Globalization;
+using Appeals.Core.Formatting;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -24,20 +25,6 @@ public static class ChartStyle
     public static readonly Color Primary = Palette[0];
     public static readonly Color Accent = Palette[3];
 
-    /// <summary>$950, $12K, $3.4M: short enough for an axis at 800 px.</summary>
-    public static string Money(double value)
-    {
-        var abs = Math.Abs(value);
-        var text = abs switch
-        {
-            >= 1_000_000_000 => (abs / 1_000_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "B",
-            >= 1_000_000 => (abs / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
-            >= 1_000 => (abs / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "K",
-            _ => abs.ToString("0", CultureInfo.InvariantCulture),
-        };
-        return (value < 0 ? "-$" : "$") + text;
-    }
-
     public static string Percent(double value) => value.ToString("0", CultureInfo.InvariantCulture) + "%";
 
     internal static void Apply(Plot plot, ChartData chart)
@@ -51,7 +38,7 @@ public static class ChartStyle
         plot.Grid.MajorLineColor = Color.FromHex("#E5E5E5");
     }
 
-    internal static void MoneyAxis(IAxis axis) => axis.TickGenerator = new NumericAutomatic { LabelFormatter = Money };
+    internal static void MoneyAxis(IAxis axis) => axis.TickGenerator = new NumericAutomatic { LabelFormatter = MoneyFormat.ShortMoney };
 
     internal static void PercentAxis(IAxis axis) => axis.TickGenerator = new NumericAutomatic { LabelFormatter = Percent };
 

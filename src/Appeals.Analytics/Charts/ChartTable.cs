@@ -1,4 +1,5 @@
 using System.Globalization;
+using Appeals.Core.Formatting;
 
 namespace Appeals.Analytics.Charts;
 
@@ -24,7 +25,7 @@ public sealed record ChartTable(string Title, IReadOnlyList<TableColumn> Columns
         _ when Rows[row][column] is null => "",
         ColumnFormat.Text => Convert.ToString(Rows[row][column], CultureInfo.InvariantCulture) ?? "",
         ColumnFormat.Count => Convert.ToInt64(Rows[row][column], CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture),
-        ColumnFormat.Money => Convert.ToDecimal(Rows[row][column], CultureInfo.InvariantCulture).ToString("$#,##0.00", CultureInfo.InvariantCulture),
+        ColumnFormat.Money => MoneyFormat.Money(Convert.ToDecimal(Rows[row][column], CultureInfo.InvariantCulture)),
         ColumnFormat.Percent => (Convert.ToDouble(Rows[row][column], CultureInfo.InvariantCulture) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %",
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };

@@ -1,3 +1,4 @@
+using Appeals.Core.Formatting;
 using ScottPlot;
 
 namespace Appeals.Analytics.Charts;
@@ -43,7 +44,7 @@ public sealed class HeatmapChart : ChartData
         var heatmap = plot.Add.Heatmap(cells);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         var bar = plot.Add.ColorBar(heatmap);
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ChartStyle.Money };
+        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = MoneyFormat.ShortMoney };
         bar.Axis.Label.Text = "Denied dollars";
         ChartStyle.CategoryTicks(plot.Axes.Bottom, [.. Categories.Select(CategoryLabel.Short)]);
         var rowsFromBottom = Payers.Reverse().ToList();

@@ -36,7 +36,7 @@ public sealed class DenialRateQueries(AppealsDbContext db)
         var total = adjudicated is null
             ? new Dictionary<string, (int Count, decimal Amount)>
             {
-                [""] = (await claims.CountAsync(ct), Cents.ToDollars(await claims.SumAsync(c => (long)Math.Round((double)c.ChargeAmount * 100), ct))),
+                [""] = (await claims.CountAsync(ct), Cents.ToDollars(await claims.SumAsync(c => MoneyInSql.Cents(c.ChargeAmount), ct))),
             }
             : null;
         var labels = dimension == DenialDimension.Payer ? await PayerNamesAsync(ct) : null;
@@ -62,7 +62,7 @@ public sealed class DenialRateQueries(AppealsDbContext db)
         IQueryable<DenialCase> cases, Expression<Func<DenialCase, TKey>> key, Func<TKey, string> text, CancellationToken ct)
     {
         var rows = await cases.GroupBy(key)
-            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.DeniedAmount * 100)) })
+            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => MoneyInSql.Cents(c.DeniedAmount)) })
             .ToListAsync(ct);
         return Merge(rows.Select(r => (text(r.Key), r.Count, r.Cents)));
     }
@@ -71,7 +71,7 @@ public sealed class DenialRateQueries(AppealsDbContext db)
         IQueryable<ClaimPayment> claims, Expression<Func<ClaimPayment, TKey>> key, Func<TKey, string> text, CancellationToken ct)
     {
         var rows = await claims.GroupBy(key)
-            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => (long)Math.Round((double)c.ChargeAmount * 100)) })
+            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => MoneyInSql.Cents(c.ChargeAmount)) })
             .ToListAsync(ct);
         return Merge(rows.Select(r => (text(r.Key), r.Count, r.Cents)));
     }

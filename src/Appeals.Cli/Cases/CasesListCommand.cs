@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using Appeals.Cli.Common;
-using Appeals.Cli.Imports;
 using Appeals.Core.Denials;
+using Appeals.Core.Formatting;
 using Appeals.Core.Persistence;
 using Appeals.ML.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -94,11 +94,11 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
             .AddColumn("Status");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(r.Kind), Markup.Escape(r.Payer), Markup.Escape(r.PatientControlNumber),
-                Markup.Escape(r.PayerClaimNumber), Markup.Escape(r.Category), ImportSummaryView.Money(r.DeniedAmount),
+                Markup.Escape(r.PayerClaimNumber), Markup.Escape(r.Category), MoneyFormat.Money(r.DeniedAmount),
                 r.RecoveryProbability is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "-",
-                r.ExpectedRecovery is { } ev ? ImportSummaryView.Money(ev) : "-",
+                r.ExpectedRecovery is { } ev ? MoneyFormat.Money(ev) : "-",
                 r.Priority.ToString("N2", CultureInfo.InvariantCulture),
-                ImportSummaryView.Money(r.RecoveredAmount), Markup.Escape(r.Status.Code));
+                MoneyFormat.Money(r.RecoveredAmount), Markup.Escape(r.Status.Code));
         console.Write(table);
         console.MarkupLineInterpolated($"{rows.Count} case(s), highest priority first (priority: expected recovery, raised as the deadline nears, 0 once it passed)");
         return 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Appeals.Core.Imports;
 using Spectre.Console;
+using static Appeals.Core.Formatting.MoneyFormat;
 
 namespace Appeals.Cli.Imports;
 
@@ -34,8 +35,4 @@ internal static class ImportSummaryView
 
     private static void Row(Table table, string label, int value) =>
         table.AddRow(label, value.ToString("N0", CultureInfo.InvariantCulture));
-
-    // InvariantGlobalization is on (no en-US culture): format dollars by hand.
-    internal static string Money(decimal amount) =>
-        (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("N2", CultureInfo.InvariantCulture);
 }

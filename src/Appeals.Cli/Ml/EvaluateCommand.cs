@@ -10,6 +10,7 @@ using Appeals.Workflows.Jobs;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Appeals.Core.Formatting.MoneyFormat;
 
 namespace Appeals.Cli.Ml;
 
@@ -60,15 +61,13 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
         var metrics = new List<(string, ClassifierMetrics)> { ("model", report.Holdout), ("per-CARC base rate", report.BaseRate) };
         if (report.Oracle is { } oracle) metrics.Add(("oracle (true p)", oracle));
         MetricsTable.Print(console, metrics);
-        var table = new Table().AddColumns("top share by EV", "cases", "model $", "FIFO $", "largest-first $", "oracle $", "edge captured");
+        var table = new Table().AddColumns("top share by EV", "cases", "model", "FIFO", "largest-first", "oracle", "edge captured");
         foreach (var s in report.TopShares)
-            table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Share * 100:F0}%"), s.Cases.ToString(CultureInfo.InvariantCulture), Money(s.Model),
-                Money(s.Fifo), Money(s.LargestFirst), s.Oracle is { } o ? Money(o) : "n/a",
+            table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Share * 100:F0}%"), s.Cases.ToString(CultureInfo.InvariantCulture), WholeDollars(s.Model),
+                WholeDollars(s.Fifo), WholeDollars(s.LargestFirst), s.Oracle is { } o ? WholeDollars(o) : "n/a",
                 s.EdgeCaptured?.ToString("F3", CultureInfo.InvariantCulture) ?? "n/a");
         console.Write(table);
         console.MarkupLine("edge captured = (model − largest-first) ÷ (oracle − largest-first), dollars actually recovered");
         return 0;
     }
-
-    private static string Money(decimal v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

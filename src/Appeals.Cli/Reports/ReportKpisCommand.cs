@@ -3,6 +3,7 @@ using Appeals.Analytics.Kpis;
 using Appeals.Cli.Common;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Appeals.Core.Formatting.MoneyFormat;
 
 namespace Appeals.Cli.Reports;
 
@@ -57,7 +58,6 @@ internal static class KpiTable
         return table;
     }
 
-    private static string Money(decimal value) => value.ToString("$#,##0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(Kpi<double> kpi) => kpi.Value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : kpi.Missing!;
 

@@ -3,6 +3,7 @@ using Appeals.Analytics.Scorecards;
 using Appeals.Cli.Common;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Appeals.Core.Formatting.MoneyFormat;
 
 namespace Appeals.Cli.Reports;
 
@@ -36,5 +37,4 @@ public sealed class ReportPayersCommand(IAnsiConsole console) : AsyncCommand<Rep
     }
 
     private static string Percent(double? value) => value is { } v ? v.ToString("0.0%", CultureInfo.InvariantCulture) : "-";
-    private static string Money(decimal value) => value.ToString("$#,##0.00", CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,7 @@ public sealed record LineVariance(PaidLine Line, PayerContract? Rate, decimal Co
             if (Rate is not { } r) return "";
             var code = r.ProcedureCode == PayerContract.AnyCode ? "every code" : r.ProcedureCode;
             var modifier = r.Modifier.Length > 0 ? " modifier " + r.Modifier : "";
-            var basis = BaseRate is { } b ? string.Create(CultureInfo.InvariantCulture, $" (base rate ${b.AllowedAmount:#,##0.00})") : "";
+            var basis = BaseRate is { } b ? $" (base rate {Formatting.MoneyFormat.Money(b.AllowedAmount)})" : "";
             var until = r.EffectiveTo is { } to ? string.Create(CultureInfo.InvariantCulture, $" to {to:yyyy-MM-dd}") : "";
             return string.Create(CultureInfo.InvariantCulture, $"{code}{modifier} at {r.Terms}{basis} per unit, effective {r.EffectiveFrom:yyyy-MM-dd}{until}");
         }

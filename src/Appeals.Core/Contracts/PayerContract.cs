@@ -43,7 +43,7 @@ public sealed class PayerContract
     /// <summary>The rate in words: "$100.00", or "110% of BASE-2026".</summary>
     public string Terms => PercentOfBase is { } percent
         ? $"{percent.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}% of {BaseSchedule}"
-        : "$" + AllowedAmount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        : Formatting.MoneyFormat.Money(AllowedAmount);
 
     /// <summary>Whether the rate is in force on <paramref name="serviceDate"/>.</summary>
     public bool Covers(DateOnly serviceDate) => serviceDate >= EffectiveFrom && (EffectiveTo is null || serviceDate <= EffectiveTo);

@@ -51,6 +51,9 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The audit log's key and checkpoints, from the same key ring as <see cref="Phi"/> (ADR 0085).</summary>
     internal AuditAnchor AuditAnchor => Phi?.AuditAnchor ?? throw new InvalidOperationException("This AppealsDbContext has no PhiProtector, so no audit key.");
 
+    /// <summary>Every context, however its options were built, translates <see cref="MoneyInSql.Cents"/>.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(MoneyInSql.Interceptor);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

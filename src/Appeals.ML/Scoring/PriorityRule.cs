@@ -1,5 +1,6 @@
 using System.Globalization;
 using Appeals.Core.Denials;
+using static Appeals.Core.Formatting.MoneyFormat;
 
 namespace Appeals.ML.Scoring;
 
@@ -29,7 +30,7 @@ public static class PriorityRule
         DenialCaseStatus? status = null, string deadlineBasis = "")
     {
         if (expectedRecovery is not { } ev || probability is not { } p) return "not scored yet: ranks after every scored case";
-        var basis = string.Create(CultureInfo.InvariantCulture, $"expected recovery ${ev:N2} ({p:P0} of ${deniedAmount:N2} denied)");
+        var basis = string.Create(CultureInfo.InvariantCulture, $"expected recovery {Money(ev)} ({p:P0} of {Money(deniedAmount)} denied)");
         if (status == DenialCaseStatus.Appealed) return $"{basis}; submitted to the payer, so no filing deadline applies while it decides";
         if (deadline is not { } due) return $"{basis}; {WhyNoDeadline(deadlineBasis)}, so not raised: it ranks by expected recovery alone";
         var daysLeft = due.DayNumber - today.DayNumber;

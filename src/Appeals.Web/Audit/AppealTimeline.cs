@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Appeals.Analytics.Charts;
 using Appeals.Core.Audit;
 using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
@@ -28,7 +29,16 @@ public sealed class TimelineFilter
 /// </summary>
 public sealed class AppealTimeline(AppealsDbContext db)
 {
-    public static readonly string[] Header = ["Case", "Payer", "Patient control #", "Payer claim #", "Category", "Denied", "Recovered", "Status now", "When (UTC)", "Event", "By", "Details"];
+    /// <summary>The columns of a row; the workbook shows Denied and Recovered as dollars.</summary>
+    public static readonly TableColumn[] Columns =
+    [
+        new("Case", ColumnFormat.Text), new("Payer", ColumnFormat.Text), new("Patient control #", ColumnFormat.Text),
+        new("Payer claim #", ColumnFormat.Text), new("Category", ColumnFormat.Text), new("Denied", ColumnFormat.Money),
+        new("Recovered", ColumnFormat.Money), new("Status now", ColumnFormat.Text), new("When (UTC)", ColumnFormat.Text),
+        new("Event", ColumnFormat.Text), new("By", ColumnFormat.Text), new("Details", ColumnFormat.Text),
+    ];
+
+    public static readonly string[] Header = [.. Columns.Select(c => c.Name)];
 
     /// <summary>Cases read per round trip: each batch's audit rows, notes and moves are read by its case ids (indexed), never the whole log.</summary>
     public int BatchSize { get; init; } = 500;

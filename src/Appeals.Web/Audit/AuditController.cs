@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Appeals.Analytics.Exports;
 using Appeals.Core.Audit;
 using Appeals.Core.Exports;
 using Appeals.Core.Persistence;
@@ -79,7 +80,7 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
         }
         // A workbook is a zip whose directory comes last: built in a temporary file (not memory) from the streamed rows, then sent.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        await XlsxTable.WriteAsync(file, "Appeal timeline", AppealTimeline.Header, timeline.RowsAsync(filter, ct), ct);
+        await XlsxSheet.WriteAsync(file, "Appeal timeline", AppealTimeline.Columns, timeline.RowsAsync(filter, ct), ct);
         file.Position = 0;
         return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }

@@ -21,8 +21,7 @@ public sealed class CasesController(AppealsDbContext db, CarcCatalog carcs, Core
         var total = await db.DenialCases.CountAsync(ct);
         var number = Page<CaseRow>.Clamp(page, total);
         var rows = await db.DenialCases.AsNoTracking()
-            // SQLite stores decimals as text and cannot order by them; the REAL cast orders correctly at cents precision.
-            .OrderByDescending(c => (double)c.DeniedAmount).ThenBy(c => c.Id)
+            .OrderByDescending(c => MoneyInSql.Cents(c.DeniedAmount)).ThenBy(c => c.Id)
             .Skip((number - 1) * Page<CaseRow>.DefaultSize).Take(Page<CaseRow>.DefaultSize)
             .Select(c => new CaseRow(c.Id, c.Payer!.Name, c.PatientControlNumber, c.Category, c.PrimaryReason,
                 c.DeniedAmount, c.RecoveredAmount, c.Status, c.DenialDate))
@@ -152,7 +151,7 @@ public sealed class CaseDetails(DenialCase denial, CarcCatalog carcs)
             .Concat(Transitions.Where(t => t.Actor.StartsWith("system:", StringComparison.Ordinal)).Select(t => new TimelineEvent(t.OccurredAt, "workflow move", t.Actor,
                 $"{t.Trigger}: {Formatting.Display.Words(t.FromState)} → {Formatting.Display.Words(t.ToState)} {t.Reason}")))
             .Concat(Money.TakeBacks.Select(t => new TimelineEvent(new DateTimeOffset(t.TakenOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "taken back", "payer",
-                $"PLB {t.ReasonCode} {Formatting.Display.Money(t.Amount)} on remittance {t.RemittanceId}")))
+                $"PLB {t.ReasonCode} {Core.Formatting.MoneyFormat.Money(t.Amount)} on remittance {t.RemittanceId}")))
             .OrderBy(e => e.At);
 
     /// <summary>The last four characters only: enough to match a card, not enough to use it.</summary>

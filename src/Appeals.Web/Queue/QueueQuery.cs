@@ -112,8 +112,11 @@ public sealed class QueueQuery(AppealsDbContext db, CarcCatalog carcs, TimeProvi
             var until = today.AddDays(days);
             q = q.Where(c => c.AppealDeadline != null && c.AppealDeadline >= today && c.AppealDeadline <= until);
         }
-        // SQLite keeps decimals as text: compare money as REAL (exact enough at cents for a filter).
-        if (f.MinDenied is { } min) q = q.Where(c => (double)c.DeniedAmount >= (double)min);
+        if (f.MinDenied is { } min)
+        {
+            var atLeast = MoneyInSql.CentsAtLeast(min);
+            q = q.Where(c => MoneyInSql.Cents(c.DeniedAmount) >= atLeast);
+        }
         q = f.Assignee switch
         {
             null or "" => q,

@@ -3,6 +3,7 @@ using Appeals.Core.Denials;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
+using static Appeals.Core.Formatting.MoneyFormat;
 using static Appeals.Workflows.Letters.LetterFields;
 
 namespace Appeals.Workflows.Letters;
@@ -14,7 +15,7 @@ namespace Appeals.Workflows.Letters;
 /// </summary>
 public static class LetterFieldValues
 {
-    // The app runs with invariant globalization: its month names are English, and money is written as US dollars by hand.
+    // The app runs with invariant globalization: its month names are English (money is MoneyFormat's US dollars).
     private static readonly CultureInfo Us = CultureInfo.InvariantCulture;
 
     public static async Task<Dictionary<string, string>> ForCaseAsync(AppealsDbContext db, DenialCase denial,
@@ -62,8 +63,6 @@ public static class LetterFieldValues
     }
 
     internal static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Us);
-
-    internal static string Money(decimal amount) => (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("#,##0.00", Us);
 
     private static string ServiceDatesOf(ClaimPayment claim) => (claim.ServiceDateFrom, claim.ServiceDateTo) switch
     {

@@ -1,8 +1,8 @@
 using Appeals.Core.Contracts;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
+using static Appeals.Core.Formatting.MoneyFormat;
 using static Appeals.Workflows.Letters.LetterFields;
-using static Appeals.Workflows.Letters.LetterFieldValues;
 
 namespace Appeals.Workflows.Underpayments;
 

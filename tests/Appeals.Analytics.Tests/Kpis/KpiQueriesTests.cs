@@ -1,4 +1,5 @@
 using Appeals.Analytics.Kpis;
+using Appeals.Tests.Shared;
 
 namespace Appeals.Analytics.Tests.Kpis;
 
@@ -118,5 +119,22 @@ public class KpiQueriesTests : IDisposable
         Assert.Equal(KpiMissing.NoOutcomesYet, june.OverturnRateByCount.Missing);
         Assert.Equal(KpiMissing.NoOutcomesYet, june.AverageDaysToResolution.Missing);
         Assert.Equal(KpiMissing.NoOutcomesYet, june.WrittenOffAmount.Missing);
+    }
+
+    [Fact]
+    public async Task Summary_AfterWorkflowMovesAndOutcomes_ReadsTheMoves()
+    {
+        Ledger.Fill(_database);
+        await using (var db = _database.Open())
+        {
+            DenialLedger.AppealTheOpenCase(db);
+            DenialLedger.CloseTheOpenCases(db);
+        }
+
+        var k = await SummaryAsync(AnalyticsFilter.None);
+
+        Assert.Equal(623.45m, k.RecoveredAmount.Value);
+        Assert.Equal(250.50m, k.WrittenOffAmount.Value);
+        Assert.Equal(2, k.AppealsOverturned);
     }
 }

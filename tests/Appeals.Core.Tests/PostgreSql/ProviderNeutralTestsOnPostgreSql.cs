@@ -17,3 +17,9 @@ public sealed class AuditChainOnPostgreSqlTests : AuditChainTests, IRunsOnPostgr
 
 /// <summary><see cref="Denials.DenialCaseStatusTests"/> on PostgreSQL: the status list is an array parameter of codes.</summary>
 public sealed class DenialCaseStatusOnPostgreSqlTests : Denials.DenialCaseStatusTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="Rollups.RollupTriggerTests"/> on PostgreSQL: the PL/pgSQL statement triggers keep every rollup exact.</summary>
+public sealed class RollupTriggerOnPostgreSqlTests : Rollups.RollupTriggerTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="Persistence.MoneyInSqlTests"/> on PostgreSQL: cents computed in numeric, not through a double.</summary>
+public sealed class MoneyInSqlOnPostgreSqlTests : Persistence.MoneyInSqlTests, IRunsOnPostgreSql;

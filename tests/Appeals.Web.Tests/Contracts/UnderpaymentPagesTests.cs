@@ -30,10 +30,10 @@ public sealed class UnderpaymentPagesTests(DemoAppFactory app) : IClassFixture<D
         var html = await (await app.SignedInClientAsync("specialist")).GetStringAsync($"/Cases/{c.Id}", Ct);
 
         Assert.Contains(@"<h2 class=""h5 card-title"">Underpayment</h2>", html);
-        Assert.Contains($@"id=""case-shortfall"">{Appeals.Web.Formatting.Display.Money(c.ShortfallAmount!.Value)} against the contract", html);
+        Assert.Contains($@"id=""case-shortfall"">{Appeals.Core.Formatting.MoneyFormat.Money(c.ShortfallAmount!.Value)} against the contract", html);
         Assert.Contains(@"id=""variance""", html);
         var total = Regex.Match(html, @"<th colspan=""4"">Total shortfall</th><th class=""money"">([^<]+)</th>").Groups[1].Value;
-        Assert.Equal(Appeals.Web.Formatting.Display.Money(c.ShortfallAmount.Value), total);
+        Assert.Equal(Appeals.Core.Formatting.MoneyFormat.Money(c.ShortfallAmount.Value), total);
     }
 
     [Fact]

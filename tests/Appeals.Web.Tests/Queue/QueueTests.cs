@@ -195,6 +195,22 @@ public sealed class QueueTests(DemoAppFactory app) : IClassFixture<DemoAppFactor
     }
 
     [Fact]
+    public async Task Queue_FilterByMinDenied_ShowsExactlyTheOpenCasesDeniedAtLeastThat_ComparedAsMoneyNotText()
+    {
+        var client = await app.SignedInClientAsync("specialist");
+        var open = (await InDatabase(db => db.DenialCases.Select(c => new { c.Id, c.Status, c.DeniedAmount }).ToListAsync(Ct)))
+            .Where(c => !c.Status.IsClosed).ToList();
+        // The tenth largest: few enough cases for one page, and as text many smaller amounts ("9.99" > "10.00") would pass.
+        var minimum = open.Select(c => c.DeniedAmount).OrderDescending().ElementAt(9);
+
+        var html = await client.GetStringAsync($"/Queue?MinDenied={minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Ct);
+
+        var expected = open.Where(c => c.DeniedAmount >= minimum).Select(c => c.Id).Order().ToList();
+        Assert.InRange(expected.Count, 10, 25);
+        Assert.Equal(expected, CaseIds(html).Order());
+    }
+
+    [Fact]
     public async Task Claim_TwoUsersAtOnce_OneWinsAndTheOtherIsTold_AndTheWinnersClaimStartsTheWorkflowWithItsTransition()
     {
         var specialist = await app.SignedInClientAsync("specialist");

@@ -1,16 +1,27 @@
-using Appeals.Analytics.Kpis;
-using Appeals.Core.Denials;
 using Appeals.Core.Rollups;
+using Appeals.Core.Tests.Builders;
+using Appeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Appeals.Analytics.Tests.Rollups;
+namespace Appeals.Core.Tests.Rollups;
 
 /// <summary>The dashboard rollups equal a recomputation from the case and claim rows after every kind of write (ADR 0052).</summary>
-public class RollupTriggerTests : IDisposable
+public class RollupTriggerTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private TestDatabase _database = null!;
 
-    public void Dispose() => _database.Dispose();
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using var db = _database.Open();
+        DenialLedger.Fill(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        await _database.DisposeAsync();
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,8 +34,6 @@ public class RollupTriggerTests : IDisposable
     [Fact]
     public async Task Rollups_AfterInserts_HoldEveryCaseAndClaimOnce()
     {
-        Ledger.Fill(_database);
-
         await AssertExactAsync();
         await using var db = _database.Open();
         Assert.Equal(4, await db.DenialDayRollups.SumAsync(r => r.Cases, Ct));
@@ -38,38 +47,25 @@ public class RollupTriggerTests : IDisposable
     [Fact]
     public async Task Rollups_AfterWorkflowMovesAndOutcomes_StayExact()
     {
-        Ledger.Fill(_database);
         await using (var db = _database.Open())
         {
-            var open = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-197", Ct);
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.Appealed;
-            db.Entry(open).Property(c => c.FirstAppealedAt).CurrentValue = new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(Ct);
+            DenialLedger.AppealTheOpenCase(db);
             await AssertExactAsync();
-
-            db.Entry(open).Property(c => c.Status).CurrentValue = DenialCaseStatus.PartiallyRecovered;
-            db.Entry(open).Property(c => c.RecoveredAmount).CurrentValue = 123.45m;
-            db.Entry(open).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-            var missed = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-4", Ct);
-            db.Entry(missed).Property(c => c.Status).CurrentValue = DenialCaseStatus.WrittenOff;
-            db.Entry(missed).Property(c => c.ClosedAt).CurrentValue = new DateTimeOffset(2026, 6, 29, 0, 0, 0, TimeSpan.Zero);
-            await db.SaveChangesAsync(Ct);
+            DenialLedger.CloseTheOpenCases(db);
         }
         await AssertExactAsync();
 
-        // Nothing open is left, and the KPIs read the moves.
+        // Nothing open is left (Analytics.Tests' KpiQueriesTests reads the same moves through the KPIs).
         await using var check = _database.Open();
         Assert.Equal(0, await check.DenialDayRollups.SumAsync(r => r.OpenCases, Ct));
-        var k = await new KpiQueries(check, new FixedTime(Ledger.Today)).SummaryAsync(AnalyticsFilter.None, Ct);
-        Assert.Equal(623.45m, k.RecoveredAmount.Value);
-        Assert.Equal(250.50m, k.WrittenOffAmount.Value);
-        Assert.Equal(2, k.AppealsOverturned);
+        Assert.Equal(62_345, await check.DenialDayRollups.SumAsync(r => r.RecoveredCents, Ct));
+        Assert.Equal(25_050, await check.DenialDayRollups.SumAsync(r => r.WrittenOffCents, Ct));
+        Assert.Equal(2, await check.DenialDayRollups.SumAsync(r => r.AppealsOverturned, Ct));
     }
 
     [Fact]
     public async Task Rollups_WhenACaseChangesItsKeys_LeaveNoEmptyGroupBehind()
     {
-        Ledger.Fill(_database);
         await using (var db = _database.Open())
         {
             var moved = await db.DenialCases.SingleAsync(c => c.PrimaryReason == "CO-4", Ct);
@@ -90,7 +86,6 @@ public class RollupTriggerTests : IDisposable
     [Fact]
     public async Task Rollups_AfterDeletes_AreEmptyWhenNothingIsLeft()
     {
-        Ledger.Fill(_database);
         await using (var db = _database.Open())
         {
             await db.DenialCases.Where(c => c.PrimaryReason == "CO-50").ExecuteDeleteAsync(Ct);
@@ -109,7 +104,6 @@ public class RollupTriggerTests : IDisposable
     [Fact]
     public async Task RollupCheck_WhenARollupIsTamperedWith_NamesIt()
     {
-        Ledger.Fill(_database);
         await using var db = _database.Open();
         await db.Database.ExecuteSqlRawAsync("UPDATE \"DenialDayRollups\" SET \"Cases\" = \"Cases\" + 1", Ct);
 
