@@ -24,6 +24,13 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
 
     private AppealRuleBook RuleBook() => Rules ?? new AppealRuleBook(db);
 
+    /// <summary>
+    /// Unset, each move's transition row is added to the context (saved with the case). Set, the rows go here instead and the
+    /// caller writes them, with the cases, set-based (the ERA outcomes of one remittance, ADR 0077): the cases are then not
+    /// tracked either, and nothing of a move reaches the context.
+    /// </summary>
+    internal ICollection<WorkflowTransition>? Transitions { get; init; }
+
     /// <summary>Fires a trigger on a case and saves. Routes the case first when it has no workflow yet.</summary>
     public async Task<WorkflowResult> FireAsync(long caseId, string trigger, WorkflowActor actor, string reason = "", CancellationToken ct = default)
     {
@@ -148,7 +155,8 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
     {
         var state = definition.State(to);
         var transition = denial.RecordMove(to, state.CaseStatus, state.Final, from, trigger, actor.Name, reason, time.GetUtcNow());
-        db.WorkflowTransitions.Add(transition);
+        if (Transitions is { } batch) batch.Add(transition);
+        else db.WorkflowTransitions.Add(transition);
         return transition;
     }
 
