@@ -174,7 +174,7 @@ public class SetBasedOutcomesTests : IDisposable
     private static async Task<List<string>> RowsAsync(AppealsDbContext db, string table, string orderBy, params string[] without)
     {
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {(orderBy.Contains('"') ? orderBy : $"\"{orderBy}\"")}";
         await using var reader = await command.ExecuteReaderAsync(Ct);
