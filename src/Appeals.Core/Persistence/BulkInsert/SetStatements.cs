@@ -100,11 +100,7 @@ public static class SetStatements
             if (changed.Count == 0) return 0;
 
             var dialect = Dialect.Of(_db);
-            var set = columns.Order().Select(i => (Name: $"c{i}", Property: _properties[i], Index: i)).ToList();
-            var where = _properties.Select((p, i) => (Name: p.IsPrimaryKey() ? $"k{i}" : $"t{i}", Property: p, Index: i))
-                .Where(w => w.Property.IsPrimaryKey() || w.Property.IsConcurrencyToken).ToList();
-            var fields = set.Concat(where).Select(f => (f.Name, Property: (IProperty?)f.Property)).ToList();
-            var sql = dialect.Update(_table, set.Select(s => (s.Name, s.Property)).ToList(), where.Select(w => (w.Name, w.Property)).ToList(), fields);
+            var (sql, set, where) = Update(_table, _properties, columns, dialect);
 
             var written = 0;
             foreach (var chunk in changed.Chunk(RowsPerStatement))
@@ -122,6 +118,32 @@ public static class SetStatements
                 _rows[r] = (_rows[r].Row, _properties.Select(p => p.GetGetter().GetClrValue(_rows[r].Row)).ToArray());
             return written;
         }
+    }
+
+    /// <summary>The <c>UPDATE … FROM</c> that sets <paramref name="columns"/> (indexes into <paramref name="properties"/>), with its JSON fields.</summary>
+    private static (string Sql, List<(string Name, IProperty Property, int Index)> Set, List<(string Name, IProperty Property, int Index)> Where) Update(
+        Table table, IReadOnlyList<IProperty> properties, IEnumerable<int> columns, Dialect dialect)
+    {
+        var set = columns.Order().Select(i => (Name: $"c{i}", Property: properties[i], Index: i)).ToList();
+        var where = properties.Select((p, i) => (Name: p.IsPrimaryKey() ? $"k{i}" : $"t{i}", Property: p, Index: i))
+            .Where(w => w.Property.IsPrimaryKey() || w.Property.IsConcurrencyToken).ToList();
+        var fields = set.Concat(where).Select(f => (f.Name, Property: (IProperty?)f.Property)).ToList();
+        return (dialect.Update(table, set.Select(s => (s.Name, s.Property)).ToList(), where.Select(w => (w.Name, w.Property)).ToList(), fields), set, where);
+    }
+
+    /// <summary>
+    /// The statement a snapshot sends when <paramref name="changed"/> (property names) changed, and the JSON of one row with
+    /// these values (set columns, then key and tokens): what SQL Server would be sent, which no test server runs.
+    /// </summary>
+    internal static (string Sql, string Json) UpdateStatement<T>(DbContext db, IReadOnlyList<string> changed, T before, T after) where T : class
+    {
+        var table = TableOf<T>(db);
+        var properties = table.Entity.GetProperties().Where(p => !p.IsShadowProperty() && p.GetColumnName(table.Id) is not null).ToList();
+        var dialect = Dialect.Of(db);
+        var (sql, set, where) = Update(table, properties, changed.Select(n => properties.FindIndex(p => p.Name == n)), dialect);
+        var json = Json([set.Select(s => Value(s.Name, s.Property, s.Property.GetGetter().GetClrValue(after), dialect))
+            .Concat(where.Select(w => Value(w.Name, w.Property, w.Property.GetGetter().GetClrValue(before), dialect))).ToList()]);
+        return (sql, json);
     }
 
     private static Table TableOf<T>(DbContext db)
@@ -142,7 +164,8 @@ public static class SetStatements
     private static string Json(IEnumerable<List<JsonValue>> rows)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // A parameter, never HTML: only what JSON itself needs is escaped (a timestamp's "+" stays one byte).
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             foreach (var row in rows)
