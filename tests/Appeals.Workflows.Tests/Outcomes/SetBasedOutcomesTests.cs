@@ -263,27 +263,9 @@ public class SetBasedOutcomesTests : IDisposable
 
         private static string Number(int n) => $"PCN{n:D8}";
 
-        private static ClaimPayment Claim(int n, string number, decimal paid, bool denied)
-        {
-            var claim = new ClaimPayment
-            {
-                PatientControlNumber = $"ACCT-{n:D6}", StatusCode = 1, ChargeAmount = 200m, PaymentAmount = paid, ClaimFilingIndicator = "CI",
-                PayerClaimControlNumber = number, PatientLastName = "SYNTHETIC", PatientFirstName = "TESTA", MemberId = $"SYN{n:D6}",
-                RenderingProviderId = "1234567893", ServiceDateFrom = Served, ServiceDateTo = Served,
-            };
-            var line = new ServiceLine { LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213", ChargeAmount = 200m, PaidAmount = paid, ServiceDate = Served };
-            if (denied) claim.Adjustments.Add(new Adjustment { GroupCode = "CO", Carc = "50", Amount = 200m - paid, ServiceLine = line });
-            else if (paid < 200m) claim.Adjustments.Add(new Adjustment { GroupCode = "CO", Carc = "45", Amount = 200m - paid, ServiceLine = line });
-            claim.ServiceLines.Add(line);
-            return claim;
-        }
+        private static ClaimPayment Claim(int n, string number, decimal paid, bool denied) => SyntheticEra.Claim(n, number, 200m, paid, Served,
+            denied ? ("CO", "50", 200m - paid) : paid < 200m ? ("CO", "45", 200m - paid) : null);
 
-        private static Remittance Remittance(string trace, DateOnly paid, List<ClaimPayment> claims) => new()
-        {
-            ContentHash = "", TransactionControlNumber = "0001", HandlingCode = "I", PaymentMethod = "ACH",
-            PaymentAmount = claims.Sum(c => c.PaymentAmount), PaymentDate = paid, ProductionDate = paid, TraceNumber = trace,
-            Payer = new Payer { Identifier = "SYNPAYER1", Name = "SYNTHETIC HEALTH PLAN" },
-            PayeeName = "EXAMPLE CLINIC", PayeeIdentifier = "1999999984", Claims = claims,
-        };
+        private static Remittance Remittance(string trace, DateOnly paid, List<ClaimPayment> claims) => SyntheticEra.Remittance(trace, paid, claims);
     }
 }

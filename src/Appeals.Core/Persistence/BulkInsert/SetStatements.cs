@@ -220,8 +220,11 @@ public static class SetStatements
 
         public abstract string Field(string name);
 
-        public abstract string Update(Table table, IReadOnlyList<(string Name, IProperty Property)> set, IReadOnlyList<(string Name, IProperty Property)> where,
-            IReadOnlyList<(string Name, IProperty? Property)> fields);
+        /// <summary><c>UPDATE table AS t SET … FROM rows WHERE key and tokens match</c> (SQLite and PostgreSQL; SQL Server joins instead).</summary>
+        public virtual string Update(Table table, IReadOnlyList<(string Name, IProperty Property)> set, IReadOnlyList<(string Name, IProperty Property)> where,
+            IReadOnlyList<(string Name, IProperty? Property)> fields) =>
+            $"UPDATE {table.Name} AS t SET {string.Join(", ", set.Select(s => $"{table.Column(s.Property)} = {Field(s.Name)}"))} "
+            + $"FROM {Rows(fields, table)} WHERE {string.Join(" AND ", where.Select(w => $"t.{table.Column(w.Property)} = {Field(w.Name)}"))}";
 
         public abstract System.Data.Common.DbParameter Parameter(string json);
 
@@ -247,11 +250,6 @@ public static class SetStatements
 
         public override string Field(string name) => $"json_extract(j.value, '$.{name}')";
 
-        public override string Update(Table table, IReadOnlyList<(string Name, IProperty Property)> set, IReadOnlyList<(string Name, IProperty Property)> where,
-            IReadOnlyList<(string Name, IProperty? Property)> fields) =>
-            $"UPDATE {table.Name} AS t SET {string.Join(", ", set.Select(s => $"{table.Column(s.Property)} = {Field(s.Name)}"))} "
-            + $"FROM json_each(@rows) AS j WHERE {string.Join(" AND ", where.Select(w => $"t.{table.Column(w.Property)} = {Field(w.Name)}"))}";
-
         public override System.Data.Common.DbParameter Parameter(string json) => new SqliteParameter("@rows", json);
     }
 
@@ -271,11 +269,6 @@ public static class SetStatements
             $"jsonb_to_recordset(@rows::jsonb) AS j({string.Join(", ", fields.Select(f => $"{f.Name} {(f.Property is null ? "integer" : StoreType(f.Property))}"))})";
 
         public override string Field(string name) => $"j.{name}";
-
-        public override string Update(Table table, IReadOnlyList<(string Name, IProperty Property)> set, IReadOnlyList<(string Name, IProperty Property)> where,
-            IReadOnlyList<(string Name, IProperty? Property)> fields) =>
-            $"UPDATE {table.Name} AS t SET {string.Join(", ", set.Select(s => $"{table.Column(s.Property)} = {Field(s.Name)}"))} "
-            + $"FROM {Rows(fields, table)} WHERE {string.Join(" AND ", where.Select(w => $"t.{table.Column(w.Property)} = {Field(w.Name)}"))}";
 
         public override System.Data.Common.DbParameter Parameter(string json) => new NpgsqlParameter("rows", json);
     }
