@@ -18,9 +18,12 @@ public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, T
 {
     private readonly ClaimMatchKeys _keys = new(options?.Value.MaxClaimsPerMatchKey ?? ClaimMatchKeys.DefaultMaxClaimsPerKey);
 
+    /// <summary>Records with <see cref="EraOutcomes.PerCase"/>, the reference the set-based write is tested against.</summary>
+    internal bool PerCase { get; init; }
+
     public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
-        var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys);
+        var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys) { PerCase = PerCase };
         if (imported.ClaimsHeld)
             await outcomes.RecordAsync(imported.RemittanceId, imported.Remittance.Claims.Select(ClaimKey.From).ToList(), imported.Warn, ct);
         else

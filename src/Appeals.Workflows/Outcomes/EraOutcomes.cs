@@ -28,6 +28,13 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// <summary>Revisits every case the stored remittance can tell something about; returns how many cases changed.</summary>
     public Task<int> RecordAsync(long remittanceId, CancellationToken ct) => RecordStoredAsync(remittanceId, _ => { }, ct);
 
+    /// <summary>
+    /// True: the changing cases are loaded for change and saved by EF's change tracker (with ADR 0091's prepared statements),
+    /// a round trip per case on the server providers. The set-based write (ADR 0077) is the default; this is the reference
+    /// the tests hold it equal to.
+    /// </summary>
+    internal bool PerCase { get; init; }
+
     /// <summary>Claims a chunk when a remittance's claims are read from the database (a remittance written in parts).</summary>
     internal int ClaimsPerChunk { get; init; } = 5000;
 
@@ -74,7 +81,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             .ToDictionary(x => x.Case.Id, x => x.Matches);
         if (links.Count == 0 && answered.Count == 0) return 0;
 
-        var changing = await TrackedAsync(links.Keys.Union(answered.Keys).Order().ToList(), ct);
+        var ids = links.Keys.Union(answered.Keys).Order().ToList();
+        var transitions = new List<WorkflowTransition>();
+        Dictionary<long, DenialCase> changing;
+        SetStatements.RowSnapshot<DenialCase>? snapshot = null;
+        if (PerCase) changing = await TrackedAsync(ids, ct);
+        else (changing, snapshot) = await DetachedAsync(ids, ct);
         var changed = 0;
         foreach (var (id, earlier) in links)
         {
@@ -85,12 +97,13 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         if (answered.Count > 0)
         {
             var sources = await SourcesAsync(answered.Values.SelectMany(m => m).Select(m => m.RemittanceId).Distinct().ToList(), ct);
-            var workflow = new CaseWorkflow(db, definitions, time) { Rules = new AppealRuleBook(db) };
+            var workflow = new CaseWorkflow(db, definitions, time) { Rules = new AppealRuleBook(db), Transitions = PerCase ? null : transitions };
             var facts = await GuardFacts.PreloadAsync(db, answered.Keys.ToList(), workflow.Rules, ct);
             foreach (var (id, matches) in answered)
                 if (await RecordForCaseAsync(workflow, facts, changing[id], matches, remittanceId, sources, ct) && !links.ContainsKey(id)) changed++;
         }
-        await PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, ct);
+        if (snapshot is null) await PreparedUpdates.SaveChangesAsync<DenialCase, WorkflowTransition>(db, ct);
+        else await WriteAsync(snapshot, transitions, ct);
         return changed;
     }
 
@@ -118,6 +131,40 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         return found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
     }
 
+    /// <summary>
+    /// The cases that change, read without tracking (with their payers, which deadline planning and the guards read), and
+    /// a snapshot of their columns: what the decisions change is then written set-based (<see cref="WriteAsync"/>).
+    /// </summary>
+    private async Task<(Dictionary<long, DenialCase>, SetStatements.RowSnapshot<DenialCase>)> DetachedAsync(List<long> ids, CancellationToken ct)
+    {
+        var cases = await QueryChunk.ReadAsync(ids, chunk => db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)), ct);
+        var payerIds = cases.Select(c => c.PayerId).Distinct().ToArray();
+        var payers = await db.Payers.AsNoTracking().Where(p => EF.Parameter(payerIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var denial in cases) denial.Payer = payers[denial.PayerId];
+        return (cases.ToDictionary(c => c.Id), SetStatements.Snapshot(db, cases));
+    }
+
+    /// <summary>
+    /// Writes what the decisions changed with a fixed number of statements (ADR 0077), in one transaction: one
+    /// <c>UPDATE … FROM</c> of the changed cases (each still at the concurrency stamp it was read with, else nothing is
+    /// written) and one <c>INSERT … SELECT</c> of their transitions, in the order the moves were made.
+    /// </summary>
+    private async Task WriteAsync(SetStatements.RowSnapshot<DenialCase> cases, List<WorkflowTransition> transitions, CancellationToken ct)
+    {
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await cases.UpdateChangedAsync(ct);
+            await SetStatements.InsertAsync(db, transitions, ct);
+            if (owned is not null) await owned.CommitAsync(ct);
+        }
+        finally
+        {
+            if (owned is not null) await owned.DisposeAsync();
+        }
+    }
+
+    /// <summary>The per-case reference (<see cref="PerCase"/>): the cases loaded for change, with their payers.</summary>
     private async Task<Dictionary<long, DenialCase>> TrackedAsync(List<long> ids, CancellationToken ct) =>
         (await QueryChunk.ReadAsync(ids, chunk => db.DenialCases.Include(c => c.Payer).Where(c => EF.Parameter(chunk).Contains(c.Id)), ct))
         .ToDictionary(c => c.Id);

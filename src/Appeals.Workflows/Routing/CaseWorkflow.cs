@@ -24,6 +24,13 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
 
     private AppealRuleBook RuleBook() => Rules ?? new AppealRuleBook(db);
 
+    /// <summary>
+    /// Unset, each move's transition row is added to the context (saved with the case). Set, the rows go here instead and the
+    /// caller writes them, with the cases, set-based (the ERA outcomes of one remittance, ADR 0077): the cases are then not
+    /// tracked either, and nothing of a move reaches the context.
+    /// </summary>
+    internal ICollection<WorkflowTransition>? Transitions { get; init; }
+
     /// <summary>Fires a trigger on a case and saves. Routes the case first when it has no workflow yet.</summary>
     public async Task<WorkflowResult> FireAsync(long caseId, string trigger, WorkflowActor actor, string reason = "", CancellationToken ct = default)
     {
@@ -86,8 +93,7 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
             return WorkflowResult.Refused(WorkflowErrorCode.GuardFailed, $"'{trigger}' from '{from}' needs: {GuardFacts.Describe(move.Guard)}.");
 
         // Stateless checks the move on a copy of the state; the case takes it only through RecordMove, with its transition row.
-        var state = from;
-        Machine(() => state, s => state = s, definition, facts, actor).Fire(trigger);
+        var state = Fire(definition, facts, actor, from, trigger);
         await ApplyEffectAsync(denial, move.Effect, ct);
         return WorkflowResult.Moved(Record(denial, definition, state, from, trigger, actor, reason));
     }
@@ -102,13 +108,41 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
 
     private WorkflowDefinition? DefinitionOf(DenialCase denial) => definitions.Find(denial.WorkflowRoute, denial.WorkflowVersion);
 
+    /// <summary>
+    /// Fires <paramref name="trigger"/> from <paramref name="from"/> on a Stateless machine of the definition and returns the state
+    /// it moves to. One machine per definition version and actor serves every case this workflow moves (a remittance moves
+    /// thousands): the case's state and guard facts are put in its slot before each move.
+    /// </summary>
+    private string Fire(WorkflowDefinition definition, GuardFacts facts, WorkflowActor actor, string from, string trigger)
+    {
+        var key = (definition.Route, definition.Version, actor);
+        if (!_machines.TryGetValue(key, out var machine))
+        {
+            var slot = new MachineSlot();
+            machine = (Machine(() => slot.State, s => slot.State = s, definition, () => slot.Facts, actor), slot);
+            _machines[key] = machine;
+        }
+        machine.Slot.State = from;
+        machine.Slot.Facts = facts;
+        machine.Machine.Fire(trigger);
+        return machine.Slot.State;
+    }
+
+    private readonly Dictionary<(string Route, int Version, WorkflowActor Actor), (StateMachine<string, string> Machine, MachineSlot Slot)> _machines = [];
+
+    private sealed class MachineSlot
+    {
+        public string State = "";
+        public GuardFacts Facts = new(false, false);
+    }
+
     private static StateMachine<string, string> Machine(DenialCase denial, WorkflowDefinition definition, GuardFacts facts, WorkflowActor actor)
     {
         var state = denial.WorkflowState;
-        return Machine(() => state, s => state = s, definition, facts, actor);
+        return Machine(() => state, s => state = s, definition, () => facts, actor);
     }
 
-    private static StateMachine<string, string> Machine(Func<string> read, Action<string> write, WorkflowDefinition definition, GuardFacts facts,
+    private static StateMachine<string, string> Machine(Func<string> read, Action<string> write, WorkflowDefinition definition, Func<GuardFacts> facts,
         WorkflowActor actor)
     {
         var machine = new StateMachine<string, string>(read, write);
@@ -116,7 +150,7 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
         {
             var configuration = machine.Configure(state.Name);
             foreach (var move in definition.MovesFrom(state.Name))
-                configuration.PermitIf(move.Trigger, move.To, () => facts.Holds(move.Guard, actor), GuardFacts.Describe(move.Guard));
+                configuration.PermitIf(move.Trigger, move.To, () => facts().Holds(move.Guard, actor), GuardFacts.Describe(move.Guard));
         }
         return machine;
     }
@@ -148,7 +182,8 @@ public sealed class CaseWorkflow(AppealsDbContext db, WorkflowDefinitions defini
     {
         var state = definition.State(to);
         var transition = denial.RecordMove(to, state.CaseStatus, state.Final, from, trigger, actor.Name, reason, time.GetUtcNow());
-        db.WorkflowTransitions.Add(transition);
+        if (Transitions is { } batch) batch.Add(transition);
+        else db.WorkflowTransitions.Add(transition);
         return transition;
     }
 

@@ -177,27 +177,10 @@ public sealed class ImportPipelineScaleTests : IDisposable
         public static Remittance Payment(int claim, string payerClaimNumber) =>
             Remittance("TRACE-PAID", new DateOnly(2026, 4, 1), [Claim(claim, payerClaimNumber, paid: Charge, ("CO", "45"), 0m)]);
 
-        private static ClaimPayment Claim(int number, string? payerClaimNumber, decimal paid, (string Group, string Carc) adjustment, decimal adjusted)
-        {
-            var date = new DateOnly(2026, 1, 15);
-            var claim = new ClaimPayment
-            {
-                PatientControlNumber = $"ACCT-{number:D6}", StatusCode = 1, ChargeAmount = Charge, PaymentAmount = paid, ClaimFilingIndicator = "CI",
-                PayerClaimControlNumber = payerClaimNumber ?? $"PCN{number:D8}", PatientLastName = "SYNTHETIC", PatientFirstName = "TESTA",
-                MemberId = $"SYN{number:D6}", RenderingProviderId = "1234567893", ServiceDateFrom = date, ServiceDateTo = date,
-            };
-            var line = new ServiceLine { LineNumber = 1, ProcedureQualifier = "HC", ProcedureCode = "99213", ChargeAmount = Charge, PaidAmount = paid, ServiceDate = date };
-            if (adjusted > 0) claim.Adjustments.Add(new Adjustment { GroupCode = adjustment.Group, Carc = adjustment.Carc, Amount = adjusted, ServiceLine = line });
-            claim.ServiceLines.Add(line);
-            return claim;
-        }
+        private static ClaimPayment Claim(int number, string? payerClaimNumber, decimal paid, (string Group, string Carc) adjustment, decimal adjusted) =>
+            SyntheticEra.Claim(number, payerClaimNumber ?? $"PCN{number:D8}", Charge, paid, new DateOnly(2026, 1, 15),
+                adjusted > 0 ? (adjustment.Group, adjustment.Carc, adjusted) : null);
 
-        private static Remittance Remittance(string trace, DateOnly paid, List<ClaimPayment> claims) => new()
-        {
-            ContentHash = "", TransactionControlNumber = "0001", HandlingCode = "I", PaymentMethod = "ACH",
-            PaymentAmount = claims.Sum(c => c.PaymentAmount), PaymentDate = paid, ProductionDate = paid, TraceNumber = trace,
-            Payer = new Payer { Identifier = "SYNPAYER1", Name = "SYNTHETIC HEALTH PLAN" },
-            PayeeName = "EXAMPLE CLINIC", PayeeIdentifier = "1999999984", Claims = claims,
-        };
+        private static Remittance Remittance(string trace, DateOnly paid, List<ClaimPayment> claims) => SyntheticEra.Remittance(trace, paid, claims);
     }
 }

@@ -18,3 +18,6 @@ public sealed class CaseWorkflowOnPostgreSqlTests : CaseWorkflowTests, IRunsOnPo
 
 /// <summary><see cref="DeadlineSweepJobTests"/> on PostgreSQL: the daily sweep.</summary>
 public sealed class DeadlineSweepJobOnPostgreSqlTests : DeadlineSweepJobTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="SetBasedOutcomesTests"/> on PostgreSQL: the set-based outcome step's UPDATE … FROM jsonb_to_recordset.</summary>
+public sealed class SetBasedOutcomesOnPostgreSqlTests : SetBasedOutcomesTests, IRunsOnPostgreSql;
