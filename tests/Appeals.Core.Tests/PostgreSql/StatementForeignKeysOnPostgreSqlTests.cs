@@ -17,6 +17,12 @@ public sealed class StatementForeignKeysOnPostgreSqlTests : IRunsOnPostgreSql
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The row-level foreign keys of the four import tables.</summary>
+    private const string RowLevelKeys = "SELECT conname AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('\"ClaimPayments\"', '\"ServiceLines\"', '\"Adjustments\"', '\"RemarkCodes\"')";
+
+    /// <summary>The statement-level key triggers (ADR 0112): named <c>{Table}_Keys_{event}</c>.</summary>
+    private const string StatementKeyTriggers = "SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%\\_Keys\\_%'";
+
     private static async Task<TestDatabase> ImportedAsync()
     {
         var database = await TestDatabase.CreateAsync();
@@ -42,10 +48,9 @@ public sealed class StatementForeignKeysOnPostgreSqlTests : IRunsOnPostgreSql
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.Open();
 
-        var keys = await db.Database.SqlQueryRaw<string>(
-            "SELECT conname AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('\"ClaimPayments\"', '\"ServiceLines\"', '\"Adjustments\"', '\"RemarkCodes\"')").ToListAsync(Ct);
+        var keys = await db.Database.SqlQueryRaw<string>(RowLevelKeys).ToListAsync(Ct);
         Assert.Equal(["FK_ClaimPayments_ClaimPayments_ReversesClaimPaymentId"], keys);
-        var triggers = await db.Database.SqlQueryRaw<string>("SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%\\_Keys\\_%'").ToListAsync(Ct);
+        var triggers = await db.Database.SqlQueryRaw<string>(StatementKeyTriggers).ToListAsync(Ct);
         Assert.Equal(14, triggers.Count); // 4 child tables x insert/update, 3 parents x delete/key change
     }
 
@@ -99,11 +104,10 @@ public sealed class StatementForeignKeysOnPostgreSqlTests : IRunsOnPostgreSql
         await using var db = database.Open();
 
         foreach (var statement in MigrationSqlScripts.DropStatementForeignKeysV1()) await db.Database.ExecuteSqlRawAsync(statement, Ct);
-        Assert.Equal(7, await db.Database.SqlQueryRaw<string>(
-            "SELECT conname AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('\"ClaimPayments\"', '\"ServiceLines\"', '\"Adjustments\"', '\"RemarkCodes\"')").CountAsync(Ct));
-        Assert.Empty(await db.Database.SqlQueryRaw<string>("SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%\\_Keys\\_%'").ToListAsync(Ct));
+        Assert.Equal(7, await db.Database.SqlQueryRaw<string>(RowLevelKeys).CountAsync(Ct));
+        Assert.Empty(await db.Database.SqlQueryRaw<string>(StatementKeyTriggers).ToListAsync(Ct));
 
         foreach (var statement in MigrationSqlScripts.CreateStatementForeignKeysV1()) await db.Database.ExecuteSqlRawAsync(statement, Ct);
-        Assert.Equal(14, await db.Database.SqlQueryRaw<string>("SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%\\_Keys\\_%'").CountAsync(Ct));
+        Assert.Equal(14, await db.Database.SqlQueryRaw<string>(StatementKeyTriggers).CountAsync(Ct));
     }
 }
