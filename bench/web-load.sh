@@ -85,6 +85,15 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=manager" --d
 cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Queue")" = 200 ] || { echo "sign-in failed"; exit 1; }
 case_id=$(sql 'select "Id" from "DenialCases" order by "Priority" desc, "Id" limit 1 offset 100')
+[ -n "$case_id" ] || { echo "no case to measure: the database holds fewer than 101 cases"; exit 1; }
+# Each page once before the load: a page that fails says so here, with its status, instead of as an empty result later.
+# The first request of a page also compiles its queries: on a loaded machine it can take longer than a short run lasts.
+for path in ${APPEALS_LOAD_PAGES:-/Queue case /Dashboard}; do
+  [ "$path" = case ] && path="/Cases/$case_id"
+  first=$(curl -s -o /dev/null -m 120 -w '%{http_code} %{time_total}' -H "Cookie: $cookie" "$base$path" || true)
+  [ "${first%% *}" = 200 ] || { echo "$path answered ${first:-nothing in 120 s} before the load:"; tail -20 "$work/server.log"; exit 1; }
+  echo "first request $path: ${first#* } s (not counted)"
+done
 echo "app on 127.0.0.1:$port, signed in as manager; $connections users for $seconds s per page"
 echo
 
@@ -106,6 +115,10 @@ for path in ${APPEALS_LOAD_PAGES:-/Queue case /Dashboard}; do
   python3 - "$path" "$work/result.json" "$before" "$after" "$ticks_per_s" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[2]))
+if r["responses"] == 0:
+    # No response completed within the run (each took longer than it lasted): say so instead of printing empty columns.
+    print(f'{sys.argv[1]:<16} no response completed in the run ({r["errors"]} errors/timeouts): run it longer or on an idle machine')
+    sys.exit(0)
 cpu = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / int(sys.argv[5]) / max(r["responses"], 1)
 print(f'{sys.argv[1]:<16} {r["p50"]:>8} {r["p90"]:>8} {r["p95"]:>8} {r["p97_5"]:>8} {r["p99"]:>8} {r["requestsPerSecond"]:>9.0f} {r["errors"]:>7} {cpu:>12.2f}')
 PY
