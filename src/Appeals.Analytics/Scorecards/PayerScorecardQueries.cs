@@ -75,8 +75,10 @@ public sealed class PayerScorecardQueries(AppealsDbContext db)
         if (filter.To is { } to) rows = rows.Where(r => r.Date <= to);
         if (filter.PayerId is { } payer) rows = rows.Where(r => r.PayerId == payer);
         var remittances = await rows.ToListAsync(ct);
-        return remittances.GroupBy(r => r.PayerId).ToDictionary(g => g.Key, g => (g.Sum(r => r.Claims), g.Sum(r => r.PaidDatedClaims),
-            g.Sum(r => (long)r.Date.DayNumber * r.PaidDatedClaims - (r.PaidServiceDays + (long)UnixEpochDay * r.PaidDatedClaims))));
+        // A remittance with neither a payment nor a production date has no payment day: its claims count, their days do not.
+        return remittances.GroupBy(r => r.PayerId).ToDictionary(g => g.Key, g => (g.Sum(r => r.Claims),
+            g.Where(r => r.Date is not null).Sum(r => r.PaidDatedClaims),
+            g.Where(r => r.Date is not null).Sum(r => (long)r.Date!.Value.DayNumber * r.PaidDatedClaims - (r.PaidServiceDays + (long)UnixEpochDay * r.PaidDatedClaims))));
     }
 
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;

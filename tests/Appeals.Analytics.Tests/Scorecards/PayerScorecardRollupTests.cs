@@ -145,3 +145,6 @@ public class PayerScorecardRollupTests : IDisposable
         Assert.Equal(0, await check.ClaimRemittanceRollups.CountAsync(Ct));
     }
 }
+
+/// <summary><see cref="PayerScorecardRollupTests"/> on PostgreSQL: the statement-level triggers keep the v3 measures exact too.</summary>
+public sealed class PayerScorecardRollupOnPostgreSqlTests : PayerScorecardRollupTests, Appeals.Tests.Shared.IRunsOnPostgreSql;
