@@ -5,7 +5,7 @@
 # Each folder is deleted and generated again as one InitialCreate (no PostgreSQL database of Appeals is in use yet, so
 # no history has to be kept; once one is, add migrations with `dotnet ef migrations add` instead, see ADR 0020).
 # The model alone does not make the rollup triggers: the Core migration's Up and Down then get the calls of the named
-# helper MigrationSqlScripts.CreateRollupTriggersV2/DropRollupTriggersV2(DatabaseProvider.PostgreSql) (frozen SQL, ADR 0123), as the SQLite and SQL Server migrations have,
+# helper MigrationSqlScripts.CreateRollupTriggersV3/DropRollupTriggersV3 (the latest version)(DatabaseProvider.PostgreSql) (frozen SQL, ADR 0123), as the SQLite and SQL Server migrations have,
 # and then CreateStatementForeignKeysV1/DropStatementForeignKeysV1 (PostgreSQL only, ADR 0112: a regenerated InitialCreate
 # replaces the StatementLevelForeignKeys migration, so it must make what that migration makes).
 # Needs no database: the design-time factories never open a connection.
@@ -32,7 +32,7 @@ text = open(path).read()
 create = """
             // The triggers that keep the dashboard rollups, and a backfill from existing rows (ADR 0052); added by
             // scripts/regenerate-postgres-migrations.sh: the model alone does not create triggers.
-            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateRollupTriggersV3(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
                 migrationBuilder.Sql(statement);
 
             // The big import tables' foreign keys checked once per statement, not once per row (ADR 0112).
@@ -43,7 +43,7 @@ drop = """
             foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropStatementForeignKeysV1())
                 migrationBuilder.Sql(statement);
 
-            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropRollupTriggersV2(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropRollupTriggersV3(Appeals.Core.Persistence.DatabaseProvider.PostgreSql))
                 migrationBuilder.Sql(statement);
 """
 up = re.search(r"protected override void Up\(MigrationBuilder migrationBuilder\)\n        \{\n", text)

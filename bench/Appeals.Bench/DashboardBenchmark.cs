@@ -16,7 +16,7 @@ namespace Appeals.Bench;
 /// `dashboard [--cases N] [--claims-per-case K] [--db FILE] [--charts-out DIR] [--log-sql]`: generates N denial
 /// cases (default 1,000,000) straight into a SQLite file, then times each chart's data query
 /// (target under 1 s) and the whole dashboard page's data (target under 3 s), unfiltered and with
-/// date, payer and provider filters (a provider is finer than the rollups: read per case).
+/// date, payer and provider filters (a provider is finer than the rollups: read per case), and the payer scorecard's data.
 /// </summary>
 internal sealed class DashboardBenchmark : IBenchScenario
 {
@@ -63,6 +63,12 @@ internal sealed class DashboardBenchmark : IBenchScenario
         var (kpiFirst, kpiSecond, kpiCpu) = await TwiceAsync(options, db => new KpiQueries(db, time).SummaryAsync(filter));
         Console.WriteLine($"{"kpi summary",-32} {kpiFirst,10:F0} {kpiSecond,11:F0} {kpiCpu,15:F0}{Verdict(kpiSecond, 1000)}");
         var lastYear = new AnalyticsFilter(From: today.AddYears(-1), To: today);
+        // The payer scorecard page's data (issue 16, target under 1 s): rollups only (ADR 0115).
+        foreach (var f in new[] { filter, lastYear })
+        {
+            var (cardFirst, cardSecond, cardCpu) = await TwiceAsync(options, db => new Analytics.Scorecards.PayerScorecardQueries(db).ForAsync(f));
+            Console.WriteLine($"{"payer scorecard " + Describe(f),-32} {cardFirst,10:F0} {cardSecond,11:F0} {cardCpu,15:F0}{Verdict(cardSecond, 1000)}");
+        }
         foreach (var f in new[] { filter, lastYear, lastYear with { PayerId = 1 }, lastYear with { ProviderId = "1000000007" } })
         {
             var (pageFirst, pageSecond, pageCpu) = await TwiceAsync(options, db => PageAsync(db, time, f));

@@ -21,7 +21,17 @@ public sealed record PayerScorecardRow(
     decimal UnderpaymentRecovered,
     long TakeBacks,
     decimal TakeBackAmount,
-    long UnlinkedTakeBacks);
+    long UnlinkedTakeBacks,
+    IReadOnlyList<LevelOverturn> OverturnByLevel,
+    double? AverageDaysDenialToRecovery,
+    long PaidClaimsWithServiceDate,
+    double? AverageDaysServiceToPayment);
+
+/// <summary>
+/// Appeals decided at one appeal level (decided there, or escalated past it: the payer decided that level against the case)
+/// and overturned there (recovered or partially recovered); only levels with a decision are listed.
+/// </summary>
+public sealed record LevelOverturn(int Level, long Decided, long Overturned, double? Rate);
 
 /// <summary>A root cause (category) of a payer's denials, with its share of the payer's denial cases.</summary>
 public sealed record RootCauseShare(string Category, long Cases, decimal DeniedAmount, double Share);

@@ -10,7 +10,8 @@ public static class PayerScorecardTable
             new("Payer", ColumnFormat.Text), new("Payer type", ColumnFormat.Text), new("Claims", ColumnFormat.Count),
             new("Denial cases", ColumnFormat.Count), new("Denied", ColumnFormat.Money), new("Denial rate", ColumnFormat.Percent),
             new("Top root causes", ColumnFormat.Text), new("Appeals decided", ColumnFormat.Count), new("Overturn rate", ColumnFormat.Percent),
-            new("Days denial to resolution", ColumnFormat.Text), new("Recovered", ColumnFormat.Money),
+            new("Overturn rate by level", ColumnFormat.Text), new("Days denial to resolution", ColumnFormat.Text),
+            new("Days denial to recovery", ColumnFormat.Text), new("Days service to payment", ColumnFormat.Text), new("Recovered", ColumnFormat.Money),
             new("Underpayment cases", ColumnFormat.Count), new("Short-paid", ColumnFormat.Money), new("Underpayment rate", ColumnFormat.Percent),
             new("Underpayments recovered", ColumnFormat.Money), new("Take-backs", ColumnFormat.Count), new("Taken back", ColumnFormat.Money),
             new("Unlinked take-backs", ColumnFormat.Count),
@@ -19,7 +20,10 @@ public static class PayerScorecardTable
         [
             r.Payer, r.PayerType, r.Claims, r.DenialCases, r.DeniedAmount, r.DenialRate,
             string.Join("; ", r.TopRootCauses.Select(c => $"{c.Category} ({c.Cases})")), r.AppealsDecided, r.OverturnRate,
-            r.AverageDaysDenialToResolution?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), r.RecoveredAmount,
+            string.Join("; ", r.OverturnByLevel.Select(l => FormattableString.Invariant($"L{l.Level} {l.Rate:0.0%} ({l.Overturned}/{l.Decided})"))),
+            Days(r.AverageDaysDenialToResolution), Days(r.AverageDaysDenialToRecovery), Days(r.AverageDaysServiceToPayment), r.RecoveredAmount,
             r.UnderpaymentCases, r.UnderpaymentAmount, r.UnderpaymentRate, r.UnderpaymentRecovered, r.TakeBacks, r.TakeBackAmount, r.UnlinkedTakeBacks,
         ]).ToList());
+
+    private static string? Days(double? days) => days?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

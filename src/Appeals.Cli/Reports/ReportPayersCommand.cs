@@ -24,12 +24,13 @@ public sealed class ReportPayersCommand(IAnsiConsole console) : AsyncCommand<Rep
             return 0;
         }
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Payer")
-            .AddColumns(new[] { "Claims", "Denial rate", "Top root cause", "Overturn rate", "Days to resolve", "Underpaid", "Underpayment rate", "Taken back" }
+            .AddColumns(new[] { "Claims", "Denial rate", "Top root cause", "Overturn rate", "Days to resolve", "Days service to payment", "Underpaid", "Underpayment rate", "Taken back" }
                 .Select(h => new TableColumn(h).RightAligned()).ToArray());
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Payer), r.Claims.ToString("N0", CultureInfo.InvariantCulture), Percent(r.DenialRate),
                 Markup.Escape(r.TopRootCauses.FirstOrDefault()?.Category ?? "-"), Percent(r.OverturnRate),
                 r.AverageDaysDenialToResolution?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",
+                r.AverageDaysServiceToPayment?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",
                 Money(r.UnderpaymentAmount), Percent(r.UnderpaymentRate), $"{Money(r.TakeBackAmount)} ({r.UnlinkedTakeBacks} unlinked)");
         console.Write(table);
         console.MarkupLine("Definitions: docs/kpis.md, \"Payer scorecard\".");

@@ -38,6 +38,7 @@ public class AppealsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Rollups.DenialDayRollup> DenialDayRollups => Set<Rollups.DenialDayRollup>();
     public DbSet<Rollups.DenialReasonDayRollup> DenialReasonDayRollups => Set<Rollups.DenialReasonDayRollup>();
     public DbSet<Rollups.ClaimRemittanceRollup> ClaimRemittanceRollups => Set<Rollups.ClaimRemittanceRollup>();
+    public DbSet<Rollups.UnderpaymentDayRollup> UnderpaymentDayRollups => Set<Rollups.UnderpaymentDayRollup>();
     public DbSet<PhiDataKey> PhiDataKeys => Set<PhiDataKey>();
     public DbSet<Contracts.PayerContract> PayerContracts => Set<Contracts.PayerContract>();
     public DbSet<TakeBacks.TakeBack> TakeBacks => Set<TakeBacks.TakeBack>();

@@ -47,6 +47,21 @@ public sealed class DenialDayRollup : IDenialDayKey
     /// <summary>Cases not yet resolved: aging buckets come from these per denial day.</summary>
     public long OpenCases { get; set; }
     public long OpenDeniedCents { get; set; }
+    /// <summary>Cases closed as recovered or partially recovered, and the seconds from denial date to closing (days to recovery).</summary>
+    public long RecoveredResolutions { get; set; }
+    public long RecoverySeconds { get; set; }
+
+    // Appeals decided (decided at the level, or escalated past it) and overturned per appeal level 1-5 (RollupTable.AppealLevels).
+    public long Level1Decided { get; set; }
+    public long Level1Overturned { get; set; }
+    public long Level2Decided { get; set; }
+    public long Level2Overturned { get; set; }
+    public long Level3Decided { get; set; }
+    public long Level3Overturned { get; set; }
+    public long Level4Decided { get; set; }
+    public long Level4Overturned { get; set; }
+    public long Level5Decided { get; set; }
+    public long Level5Overturned { get; set; }
 }
 
 /// <summary>Denial cases per denial day, payer, category and primary reason ("CO-197"): the top-CARC chart's source.</summary>
@@ -73,4 +88,18 @@ public sealed class ClaimRemittanceRollup
 
     public long Claims { get; set; }
     public long ChargeCents { get; set; }
+    /// <summary>Claims paid (payment above zero) with a service date, and the sum of their service dates as days since 1970-01-01.</summary>
+    public long PaidDatedClaims { get; set; }
+    public long PaidServiceDays { get; set; }
+}
+
+/// <summary>Underpayment cases per denial (remittance) day and payer (issue 16's scorecard): count, shortfall, recovered (at most the shortfall).</summary>
+public sealed class UnderpaymentDayRollup
+{
+    public DateOnly DenialDate { get; set; }
+    public long PayerId { get; set; }
+
+    public long Cases { get; set; }
+    public long ShortfallCents { get; set; }
+    public long RecoveredCents { get; set; }
 }

@@ -25,6 +25,9 @@ internal abstract class RollupDialect
     /// <summary>Whole seconds from a date (midnight UTC) to an instant.</summary>
     public abstract string Seconds(string date, string instant);
 
+    /// <summary>Whole days from 1970-01-01 to a date (a day number that sums exactly, so averages of day spans need no row).</summary>
+    public abstract string Days(string date);
+
     private sealed class SqliteDialect : RollupDialect
     {
         public override string Quote(string name) => $"\"{name}\"";
@@ -33,6 +36,8 @@ internal abstract class RollupDialect
         public override string IsTrue(string flag) => $"{flag} <> 0";
         public override string Seconds(string date, string instant) =>
             $"CAST(round((julianday({instant}) - julianday({date})) * 86400.0) AS INTEGER)";
+        // julianday('1970-01-01') = 2440587.5.
+        public override string Days(string date) => $"CAST(round(julianday({date}) - 2440587.5) AS INTEGER)";
     }
 
     private sealed class SqlServerDialect : RollupDialect
@@ -42,6 +47,7 @@ internal abstract class RollupDialect
         public override string IsTrue(string flag) => $"{flag} = 1";
         public override string Seconds(string date, string instant) =>
             $"DATEDIFF_BIG(second, CAST({date} AS datetimeoffset), {instant})";
+        public override string Days(string date) => $"CAST(DATEDIFF(day, CAST('19700101' AS date), {date}) AS bigint)";
     }
 
     private sealed class PostgreSqlDialect : RollupDialect
@@ -53,5 +59,7 @@ internal abstract class RollupDialect
         // EXTRACT(EPOCH FROM timestamp) reads a timestamp without zone as UTC: the date's midnight UTC.
         public override string Seconds(string date, string instant) =>
             $"CAST(ROUND(EXTRACT(EPOCH FROM {instant}) - EXTRACT(EPOCH FROM CAST({date} AS timestamp))) AS bigint)";
+        // date - date is a whole number of days.
+        public override string Days(string date) => $"CAST({date} - DATE '1970-01-01' AS bigint)";
     }
 }

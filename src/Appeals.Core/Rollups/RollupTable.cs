@@ -24,7 +24,13 @@ internal sealed record RollupTable(
 
     private static readonly string[] CaseColumns =
         ["DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount",
-         "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt"];
+         "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt", "AppealLevel"];
+
+    /// <summary>
+    /// The appeal levels the payer scorecard counts decisions at (appeal_levels.csv: 1 to 5; 0 is a corrected claim or
+    /// reopening, not an appeal level). Rollup columns <c>Level{n}Decided</c> and <c>Level{n}Overturned</c>.
+    /// </summary>
+    public const int AppealLevels = 5;
 
     /// <summary>
     /// Underpayment cases share the queue's table but are not denials: the denial KPIs leave them out. By their category, not
@@ -63,20 +69,64 @@ internal sealed record RollupTable(
             ("ResolutionSeconds", When(timed, d.Seconds(Col("DenialDate"), Col("ClosedAt")))),
             ("OpenCases", When($"NOT ({resolved})", "1")),
             ("OpenDeniedCents", When($"NOT ({resolved})", denied)),
+            ("RecoveredResolutions", When($"{Col("Status")} IN ({Overturned}) AND {Col("ClosedAt")} IS NOT NULL", "1")),
+            ("RecoverySeconds", When($"{Col("Status")} IN ({Overturned}) AND {Col("ClosedAt")} IS NOT NULL", d.Seconds(Col("DenialDate"), Col("ClosedAt")))),
+            .. Enumerable.Range(1, AppealLevels).SelectMany(level => LevelMeasures(d, r, level)),
         ];
     }, DenialsOnly);
+
+    /// <summary>
+    /// A case's appeal is decided at level L when it is decided (recovered, partially recovered, upheld) at L, or when it went
+    /// on to a later level (the payer decided L against it: the case escalated); it is overturned at L when recovered or
+    /// partially recovered at L (docs/kpis.md, "Overturn rate by appeal level").
+    /// </summary>
+    private static IEnumerable<(string Column, string Expression)> LevelMeasures(RollupDialect d, string r, int level)
+    {
+        string Col(string c) => $"{r}.{d.Quote(c)}";
+        var appealed = $"{Col("FirstAppealedAt")} IS NOT NULL";
+        var at = $"{Col("AppealLevel")} = {level}";
+        yield return ($"Level{level}Decided",
+            $"CASE WHEN {appealed} AND (({at} AND {Col("Status")} IN ({Decided})) OR {Col("AppealLevel")} > {level}) THEN 1 ELSE 0 END");
+        yield return ($"Level{level}Overturned", $"CASE WHEN {appealed} AND {at} AND {Col("Status")} IN ({Overturned}) THEN 1 ELSE 0 END");
+    }
 
     public static readonly RollupTable DenialReasonDays = new("DenialReasonDayRollups", "DenialCases",
         ["DenialDate", "PayerId", "Category", "PrimaryReason"], CaseColumns,
         (d, r) => [("Cases", "1"), ("DeniedCents", d.Cents($"{r}.{d.Quote("DeniedAmount")}"))], DenialsOnly);
 
-    /// <summary>Reversals (CLP02 = 22) only undo an earlier adjudication: they are not counted again.</summary>
+    /// <summary>
+    /// Reversals (CLP02 = 22) only undo an earlier adjudication: they are not counted again. Claims paid (payment above
+    /// zero) with a service date also sum their service day numbers, so the days from service to the remittance's payment
+    /// date average without reading a claim (docs/kpis.md, "Days from service to payment").
+    /// </summary>
     public static readonly RollupTable ClaimRemittances = new("ClaimRemittanceRollups", "ClaimPayments", ["RemittanceId"],
-        ["RemittanceId", "StatusCode", "ChargeAmount"],
-        (d, r) => [("Claims", "1"), ("ChargeCents", d.Cents($"{r}.{d.Quote("ChargeAmount")}"))],
+        ["RemittanceId", "StatusCode", "ChargeAmount", "PaymentAmount", "ServiceDateFrom"],
+        (d, r) =>
+        {
+            var paidWithDate = $"{d.Cents($"{r}.{d.Quote("PaymentAmount")}")} > 0 AND {r}.{d.Quote("ServiceDateFrom")} IS NOT NULL";
+            return
+            [
+                ("Claims", "1"), ("ChargeCents", d.Cents($"{r}.{d.Quote("ChargeAmount")}")),
+                ("PaidDatedClaims", $"CASE WHEN {paidWithDate} THEN 1 ELSE 0 END"),
+                ("PaidServiceDays", $"CASE WHEN {paidWithDate} THEN {d.Days($"{r}.{d.Quote("ServiceDateFrom")}")} ELSE 0 END"),
+            ];
+        },
         (d, r) => $"{r}.{d.Quote("StatusCode")} <> 22");
 
-    public static readonly IReadOnlyList<RollupTable> All = [DenialDays, DenialReasonDays, ClaimRemittances];
+    /// <summary>
+    /// Underpayment cases per denial (remittance) day and payer: the scorecard's underpayment figures without reading the
+    /// cases (their amounts are text on SQLite). Recovered counts at most the shortfall.
+    /// </summary>
+    public static readonly RollupTable UnderpaymentDays = new("UnderpaymentDayRollups", "DenialCases", ["DenialDate", "PayerId"],
+        [.. CaseColumns, "Kind", "ShortfallAmount"], (d, r) =>
+        {
+            var shortfall = d.Cents($"COALESCE({r}.{d.Quote("ShortfallAmount")}, 0)");
+            var recovered = d.Cents($"{r}.{d.Quote("RecoveredAmount")}");
+            return [("Cases", "1"), ("ShortfallCents", shortfall), ("RecoveredCents", $"CASE WHEN {recovered} < {shortfall} THEN {recovered} ELSE {shortfall} END")];
+        },
+        (d, r) => $"{r}.{d.Quote("Kind")} = '{CaseKinds.Underpayment}'");
+
+    public static readonly IReadOnlyList<RollupTable> All = [DenialDays, DenialReasonDays, ClaimRemittances, UnderpaymentDays];
 
     /// <summary>One SELECT row per source row with its keys and contributions: what the rollup sums.</summary>
     public string Facts(RollupDialect d, string? extraCondition = null)

@@ -75,6 +75,11 @@ public sealed class ReportPayersCommandTests
         Assert.Equal(2, payer.GetProperty("takeBacks").GetInt64());             // WO and FB; L6 is interest paid
         Assert.Equal(30m, payer.GetProperty("takeBackAmount").GetDecimal());
         Assert.Equal(1, payer.GetProperty("unlinkedTakeBacks").GetInt64());
+        Assert.Empty(payer.GetProperty("overturnByLevel").EnumerateArray());   // nothing appealed yet
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, payer.GetProperty("averageDaysDenialToRecovery").ValueKind);
+        // Paid claims served 2026-01-15: A, C, D paid 2026-02-02 (18 days), E paid 2026-03-02 (46 days); B paid nothing.
+        Assert.Equal(4, payer.GetProperty("paidClaimsWithServiceDate").GetInt64());
+        Assert.Equal(25.0, payer.GetProperty("averageDaysServiceToPayment").GetDouble(), 9);
 
         var march = (await CliRun.RunAsync("report", "payers", "--from", "2026-03-01", "--db", temp.ConnectionString, "--json")).Json();
         var later = Assert.Single(march.GetProperty("payers").EnumerateArray().ToList());

@@ -16,9 +16,9 @@ public sealed class MigrationSqlTests
     [MemberData(nameof(Providers))]
     public void TheNewestFrozenRollupTriggers_AreWhatTheRollupCodeWritesToday(DatabaseProvider provider)
     {
-        Same(provider, "create", RollupTriggers.Create(provider), () => MigrationSqlScripts.CreateRollupTriggersV2(provider));
-        Same(provider, "drop", RollupTriggers.Drop(provider), () => MigrationSqlScripts.DropRollupTriggersV2(provider));
-        Assert.Equal([.. RollupTriggers.Drop(provider), .. RollupTriggers.Create(provider)], MigrationSqlScripts.RecreateRollupTriggersV2(provider));
+        Same(provider, "create", RollupTriggers.Create(provider), () => MigrationSqlScripts.CreateRollupTriggersV3(provider));
+        Same(provider, "drop", RollupTriggers.Drop(provider), () => MigrationSqlScripts.DropRollupTriggersV3(provider));
+        Assert.Equal([.. RollupTriggers.Drop(provider), .. RollupTriggers.Create(provider)], MigrationSqlScripts.RecreateRollupTriggersV3(provider));
     }
 
     private static IReadOnlyList<string>? Frozen(Func<IReadOnlyList<string>> read)

@@ -89,6 +89,11 @@ public sealed class UnderpaymentPagesTests(DemoAppFactory app) : IClassFixture<D
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Payer,Payer type,Claims,Denial cases", lines[0]);
         Assert.Equal(payers.Count, lines.Length - 1);
+        // Issue 16's by-level and timing figures are in the page and its downloads; every demo payer is paid, with service dates.
+        Assert.Contains("Overturn rate by level,Days denial to resolution,Days denial to recovery,Days service to payment", lines[0]);
+        Assert.Contains("Days service to payment", html);
+        var serviceToPayment = Array.IndexOf(lines[0].Split(','), "Days service to payment");
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d+\.\d$", l.Split(',')[serviceToPayment]));
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         var underpaid = await InDatabase(db => db.DenialCases.CountAsync(c => c.Kind == CaseKinds.Underpayment, Ct));

@@ -30,19 +30,7 @@ internal sealed class RemittanceTables : IDisposable
     {
         // The bulk writers seal claims with the protector's data key: its row goes in first, before any transaction (ADR 0071).
         db.Phi?.Keys.EnsureStored(db);
-        var connection = db.Database.GetDbConnection();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var sqlServer = db.Database.IsSqlServer();
-        IRowInserter<T> For<T>() where T : class
-        {
-            var entity = db.Model.FindEntityType(typeof(T))!;
-            return connection switch
-            {
-                SqliteConnection sqlite => new SqliteRowInserter<T>(sqlite, entity, sql),
-                Npgsql.NpgsqlConnection postgres => new PostgreSqlRowInserter<T>(postgres, entity, sql),
-                _ => new TableInserter<T>(connection, entity, sql, sqlServer),
-            };
-        }
+        IRowInserter<T> For<T>() where T : class => InserterFor<T>(db);
         _payers = For<Payer>();
         _remittances = For<Remittance>();
         _claims = For<ClaimPayment>();
@@ -51,6 +39,20 @@ internal sealed class RemittanceTables : IDisposable
         _remarks = For<RemarkCode>();
         _providerAdjustments = For<ProviderAdjustment>();
         _cases = For<DenialCase>();
+    }
+
+    /// <summary>The provider's bulk inserter of <typeparamref name="T"/> rows on <paramref name="db"/>'s connection.</summary>
+    internal static IRowInserter<T> InserterFor<T>(AppealsDbContext db) where T : class
+    {
+        var connection = db.Database.GetDbConnection();
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return connection switch
+        {
+            SqliteConnection sqlite => new SqliteRowInserter<T>(sqlite, entity, sql),
+            Npgsql.NpgsqlConnection postgres => new PostgreSqlRowInserter<T>(postgres, entity, sql),
+            _ => new TableInserter<T>(connection, entity, sql, db.Database.IsSqlServer()),
+        };
     }
 
     public long AddPayer(Payer payer, DbTransaction tx)

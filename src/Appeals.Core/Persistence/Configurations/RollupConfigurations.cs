@@ -41,3 +41,12 @@ internal sealed class ClaimRemittanceRollupConfiguration : IEntityTypeConfigurat
         b.Property(r => r.RemittanceId).ValueGeneratedNever();
     }
 }
+
+internal sealed class UnderpaymentDayRollupConfiguration : IEntityTypeConfiguration<UnderpaymentDayRollup>
+{
+    public void Configure(EntityTypeBuilder<UnderpaymentDayRollup> b)
+    {
+        b.ToTable("UnderpaymentDayRollups");
+        b.HasKey(r => new { r.DenialDate, r.PayerId });
+    }
+}

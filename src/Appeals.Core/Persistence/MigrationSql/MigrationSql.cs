@@ -12,7 +12,7 @@ public static class MigrationSqlScripts
     internal const string StatementMarker = "-- statement";
 
     /// <summary>The version of the rollup triggers the newest migration creates; <c>MigrationSqlTests</c> holds it to <see cref="Rollups.RollupTriggers"/>.</summary>
-    internal const string LatestRollupTriggers = "rollup-triggers-v2";
+    internal const string LatestRollupTriggers = "rollup-triggers-v3";
 
     /// <summary>Creates the rollup triggers counting underpayment cases out (ADR 0100) and rebuilds every rollup (ADR 0052).</summary>
     public static IReadOnlyList<string> CreateRollupTriggersV2(DatabaseProvider provider) => Read(provider, "rollup-triggers-v2.create");
@@ -34,6 +34,19 @@ public static class MigrationSqlScripts
 
     /// <summary>Drops the statement-level checks and puts the six row-level foreign keys back (as InitialCreate made them).</summary>
     public static IReadOnlyList<string> DropStatementForeignKeysV1() => Read(DatabaseProvider.PostgreSql, "statement-foreign-keys-v1.drop");
+
+    /// <summary>
+    /// Creates version 3 of the rollup triggers (issue 16's payer scorecard: appeals decided and overturned per level, paid
+    /// claims' service days per remittance, and the underpayment rollup) and rebuilds every rollup.
+    /// </summary>
+    public static IReadOnlyList<string> CreateRollupTriggersV3(DatabaseProvider provider) => Read(provider, "rollup-triggers-v3.create");
+
+    /// <summary>Drops version 3's triggers (the same names as version 2's).</summary>
+    public static IReadOnlyList<string> DropRollupTriggersV3(DatabaseProvider provider) => Read(provider, "rollup-triggers-v3.drop");
+
+    /// <summary>Replaces the triggers of an existing database with version 3's and rebuilds the rollups (PayerScorecardRollups).</summary>
+    public static IReadOnlyList<string> RecreateRollupTriggersV3(DatabaseProvider provider) =>
+        [.. DropRollupTriggersV3(provider), .. CreateRollupTriggersV3(provider)];
 
     /// <summary>The statements of <c>{provider}.{script}.sql</c>, each as it was written (without the line end before the next marker).</summary>
     internal static IReadOnlyList<string> Read(DatabaseProvider provider, string script)

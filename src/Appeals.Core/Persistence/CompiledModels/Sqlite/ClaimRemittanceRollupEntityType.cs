@@ -19,7 +19,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 "Appeals.Core.Rollups.ClaimRemittanceRollup",
                 typeof(ClaimRemittanceRollup),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 keyCount: 1);
 
             var remittanceId = runtimeEntityType.AddProperty(
@@ -42,6 +42,20 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 typeof(long),
                 propertyInfo: typeof(ClaimRemittanceRollup).GetProperty("Claims", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ClaimRemittanceRollup).GetField("<Claims>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var paidDatedClaims = runtimeEntityType.AddProperty(
+                "PaidDatedClaims",
+                typeof(long),
+                propertyInfo: typeof(ClaimRemittanceRollup).GetProperty("PaidDatedClaims", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClaimRemittanceRollup).GetField("<PaidDatedClaims>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var paidServiceDays = runtimeEntityType.AddProperty(
+                "PaidServiceDays",
+                typeof(long),
+                propertyInfo: typeof(ClaimRemittanceRollup).GetProperty("PaidServiceDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClaimRemittanceRollup).GetField("<PaidServiceDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
             var key = runtimeEntityType.AddKey(

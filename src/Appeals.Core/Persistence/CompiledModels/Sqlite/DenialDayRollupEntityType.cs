@@ -19,7 +19,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 "Appeals.Core.Rollups.DenialDayRollup",
                 typeof(DenialDayRollup),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 33,
                 keyCount: 1);
 
             var denialDate = runtimeEntityType.AddProperty(
@@ -123,6 +123,76 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(DenialDayRollup).GetField("<DeniedCents>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
+            var level1Decided = runtimeEntityType.AddProperty(
+                "Level1Decided",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level1Decided", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level1Decided>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level1Overturned = runtimeEntityType.AddProperty(
+                "Level1Overturned",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level1Overturned", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level1Overturned>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level2Decided = runtimeEntityType.AddProperty(
+                "Level2Decided",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level2Decided", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level2Decided>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level2Overturned = runtimeEntityType.AddProperty(
+                "Level2Overturned",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level2Overturned", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level2Overturned>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level3Decided = runtimeEntityType.AddProperty(
+                "Level3Decided",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level3Decided", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level3Decided>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level3Overturned = runtimeEntityType.AddProperty(
+                "Level3Overturned",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level3Overturned", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level3Overturned>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level4Decided = runtimeEntityType.AddProperty(
+                "Level4Decided",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level4Decided", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level4Decided>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level4Overturned = runtimeEntityType.AddProperty(
+                "Level4Overturned",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level4Overturned", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level4Overturned>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level5Decided = runtimeEntityType.AddProperty(
+                "Level5Decided",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level5Decided", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level5Decided>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var level5Overturned = runtimeEntityType.AddProperty(
+                "Level5Overturned",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("Level5Overturned", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<Level5Overturned>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
             var openCases = runtimeEntityType.AddProperty(
                 "OpenCases",
                 typeof(long),
@@ -142,6 +212,20 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 typeof(long),
                 propertyInfo: typeof(DenialDayRollup).GetProperty("RecoveredCents", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DenialDayRollup).GetField("<RecoveredCents>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var recoveredResolutions = runtimeEntityType.AddProperty(
+                "RecoveredResolutions",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("RecoveredResolutions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<RecoveredResolutions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var recoverySeconds = runtimeEntityType.AddProperty(
+                "RecoverySeconds",
+                typeof(long),
+                propertyInfo: typeof(DenialDayRollup).GetProperty("RecoverySeconds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DenialDayRollup).GetField("<RecoverySeconds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
             var resolutionSeconds = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteAppealsDbContextModel
     {
         private SqliteAppealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bae10d0-3db1-4e21-8e16-2bbc5631a752"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("1ce7784e-d49e-4e3b-9d17-65cb171af5c6"), entityTypeCount: 27)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
             var claimRemittanceRollup = ClaimRemittanceRollupEntityType.Create(this);
             var denialDayRollup = DenialDayRollupEntityType.Create(this);
             var denialReasonDayRollup = DenialReasonDayRollupEntityType.Create(this);
+            var underpaymentDayRollup = UnderpaymentDayRollupEntityType.Create(this);
             var takeBack = TakeBackEntityType.Create(this);
             var workflowTransition = WorkflowTransitionEntityType.Create(this);
 
@@ -91,6 +92,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
             ClaimRemittanceRollupEntityType.CreateAnnotations(claimRemittanceRollup);
             DenialDayRollupEntityType.CreateAnnotations(denialDayRollup);
             DenialReasonDayRollupEntityType.CreateAnnotations(denialReasonDayRollup);
+            UnderpaymentDayRollupEntityType.CreateAnnotations(underpaymentDayRollup);
             TakeBackEntityType.CreateAnnotations(takeBack);
             WorkflowTransitionEntityType.CreateAnnotations(workflowTransition);
 

@@ -1322,6 +1322,12 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.Property<long>("Claims")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("PaidDatedClaims")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaidServiceDays")
+                        .HasColumnType("bigint");
+
                     b.HasKey("RemittanceId");
 
                     b.ToTable("ClaimRemittanceRollups", (string)null);
@@ -1372,6 +1378,36 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                     b.Property<long>("DeniedCents")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Level1Decided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level1Overturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level2Decided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level2Overturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level3Decided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level3Overturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level4Decided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level4Overturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level5Decided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level5Overturned")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OpenCases")
                         .HasColumnType("bigint");
 
@@ -1379,6 +1415,12 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.Property<long>("RecoveredCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoveredResolutions")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoverySeconds")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ResolutionSeconds")
@@ -1426,6 +1468,28 @@ namespace Appeals.Core.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
 
                     b.ToTable("DenialReasonDayRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.UnderpaymentDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoveredCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShortfallCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DenialDate", "PayerId");
+
+                    b.ToTable("UnderpaymentDayRollups", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>

@@ -1279,6 +1279,12 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("Claims")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PaidDatedClaims")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidServiceDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RemittanceId");
 
                     b.ToTable("ClaimRemittanceRollups", (string)null);
@@ -1329,6 +1335,36 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("DeniedCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Level1Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level1Overturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level2Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level2Overturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level3Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level3Overturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level4Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level4Overturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level5Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level5Overturned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenCases")
                         .HasColumnType("INTEGER");
 
@@ -1336,6 +1372,12 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecoveredCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoveredResolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoverySeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ResolutionSeconds")
@@ -1383,6 +1425,28 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DenialReasonDayRollups_Chart");
 
                     b.ToTable("DenialReasonDayRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Appeals.Core.Rollups.UnderpaymentDayRollup", b =>
+                {
+                    b.Property<DateOnly>("DenialDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoveredCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShortfallCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DenialDate", "PayerId");
+
+                    b.ToTable("UnderpaymentDayRollups", (string)null);
                 });
 
             modelBuilder.Entity("Appeals.Core.TakeBacks.TakeBack", b =>
