@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Remittances.X12.Validation;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
@@ -27,10 +28,13 @@ internal sealed partial class TransactionBuilder
     private int _segments = 1;
     private readonly ImportIssue _stIssue;
     private readonly TransactionValidator _validator;
+    private readonly DenialDetector? _countWith; // a dry run: each claim is classified, counted and dropped as it ends (ADR 0093)
+    private ClaimTotals _totals;
 
     internal TransactionBuilder(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts,
-        string interchangeControlNumber, string groupControlNumber)
+        string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null)
     {
+        _countWith = countWith;
         _s = scanner;
         _scratch = scratch;
         _codes = scratch.Codes;
@@ -112,7 +116,7 @@ internal sealed partial class TransactionBuilder
         MappingScratch.Move(_scratch.Claims, _remittance.Claims);
         _validator.Finish();
         _counts.Transactions++;
-        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings };
+        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings, Totals = TakeTotals() };
     }
 
     /// <summary>
@@ -126,7 +130,7 @@ internal sealed partial class TransactionBuilder
         var part = _remittance.WithoutClaims();
         part.Payer = Payer();
         MappingScratch.Move(_scratch.Claims, part.Claims);
-        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true };
+        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true, Totals = TakeTotals() };
     }
 
     private Payer Payer() => new()
@@ -207,6 +211,18 @@ internal sealed partial class TransactionBuilder
         MappingScratch.Move(_scratch.Adjustments, claim.Adjustments);
         MappingScratch.Move(_scratch.Remarks, claim.RemarkCodes);
         FillClaimDates(claim);
+        if (_countWith is not { } detector) return;
+        detector.ClassifyClaim(claim); // a CARC the map does not know was warned at its CAS (rule 5.CAS.CARC)
+        _totals.Add(claim, detector);
+    }
+
+    /// <summary>A dry run's totals of the claims counted since the last part (null when claims are kept).</summary>
+    private ClaimTotals? TakeTotals()
+    {
+        if (_countWith is null) return null;
+        var totals = _totals;
+        _totals = default;
+        return totals;
     }
 
     private static void FillClaimDates(ClaimPayment claim)
