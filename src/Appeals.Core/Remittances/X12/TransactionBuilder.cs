@@ -207,13 +207,24 @@ internal sealed partial class TransactionBuilder
     {
         if (_claim is not { } claim) return;
         _line = null;
+        if (_countWith is { } detector)
+        {
+            // A dry run (ADR 0093): the claim borrows the scratch lists while it is counted, and is dropped; nothing is copied.
+            var (lines, adjustments, remarks) = (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes);
+            (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (_scratch.Lines, _scratch.Adjustments, _scratch.Remarks);
+            FillClaimDates(claim);
+            detector.ClassifyClaim(claim); // a CARC the map does not know was warned at its CAS (rule 5.CAS.CARC)
+            _totals.Add(claim, detector);
+            (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (lines, adjustments, remarks);
+            _scratch.Lines.Clear();
+            _scratch.Adjustments.Clear();
+            _scratch.Remarks.Clear();
+            return;
+        }
         MappingScratch.Move(_scratch.Lines, claim.ServiceLines);
         MappingScratch.Move(_scratch.Adjustments, claim.Adjustments);
         MappingScratch.Move(_scratch.Remarks, claim.RemarkCodes);
         FillClaimDates(claim);
-        if (_countWith is not { } detector) return;
-        detector.ClassifyClaim(claim); // a CARC the map does not know was warned at its CAS (rule 5.CAS.CARC)
-        _totals.Add(claim, detector);
     }
 
     /// <summary>A dry run's totals of the claims counted since the last part (null when claims are kept).</summary>
