@@ -107,7 +107,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var error in read.Errors) Error(error);
             return;
         }
-        if (read.Totals is { } counted) _tally.Add(counted); // classified and counted by the reader
+        if (read.Totals is { } counted) _tally.CountedByReader(counted); // classified and counted by the reader, parts before included
         else
         {
             // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
@@ -153,7 +153,8 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var claim in part.Claims) _totals.Add(claim, detector);
         }
 
-        public void Add(in ClaimTotals counted) => _totals.Add(counted);
+        /// <summary>The reader's totals of the transaction so far: they replace what earlier parts reported.</summary>
+        public void CountedByReader(in ClaimTotals counted) => _totals = counted;
 
         public readonly void AddTo(ImportSummary s, int denialCases)
         {

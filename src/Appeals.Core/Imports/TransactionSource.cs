@@ -7,7 +7,7 @@ namespace Appeals.Core.Imports;
 /// One transaction as read from a file: a remittance, or the located errors that refused it. A large transaction comes
 /// in parts (<paramref name="Continued"/> on all but the last; ADR 0090), each with the remittance's header and some of
 /// its claims, written into one database transaction as they come. <paramref name="Totals"/> is set when the source counted
-/// the claims instead of keeping them (a dry run, ADR 0093): the remittance then has none.
+/// the claims instead of keeping them (a dry run, ADR 0093): the totals of the transaction so far; the remittance then has none.
 /// </summary>
 internal sealed record ReadTransaction(Remittance? Remittance, IReadOnlyList<ImportIssue> Warnings, IReadOnlyList<ImportIssue> Errors,
     bool Continued = false, ClaimTotals? Totals = null);

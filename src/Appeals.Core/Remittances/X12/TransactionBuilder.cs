@@ -116,7 +116,7 @@ internal sealed partial class TransactionBuilder
         MappingScratch.Move(_scratch.Claims, _remittance.Claims);
         _validator.Finish();
         _counts.Transactions++;
-        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings, Totals = TakeTotals() };
+        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings, Totals = CountedSoFar() };
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal sealed partial class TransactionBuilder
         var part = _remittance.WithoutClaims();
         part.Payer = Payer();
         MappingScratch.Move(_scratch.Claims, part.Claims);
-        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true, Totals = TakeTotals() };
+        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true, Totals = CountedSoFar() };
     }
 
     private Payer Payer() => new()
@@ -227,14 +227,8 @@ internal sealed partial class TransactionBuilder
         FillClaimDates(claim);
     }
 
-    /// <summary>A dry run's totals of the claims counted since the last part (null when claims are kept).</summary>
-    private ClaimTotals? TakeTotals()
-    {
-        if (_countWith is null) return null;
-        var totals = _totals;
-        _totals = default;
-        return totals;
-    }
+    /// <summary>A dry run's totals of the transaction's claims counted so far (null when claims are kept).</summary>
+    private ClaimTotals? CountedSoFar() => _countWith is null ? null : _totals;
 
     private static void FillClaimDates(ClaimPayment claim)
     {

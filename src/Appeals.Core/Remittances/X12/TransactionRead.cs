@@ -21,7 +21,7 @@ public sealed record TransactionRead(Remittance? Remittance, IReadOnlyList<Impor
 
     /// <summary>
     /// Set when the reader counts claims instead of keeping them (<see cref="Remittance835Reader.CountClaimsWith"/>, a dry
-    /// run): the totals of the claims of this read (of this part, for a transaction in parts); the remittance has no claims.
+    /// run): the totals of the transaction's claims read so far (all of them in its last part); the remittance has no claims.
     /// </summary>
     internal Imports.ClaimTotals? Totals { get; init; }
 
