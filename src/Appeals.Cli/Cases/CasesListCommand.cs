@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Appeals.Cli.Common;
+using Appeals.Core.Clock;
 using Appeals.Core.Denials;
 using Appeals.Core.Formatting;
 using Appeals.Core.Persistence;
@@ -49,25 +50,12 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CasesListSettings settings, CancellationToken cancellationToken)
     {
-        await using var services = await settings.OpenDatabaseAsync(console, cancellationToken);
-        var db = services.Get<AppealsDbContext>();
-        var today = DateOnly.FromDateTime(services.Get<TimeProvider>().GetUtcNow().UtcDateTime);
-        var query = db.DenialCases.AsNoTracking();
-        if (settings.Status is { } code)
-        {
-            var status = DenialCaseStatus.FromCode(code);
-            query = query.Where(c => c.Status == status);
-        }
-        if (settings.Kind is { } kind) query = query.Where(c => c.Kind == kind);
-        // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.
-        var cases = await query.OrderByDescending(c => c.Priority).ThenBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, c.Kind, c.ShortfallAmount, Payer = c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber, c.Category, c.DeniedAmount,
-                c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority, c.AppealDeadline, c.DeadlineBasis,
-                c.TakenBackAmount,
-            })
-            .ToListAsync(cancellationToken);
+        var status = settings.Status is { } code ? DenialCaseStatus.FromCode(code) : (DenialCaseStatus?)null;
+        var configuration = settings.BuildConfiguration();
+        // A hot start path (ADR 0095): a current SQLite database is read without the service container or EF Core.
+        var cases = await SqliteCaseList.TryReadAsync(configuration, status, settings.Kind, cancellationToken)
+                    ?? await ReadThroughEfCoreAsync(settings, status, settings.Kind, cancellationToken);
+        var today = DateOnly.FromDateTime(AsOfClock.FromConfiguration(configuration).GetUtcNow().UtcDateTime);
         var rows = cases.Select(c =>
         {
             var why = PriorityRule.Explain(c.Priority, c.ExpectedRecovery, c.RecoveryProbability, c.DeniedAmount, c.AppealDeadline, today, c.Status, c.DeadlineBasis);
@@ -102,5 +90,20 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
         console.Write(table);
         console.MarkupLineInterpolated($"{rows.Count} case(s), highest priority first (priority: expected recovery, raised as the deadline nears, 0 once it passed)");
         return 0;
+    }
+
+    /// <summary>Any provider, and a SQLite database that does not exist yet or needs a migration: migrated first, then read with EF Core.</summary>
+    internal async Task<List<CaseListItem>> ReadThroughEfCoreAsync(CasesListSettings settings, DenialCaseStatus? status, string? kind, CancellationToken ct)
+    {
+        await using var services = await settings.OpenDatabaseAsync(console, ct);
+        var query = services.Get<AppealsDbContext>().DenialCases.AsNoTracking();
+        if (status is { } s) query = query.Where(c => c.Status == s);
+        if (kind is not null) query = query.Where(c => c.Kind == kind);
+        // The queue's order exactly (its index IX_DenialCases_Queue): priority is stored as a number SQLite can sort.
+        return await query.OrderByDescending(c => c.Priority).ThenBy(c => c.Id)
+            .Select(c => new CaseListItem(c.Id, c.Kind, c.ShortfallAmount, c.Payer!.Name, c.PatientControlNumber, c.PayerClaimControlNumber,
+                c.Category, c.DeniedAmount, c.RecoveredAmount, c.Status, c.RecoveryProbability, c.ExpectedRecovery, c.Priority,
+                c.AppealDeadline, c.DeadlineBasis, c.TakenBackAmount))
+            .ToListAsync(ct);
     }
 }

@@ -52,6 +52,18 @@ public sealed class DenialDetector(CarcCatalog catalog)
     }
 
     /// <summary>
+    /// True exactly when <see cref="BuildCase"/> would build a case for the classified claim: something on it was denied
+    /// and it is not a reversal. Allocates nothing (a dry run counts the cases it would open with it, ADR 0093).
+    /// </summary>
+    public bool OpensCase(ClaimPayment claim)
+    {
+        if (claim.StatusCode == ReversalStatus) return false;
+        foreach (var a in claim.Adjustments)
+            if (a.IsDenial) return true;
+        return false;
+    }
+
+    /// <summary>
     /// The denial case for a classified claim, or null when nothing on it was denied (or it is a reversal).
     /// </summary>
     /// <param name="claim">The claim, its adjustments already classified.</param>

@@ -56,7 +56,9 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             try
             {
                 // The read-ahead thread also encrypts each claim's names and member id: the writer is the bottleneck.
-                var reads = ReadAhead.Run(() => source(stream, _name, envelope).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
+                // A dry run keeps no claims: the reader counts each as it ends and drops it (ADR 0093).
+                var countWith = writer is null ? run.Detector : null;
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
                 await foreach (var (read, position, phi) in reads)
                 {
                     await HandleAsync(read, phi, writer, ct);
@@ -105,10 +107,13 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var error in read.Errors) Error(error);
             return;
         }
-        // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
-        foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
-
-        _tally.Add(remittance);
+        if (read.Totals is { } counted) _tally.CountedByReader(counted); // classified and counted by the reader, parts before included
+        else
+        {
+            // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
+            foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
+            _tally.Add(remittance, run.Detector);
+        }
         var outcome = writer is null ? await DryRunAsync(remittance, read.Continued, ct) : await writer.WriteAsync(remittance, phi, read.Continued, _name, ct);
         if (outcome is null) return; // more parts of this transaction follow
         switch (outcome.Result)
@@ -130,8 +135,6 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
 
     private async Task<TransactionOutcome?> DryRunAsync(Remittance remittance, bool continued, CancellationToken ct)
     {
-        var now = run.Time.GetUtcNow();
-        _tally.DenialCases += remittance.Claims.Count(c => run.Detector.BuildCase(c, remittance, 0, now) is not null);
         if (continued) return null;
         if (!run.WithoutDatabase && await TransactionWriter.IsStoredAsync(run.Db, remittance.ContentHash, ct)) return TransactionOutcome.Duplicate;
         return new TransactionOutcome(TransactionResult.Stored, _tally.DenialCases, null);
@@ -140,36 +143,29 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
     /// <summary>What one transaction adds to the summary, counted part by part.</summary>
     private struct Tally
     {
-        private int _claims, _lines, _adjustments;
-        private decimal _charged, _paid, _denied;
+        private ClaimTotals _totals;
 
         /// <summary>Cases a dry run would open (the writer counts those it opened).</summary>
-        public int DenialCases;
+        public readonly int DenialCases => _totals.DenialCases;
 
-        public void Add(Remittance part)
+        public void Add(Remittance part, Denials.DenialDetector detector)
         {
-            foreach (var claim in part.Claims)
-            {
-                _claims++;
-                _lines += claim.ServiceLines.Count;
-                _adjustments += claim.Adjustments.Count;
-                _charged += claim.ChargeAmount;
-                _paid += claim.PaymentAmount;
-                foreach (var a in claim.Adjustments)
-                    if (a.IsDenial) _denied += a.Amount;
-            }
+            foreach (var claim in part.Claims) _totals.Add(claim, detector);
         }
+
+        /// <summary>The reader's totals of the transaction so far: they replace what earlier parts reported.</summary>
+        public void CountedByReader(in ClaimTotals counted) => _totals = counted;
 
         public readonly void AddTo(ImportSummary s, int denialCases)
         {
             s.Transactions++;
             s.DenialCases += denialCases;
-            s.Claims += _claims;
-            s.ServiceLines += _lines;
-            s.Adjustments += _adjustments;
-            s.ChargedAmount += _charged;
-            s.PaidAmount += _paid;
-            s.DeniedAmount += _denied;
+            s.Claims += _totals.Claims;
+            s.ServiceLines += _totals.ServiceLines;
+            s.Adjustments += _totals.Adjustments;
+            s.ChargedAmount += _totals.Charged;
+            s.PaidAmount += _totals.Paid;
+            s.DeniedAmount += _totals.Denied;
         }
     }
 

@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Core.Remittances.X12;
 
 namespace Appeals.Core.Imports;
@@ -11,12 +12,13 @@ internal static class Remittance835Source
     /// </summary>
     internal const int PartBytes = 1 << 20;
 
-    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings) =>
-        Read(input, fileName, envelopeWarnings, PartBytes);
+    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, DenialDetector? countClaimsWith) =>
+        Read(input, fileName, envelopeWarnings, countClaimsWith, PartBytes);
 
-    internal static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, int partBytes)
+    internal static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, DenialDetector? countClaimsWith,
+        int partBytes)
     {
-        var reader = new Remittance835Reader(input, fileName) { PartBytes = partBytes };
+        var reader = new Remittance835Reader(input, fileName) { PartBytes = partBytes, CountClaimsWith = countClaimsWith };
         using var transactions = reader.ReadTransactions().GetEnumerator();
         while (true)
         {
@@ -31,7 +33,7 @@ internal static class Remittance835Source
                 envelopeWarnings.AddRange(reader.EnvelopeWarnings);
                 throw new UnreadableFileException(ex.Issue, ex);
             }
-            yield return new ReadTransaction(read.Remittance, read.Warnings, read.Errors, read.Continued);
+            yield return new ReadTransaction(read.Remittance, read.Warnings, read.Errors, read.Continued, read.Totals);
         }
         envelopeWarnings.AddRange(reader.EnvelopeWarnings);
     }

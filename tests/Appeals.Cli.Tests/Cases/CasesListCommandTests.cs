@@ -1,4 +1,9 @@
+using System.Text.Json;
+using Appeals.Cli.Cases;
 using Appeals.Cli.Tests.Common;
+using Appeals.Core.Denials;
+using Microsoft.Data.Sqlite;
+using Spectre.Console;
 
 namespace Appeals.Cli.Tests.Cases;
 
@@ -88,6 +93,64 @@ public sealed class CasesListCommandTests
         Assert.Contains("Patient control #", run.Output);
         Assert.Contains($"{imported} case(s)", run.Output);
     }
+
+    [Fact]
+    public async Task CasesList_OnACurrentSqliteDatabase_ReadsWithoutEfCore_ExactlyWhatEfCoreReads()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        // Values the demo does not have: an underpayment with its shortfall, a deadline, a take-back, no score, another status.
+        await using (var connection = new SqliteConnection(temp.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE "DenialCases" SET "Kind" = 'underpayment', "ShortfallAmount" = '12.34', "AppealDeadline" = '2027-01-02',
+                    "TakenBackAmount" = '5.5', "RecoveryProbability" = NULL, "ExpectedRecovery" = NULL, "Status" = 'recovered', "Priority" = 0.125
+                WHERE "Id" = (SELECT MIN("Id") FROM "DenialCases");
+                UPDATE "DenialCases" SET "AppealDeadline" = '2026-12-31', "Status" = 'in_progress' WHERE "Id" = (SELECT MAX("Id") FROM "DenialCases");
+                """;
+            await update.ExecuteNonQueryAsync(Ct);
+        }
+        var settings = new CasesListSettings { ConnectionString = temp.ConnectionString };
+        var configuration = settings.BuildConfiguration();
+        var command = new CasesListCommand(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) }));
+
+        (DenialCaseStatus?, string?)[] filters = [(null, null), (DenialCaseStatus.Open, null), (null, CaseKinds.Underpayment),
+            (DenialCaseStatus.Recovered, CaseKinds.Underpayment), (DenialCaseStatus.InProgress, CaseKinds.Denial)];
+        foreach (var (status, kind) in filters)
+        {
+            var fast = await SqliteCaseList.TryReadAsync(configuration, status, kind, Ct);
+            var ef = await command.ReadThroughEfCoreAsync(settings, status, kind, Ct);
+            Assert.NotNull(fast);
+            Assert.NotEmpty(ef);
+            // Serialised, so that a decimal read with another scale (5.5 against 5.50) differs too.
+            Assert.Equal(JsonSerializer.Serialize(ef), JsonSerializer.Serialize(fast));
+        }
+    }
+
+    [Fact]
+    public async Task CasesList_FastPath_StandsAsideForADatabaseNotThereOrNotCurrent()
+    {
+        using var temp = new TempFolder();
+        var missing = new CasesListSettings { ConnectionString = $"Data Source={temp.Sub("none.db")}" };
+        Assert.Null(await SqliteCaseList.TryReadAsync(missing.BuildConfiguration(), null, null, Ct));
+        Assert.False(File.Exists(temp.Sub("none.db"))); // opening would have created it
+
+        await ImportDemo(temp);
+        var settings = new CasesListSettings { ConnectionString = temp.ConnectionString };
+        Assert.NotNull(await SqliteCaseList.TryReadAsync(settings.BuildConfiguration(), null, null, Ct));
+        await using (var connection = new SqliteConnection(temp.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""";
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync(Ct));
+        }
+        Assert.Null(await SqliteCaseList.TryReadAsync(settings.BuildConfiguration(), null, null, Ct));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<int> ImportDemo(TempFolder temp)
     {

@@ -52,6 +52,30 @@ public class RemittanceImporterPartsTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(PartBytes)]
+    public async Task DryRun_CountsClaimsAsTheReaderEndsThem_AndReportsWhatTheImportStores(int? partBytes)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var bed = new ImportBed(database) { PartBytes = partBytes };
+        // A reversal of a denied claim opens no case (DenialDetector.OpensCase), in a dry run as in an import.
+        var file = bed.File("large.835", Large("TRACE1", 300), Remittance("TRACE2", Claim("SMALL-1", paid: 200m).WithLine("99213", 200m, 200m)),
+            Remittance("TRACE3", Claim("REV-1", status: 22, charge: 120m, paid: 0m).WithLine("99213", 120m, 0m, ("CO", "50", 120m))));
+
+        var dry = await bed.ImportAsync(new ImportOptions(DryRun: true), file);
+        var stored = await bed.ImportAsync(file);
+
+        Assert.Equal(Reported(stored), Reported(dry));
+        Assert.StartsWith("transactions 3, claims 302, lines 302, adjustments 301, cases 100,", Reported(dry));
+        await using var db = database.Open();
+        Assert.Equal(stored.DenialCases, await db.DenialCases.CountAsync(Ct));
+
+        static string Reported(Appeals.Core.Imports.ImportSummary s) =>
+            $"transactions {s.Transactions}, claims {s.Claims}, lines {s.ServiceLines}, adjustments {s.Adjustments}, cases {s.DenialCases}, " +
+            $"charged {s.ChargedAmount}, paid {s.PaidAmount}, denied {s.DeniedAmount}, errors {s.Errors.Count}, warnings {string.Join(" | ", s.Warnings)}";
+    }
+
     [Fact]
     public async Task Import_InParts_AnErrorInALaterPartKeepsNothingOfThatTransactionAndTheRestGoesOn()
     {

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 
@@ -43,6 +44,13 @@ public sealed class Remittance835Reader
     /// </summary>
     internal int? PartBytes { get; init; }
 
+    /// <summary>
+    /// When set (a dry run, ADR 0093), claims are not kept: each is classified with this detector, counted into
+    /// <see cref="TransactionRead.Totals"/> and dropped as it ends, on the thread that maps it; remittances come without claims.
+    /// Warnings and errors are the same as when claims are kept.
+    /// </summary>
+    internal DenialDetector? CountClaimsWith { get; init; }
+
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
     public long BytesRead { get; private set; }
 
@@ -80,7 +88,7 @@ public sealed class Remittance835Reader
                 if (scanner.Id == ST)
                 {
                     envelope.TransactionStarted();
-                    open = new TransactionJob(scanner, envelope.InterchangeControlNumber, envelope.GroupControlNumber);
+                    open = new TransactionJob(scanner, envelope.InterchangeControlNumber, envelope.GroupControlNumber, CountClaimsWith);
                     scanner.StartCapture();
                 }
                 else envelope.Apply();

@@ -24,7 +24,7 @@ internal sealed partial class TransactionBuilder
             FacilityTypeCode = _codes.Get(_s[8]),
             FrequencyCode = _codes.Get(_s[9]),
         };
-        _scratch.Claims.Add(_claim);
+        if (_countWith is null) _scratch.Claims.Add(_claim); // else counted and dropped when it ends
     }
 
     private void Cas()

@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Remittances.X12.Validation;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
@@ -27,10 +28,13 @@ internal sealed partial class TransactionBuilder
     private int _segments = 1;
     private readonly ImportIssue _stIssue;
     private readonly TransactionValidator _validator;
+    private readonly DenialDetector? _countWith; // a dry run: each claim is classified, counted and dropped as it ends (ADR 0093)
+    private ClaimTotals _totals;
 
     internal TransactionBuilder(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts,
-        string interchangeControlNumber, string groupControlNumber)
+        string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null)
     {
+        _countWith = countWith;
         _s = scanner;
         _scratch = scratch;
         _codes = scratch.Codes;
@@ -112,7 +116,7 @@ internal sealed partial class TransactionBuilder
         MappingScratch.Move(_scratch.Claims, _remittance.Claims);
         _validator.Finish();
         _counts.Transactions++;
-        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings };
+        return new TransactionRead(_errors.Count == 0 ? _remittance : null, _warnings, _errors) { Findings = _validator.Findings, Totals = CountedSoFar() };
     }
 
     /// <summary>
@@ -126,7 +130,7 @@ internal sealed partial class TransactionBuilder
         var part = _remittance.WithoutClaims();
         part.Payer = Payer();
         MappingScratch.Move(_scratch.Claims, part.Claims);
-        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true };
+        return new TransactionRead(_errors.Count == 0 ? part : null, [], []) { Continued = true, Totals = CountedSoFar() };
     }
 
     private Payer Payer() => new()
@@ -203,11 +207,28 @@ internal sealed partial class TransactionBuilder
     {
         if (_claim is not { } claim) return;
         _line = null;
+        if (_countWith is { } detector)
+        {
+            // A dry run (ADR 0093): the claim borrows the scratch lists while it is counted, and is dropped; nothing is copied.
+            var (lines, adjustments, remarks) = (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes);
+            (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (_scratch.Lines, _scratch.Adjustments, _scratch.Remarks);
+            FillClaimDates(claim);
+            detector.ClassifyClaim(claim); // a CARC the map does not know was warned at its CAS (rule 5.CAS.CARC)
+            _totals.Add(claim, detector);
+            (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (lines, adjustments, remarks);
+            _scratch.Lines.Clear();
+            _scratch.Adjustments.Clear();
+            _scratch.Remarks.Clear();
+            return;
+        }
         MappingScratch.Move(_scratch.Lines, claim.ServiceLines);
         MappingScratch.Move(_scratch.Adjustments, claim.Adjustments);
         MappingScratch.Move(_scratch.Remarks, claim.RemarkCodes);
         FillClaimDates(claim);
     }
+
+    /// <summary>A dry run's totals of the transaction's claims counted so far (null when claims are kept).</summary>
+    private ClaimTotals? CountedSoFar() => _countWith is null ? null : _totals;
 
     private static void FillClaimDates(ClaimPayment claim)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using Appeals.Core.Denials;
 using static Appeals.Core.Remittances.X12.X12SegmentIds;
 
 namespace Appeals.Core.Remittances.X12;
@@ -18,6 +19,7 @@ internal sealed class TransactionJob
     private readonly X12Separators _separators;
     private readonly string _interchangeControlNumber;
     private readonly string _groupControlNumber;
+    private readonly DenialDetector? _countWith;
     private TransactionJob? _previous; // the part before this one, for a transaction handed out in parts, until it hands over
     private byte[] _bytes = [];
     private int _length;
@@ -27,8 +29,9 @@ internal sealed class TransactionJob
     private IncrementalHash? _digest;
 
     /// <summary>Taken at the ST, from the reader's scanner and envelope.</summary>
-    internal TransactionJob(X12SegmentScanner at, string interchangeControlNumber, string groupControlNumber)
+    internal TransactionJob(X12SegmentScanner at, string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null)
     {
+        _countWith = countWith;
         _fileOffset = at.SegmentOffset;
         _segmentsBefore = at.SegmentNumber - 1;
         _separators = at.Separators;
@@ -36,7 +39,8 @@ internal sealed class TransactionJob
         _groupControlNumber = groupControlNumber;
     }
 
-    private TransactionJob(X12SegmentScanner at, TransactionJob previous) : this(at, previous._interchangeControlNumber, previous._groupControlNumber)
+    private TransactionJob(X12SegmentScanner at, TransactionJob previous)
+        : this(at, previous._interchangeControlNumber, previous._groupControlNumber, previous._countWith)
     {
         _previous = previous;
     }
@@ -124,7 +128,7 @@ internal sealed class TransactionJob
         if (carriedOn is null)
         {
             scanner.MoveNext(); // the ST
-            transaction = new TransactionBuilder(scanner, scratch, Counts, _interchangeControlNumber, _groupControlNumber);
+            transaction = new TransactionBuilder(scanner, scratch, Counts, _interchangeControlNumber, _groupControlNumber, _countWith);
         }
         else
         {

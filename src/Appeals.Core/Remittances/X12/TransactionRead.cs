@@ -19,6 +19,12 @@ public sealed record TransactionRead(Remittance? Remittance, IReadOnlyList<Impor
     /// <summary>The implementation-guide findings with their rules (ADR 0076); each is also among the warnings or errors.</summary>
     public IReadOnlyList<Validation.X12Finding> Findings { get; init; } = [];
 
+    /// <summary>
+    /// Set when the reader counts claims instead of keeping them (<see cref="Remittance835Reader.CountClaimsWith"/>, a dry
+    /// run): the totals of the transaction's claims read so far (all of them in its last part); the remittance has no claims.
+    /// </summary>
+    internal Imports.ClaimTotals? Totals { get; init; }
+
     /// <summary>True when the transaction was mapped and has no errors.</summary>
     public bool Accepted => Remittance is not null;
 }
