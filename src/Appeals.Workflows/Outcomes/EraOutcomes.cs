@@ -149,20 +149,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// <c>UPDATE … FROM</c> of the changed cases (each still at the concurrency stamp it was read with, else nothing is
     /// written) and one <c>INSERT … SELECT</c> of their transitions, in the order the moves were made.
     /// </summary>
-    private async Task WriteAsync(SetStatements.RowSnapshot<DenialCase> cases, List<WorkflowTransition> transitions, CancellationToken ct)
-    {
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+    private Task WriteAsync(SetStatements.RowSnapshot<DenialCase> cases, List<WorkflowTransition> transitions, CancellationToken ct) =>
+        InTransaction.RunAsync(db, async _ =>
         {
             await cases.UpdateChangedAsync(ct);
             await SetStatements.InsertAsync(db, transitions, ct);
-            if (owned is not null) await owned.CommitAsync(ct);
-        }
-        finally
-        {
-            if (owned is not null) await owned.DisposeAsync();
-        }
-    }
+        }, ct);
 
     /// <summary>The per-case reference (<see cref="PerCase"/>): the cases loaded for change, with their payers.</summary>
     private async Task<Dictionary<long, DenialCase>> TrackedAsync(List<long> ids, CancellationToken ct) =>

@@ -19,21 +19,13 @@ public static class DenialCaseBulkInsert
     {
         if (cases.Count == 0) return;
         db.Phi?.Keys.EnsureStored(db);
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await InTransaction.RunAsync(db, tx =>
         {
-            var tx = (own ?? db.Database.CurrentTransaction!).GetDbTransaction();
-            using (var inserter = RemittanceTables.InserterFor<DenialCase>(db))
-            {
-                var ids = inserter.Reserve(cases.Count, tx);
-                foreach (var c in cases) c.Id = ids.Next();
-                inserter.Insert(cases, tx);
-            }
-            if (own is not null) await own.CommitAsync(ct);
-        }
-        finally
-        {
-            if (own is not null) await own.DisposeAsync();
-        }
+            using var inserter = RemittanceTables.InserterFor<DenialCase>(db);
+            var ids = inserter.Reserve(cases.Count, tx);
+            foreach (var c in cases) c.Id = ids.Next();
+            inserter.Insert(cases, tx);
+            return Task.CompletedTask;
+        }, ct);
     }
 }

@@ -38,12 +38,10 @@ public static class PreparedUpdates
         if (modified.Count < MinimumRows || !db.Database.IsSqlite()) return await db.SaveChangesAsync(ct);
         var added = typeof(TAdded) == typeof(T) ? [] : db.ChangeTracker.Entries<TAdded>().Where(e => e.State == EntityState.Added).ToList();
 
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        return await InTransaction.RunAsync(db, async transaction =>
         {
             var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
             var sql = db.GetService<ISqlGenerationHelper>();
-            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             foreach (var group in modified.GroupBy(ChangedColumns))
             {
                 await using var update = new RowUpdate(transaction, entity, sql, group.First().Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList());
@@ -60,13 +58,8 @@ public static class PreparedUpdates
                 entry.State = EntityState.Unchanged;
             }
             var others = await db.SaveChangesAsync(ct);
-            if (owned is not null) await owned.CommitAsync(ct);
             return modified.Count + added.Count + others;
-        }
-        finally
-        {
-            if (owned is not null) await owned.DisposeAsync();
-        }
+        }, ct);
     }
 
     private static string ChangedColumns<T>(EntityEntry<T> entry) where T : class =>
