@@ -27,6 +27,9 @@ public sealed record PayerScorecardRow(
     long PaidClaimsWithServiceDate,
     double? AverageDaysServiceToPayment);
 
+/// <summary>One calendar month of the scorecard (<see cref="PayerScorecardQueries.ByMonthAsync"/>): its first day, and each payer's figures within it.</summary>
+public sealed record PayerScorecardMonth(DateOnly Month, IReadOnlyList<PayerScorecardRow> Payers);
+
 /// <summary>
 /// Appeals decided at one appeal level (decided there, or escalated past it: the payer decided that level against the case)
 /// and overturned there (recovered or partially recovered); only levels with a decision are listed.

@@ -59,6 +59,49 @@ public sealed class PayerScorecardQueries(AppealsDbContext db)
         }).OrderByDescending(r => r.Claims).ThenBy(r => r.Payer, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The scorecard month by month ("over time"): for each calendar month of the filter's range, every payer's figures as
+    /// <see cref="ForAsync"/> gives them for that month alone, so the months of a range add up to the range (counts and
+    /// amounts) and each figure keeps its one definition. Without a range: the twelve months up to the last month with
+    /// data; with only one end, that end and the data's other end. A month in which a payer has nothing lists no row for it.
+    /// </summary>
+    public async Task<IReadOnlyList<PayerScorecardMonth>> ByMonthAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    {
+        if (await DataMonthsAsync(filter, ct) is not var (first, last)) return [];
+        var months = new List<PayerScorecardMonth>();
+        for (var month = first; month <= last; month = month.AddMonths(1))
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            var within = filter with
+            {
+                From = filter.From is { } from && from > month ? from : month,
+                To = filter.To is { } to && to < end ? to : end,
+            };
+            months.Add(new PayerScorecardMonth(month, await ForAsync(within, ct)));
+        }
+        return months;
+    }
+
+    /// <summary>Every month from and to which <see cref="ByMonthAsync"/> reports, as their first days; null when there is no data.</summary>
+    private async Task<(DateOnly First, DateOnly Last)?> DataMonthsAsync(AnalyticsFilter filter, CancellationToken ct)
+    {
+        static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+        if (filter is { From: { } from, To: { } to }) return from > to ? null : (MonthOf(from), MonthOf(to));
+        var remittances = db.Remittances.AsNoTracking().Select(r => r.PaymentDate ?? r.ProductionDate);
+        var dates = new[]
+        {
+            await db.DenialDayRollups.AsNoTracking().MinAsync(r => (DateOnly?)r.DenialDate, ct), await db.DenialDayRollups.AsNoTracking().MaxAsync(r => (DateOnly?)r.DenialDate, ct),
+            await remittances.MinAsync(ct), await remittances.MaxAsync(ct),
+        }.OfType<DateOnly>().ToList();
+        if (dates.Count == 0) return null;
+        var last = MonthOf(filter.To ?? dates.Max());
+        var first = MonthOf(filter.From ?? (filter.To is null ? last.AddMonths(-(DefaultMonths - 1)) : dates.Min()));
+        return first > last ? null : (first, last);
+    }
+
+    /// <summary>How many months <see cref="ByMonthAsync"/> reports when no range is given.</summary>
+    public const int DefaultMonths = 12;
+
     private static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
 
     /// <summary>

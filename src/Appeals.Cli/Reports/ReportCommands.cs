@@ -16,7 +16,8 @@ public static class ReportCommands
             report.AddCommand<ReportPayersCommand>("payers")
                 .WithDescription("Payer scorecard: denial rate, top root causes, overturn rate, days to resolve, underpayments, take-backs")
                 .WithExample("report", "payers", "--json")
-                .WithExample("report", "payers", "--from", "2026-01-01", "--to", "2026-06-30");
+                .WithExample("report", "payers", "--from", "2026-01-01", "--to", "2026-06-30")
+                .WithExample("report", "payers", "--payer", "Northwind Health Plan", "--by-month", "--json");
             report.AddCommand<ReportChartCommand>("chart")
                 .WithDescription($"Draws a chart to a .png or .svg file: {string.Join(", ", Appeals.Analytics.Charts.ChartNames.All)}")
                 .WithExample("report", "chart", "pareto", "--out", "pareto.png")

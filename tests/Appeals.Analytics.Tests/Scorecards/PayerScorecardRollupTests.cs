@@ -105,6 +105,27 @@ public class PayerScorecardRollupTests : IDisposable
     }
 
     [Fact]
+    public async Task ByMonth_TheMonthHoldingEverything_EqualsTheWholeRange_AndTheOtherMonthsAreEmpty()
+    {
+        Fill();
+        await using var db = _database.Open();
+        var queries = new PayerScorecardQueries(db);
+
+        var months = await queries.ByMonthAsync(AnalyticsFilter.None, Ct);
+        var within = await queries.ByMonthAsync(new AnalyticsFilter(new DateOnly(2026, 2, 10), new DateOnly(2026, 3, 5)), Ct);
+
+        // No range: the twelve months up to the last with data (the fixture's denials and remittance are all 2026-03-01).
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 4, 1).AddMonths(i)), months.Select(m => m.Month));
+        Assert.All(months.SkipLast(1), m => Assert.Empty(m.Payers));
+        var whole = await RowAsync();
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whole), System.Text.Json.JsonSerializer.Serialize(Assert.Single(months[^1].Payers)));
+        Assert.Equal([new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1)], within.Select(m => m.Month));
+        Assert.Empty(within[0].Payers);
+        Assert.Equal(whole.Claims, Assert.Single(within[1].Payers).Claims);
+        Assert.Empty(await queries.ByMonthAsync(new AnalyticsFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 3, 1)), Ct));
+    }
+
+    [Fact]
     public async Task Scorecard_AfterEscalationOutcomeAndDelete_StaysExact()
     {
         Fill();

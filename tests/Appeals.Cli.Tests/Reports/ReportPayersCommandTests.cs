@@ -84,5 +84,32 @@ public sealed class ReportPayersCommandTests
         var march = (await CliRun.RunAsync("report", "payers", "--from", "2026-03-01", "--db", temp.ConnectionString, "--json")).Json();
         var later = Assert.Single(march.GetProperty("payers").EnumerateArray().ToList());
         Assert.Equal((1, 0, 2), (later.GetProperty("claims").GetInt64(), later.GetProperty("denialCases").GetInt64(), later.GetProperty("takeBacks").GetInt64()));
+
+        // Month by month, without dates: the twelve months up to the last month with data (March 2026); only February and
+        // March hold anything, and their counts and amounts add up to the whole range's.
+        var byMonth = await CliRun.RunAsync("report", "payers", "--by-month", "--db", temp.ConnectionString, "--json");
+        Assert.Equal(0, byMonth.ExitCode);
+        var months = byMonth.Json().GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(("2025-04", "2026-03"), (months[0].GetProperty("month").GetString(), months[^1].GetProperty("month").GetString()));
+        var filled = months.Where(m => m.GetProperty("payers").GetArrayLength() > 0)
+            .ToDictionary(m => m.GetProperty("month").GetString()!, m => Assert.Single(m.GetProperty("payers").EnumerateArray().ToList()));
+        Assert.Equal(["2026-02", "2026-03"], filled.Keys);
+        var (february, marchOnly) = (filled["2026-02"], filled["2026-03"]);
+        Assert.Equal((4L, 1L, 150m, 0.25), (february.GetProperty("claims").GetInt64(), february.GetProperty("denialCases").GetInt64(),
+            february.GetProperty("deniedAmount").GetDecimal(), february.GetProperty("denialRate").GetDouble()));
+        Assert.Equal((1L, 10m, 0L), (february.GetProperty("underpaymentCases").GetInt64(), february.GetProperty("underpaymentAmount").GetDecimal(),
+            february.GetProperty("takeBacks").GetInt64()));
+        Assert.Equal((1L, 0L, 2L, 30m), (marchOnly.GetProperty("claims").GetInt64(), marchOnly.GetProperty("denialCases").GetInt64(),
+            marchOnly.GetProperty("takeBacks").GetInt64(), marchOnly.GetProperty("takeBackAmount").GetDecimal()));
+        foreach (var key in new[] { "claims", "denialCases", "underpaymentCases", "takeBacks", "paidClaimsWithServiceDate" })
+            Assert.Equal(payer.GetProperty(key).GetInt64(), filled.Values.Sum(m => m.GetProperty(key).GetInt64()));
+
+        var range = (await CliRun.RunAsync("report", "payers", "--by-month", "--from", "2026-02-15", "--to", "2026-03-31", "--db", temp.ConnectionString, "--json")).Json();
+        Assert.Equal(["2026-02", "2026-03"], range.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("month").GetString()));
+        Assert.Equal(0, range.GetProperty("months")[0].GetProperty("payers").GetArrayLength());   // 2026-02-02 is before the range
+        var text = await CliRun.RunAsync("report", "payers", "--by-month", "--from", "2026-03-01", "--to", "2026-03-31", "--db", temp.ConnectionString);
+        Assert.Contains("2026-03", text.Output);
+        Assert.Contains("SYNTHETIC HEALTH PLAN", text.Output);
     }
 }

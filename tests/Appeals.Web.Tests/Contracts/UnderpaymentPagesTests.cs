@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -99,6 +100,46 @@ public sealed class UnderpaymentPagesTests(DemoAppFactory app) : IClassFixture<D
         var underpaid = await InDatabase(db => db.DenialCases.CountAsync(c => c.Kind == CaseKinds.Underpayment, Ct));
         Assert.True(underpaid > 0);
     }
+
+    [Fact]
+    public async Task PayerScorecard_ForOnePayer_ShowsItMonthByMonth_AndTheMonthsAddUpToTheRange()
+    {
+        var manager = await app.SignedInClientAsync("manager");
+        var payer = await InDatabase(db => db.Payers.OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).FirstAsync(Ct));
+        var dates = await InDatabase(async db => (await db.Remittances.Select(r => r.PaymentDate ?? r.ProductionDate).ToListAsync(Ct))
+            .Concat(await db.DenialCases.Select(c => (DateOnly?)c.DenialDate).ToListAsync(Ct)).OfType<DateOnly>().ToList());
+        var range = $"from={dates.Min():yyyy-MM-dd}&to={dates.Max():yyyy-MM-dd}&payer={payer.Id}";
+
+        var html = await manager.GetStringAsync($"/Dashboard/Payers?{range}", Ct);
+        var whole = Rows(await manager.GetStringAsync($"/Dashboard/Payers/Data.csv?{range}", Ct));
+        var months = Rows(await manager.GetStringAsync($"/Dashboard/Payers/Months.csv?{range}", Ct));
+
+        Assert.Contains("id=\"scorecard-months\"", html);
+        Assert.Contains(WebUtility.HtmlEncode(payer.Name) + " month by month", html);
+        Assert.DoesNotContain("id=\"months-hint\"", html);
+        Assert.Equal(["Month", "Payer", "Claims", "Denial cases"], months[0][..4]);
+        var row = Assert.Single(whole.Skip(1));
+        Assert.True(months.Count > 2, "the demo's claims span more than one month");
+        Assert.All(months.Skip(1), m => Assert.Equal(payer.Name, m[1]));
+        Assert.Equal(months.Skip(1).Select(m => m[0]).Distinct().Order(StringComparer.Ordinal), months.Skip(1).Select(m => m[0]));
+        // Counts and amounts of the months add up to the range's row (rates and averages are each month's own).
+        foreach (var column in new[] { "Claims", "Denial cases", "Denied", "Underpayment cases", "Take-backs" })
+        {
+            var (w, m) = (Array.IndexOf(whole[0], column), Array.IndexOf(months[0], column));
+            Assert.Equal(decimal.Parse(row[w], CultureInfo.InvariantCulture), months.Skip(1).Sum(r => decimal.Parse(r[m], CultureInfo.InvariantCulture)));
+        }
+
+        var all = await manager.GetStringAsync("/Dashboard/Payers", Ct);
+        Assert.Contains("id=\"months-hint\"", all);
+        Assert.DoesNotContain("id=\"scorecard-months\"", all);
+    }
+
+    /// <summary>A CSV's rows as cells (RFC 4180 quotes honoured: a payer's name may hold a comma).</summary>
+    private static List<string[]> Rows(string csv) =>
+    [
+        .. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Regex
+            .Split(line.TrimEnd('\r'), ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").Select(c => c.Trim('"').Replace("\"\"", "\"")).ToArray()),
+    ];
 
     private static async Task<string> UploadAsync(HttpClient client, string page, string csv)
     {

@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
         ["POST /Admin/Contracts"] = ["Admin"],
         ["GET /Dashboard/Payers"] = ["Manager", "Admin"],
         ["GET /Dashboard/Payers/Data.{format}"] = ["Manager", "Admin"],
+        ["GET /Dashboard/Payers/Months.{format}"] = ["Manager", "Admin"],
         ["GET /Admin/Rules/{payerId:long}/Edit"] = ["Admin"],
         ["POST /Admin/Rules/{payerId:long}"] = ["Admin"],
         ["POST /Admin/Rules/{payerId:long}/{level:int}/Remove"] = ["Admin"],
@@ -136,7 +137,7 @@ public sealed class AuthorizationMatrixTests(DemoAppFactory app) : IClassFixture
             {
                 var url = Regex.Replace(pattern, @"\{(\*\*)?(\w+)(:[^}]*)?\??\}",
                     m => m.Value == "{id:guid}" ? jobId : m.Groups[2].Value == "letterId" ? letterId : m.Groups[2].Value == "attachmentId" ? attachmentId : m.Groups[2].Value == "id" ? caseId.ToString() : Samples.GetValueOrDefault(m.Groups[2].Value, "x"));
-                if (pattern.StartsWith("/Dashboard/Data/") || pattern.StartsWith("/Dashboard/Payers/Data")) url = url.Replace(".png", ".csv");
+                if (pattern.StartsWith("/Dashboard/Data/") || pattern.StartsWith("/Dashboard/Payers/")) url = url.Replace(".png", ".csv");
                 var response = method == "POST"
                     ? await client.PostAsync(url, new FormUrlEncodedContent([]), ct)
                     : await client.GetAsync(url, ct);
