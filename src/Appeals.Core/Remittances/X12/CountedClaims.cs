@@ -20,6 +20,8 @@ internal sealed class CountedClaims
         _current = ReferenceEquals(_current, _sets[0]) ? _sets[1] : _sets[0];
         _current.Lines = _current.Adjustments = 0;
         var claim = _current.Claim;
+        claim.Id = claim.RemittanceId = 0;
+        claim.ReversesClaimPaymentId = null;
         claim.PatientControlNumber = "";
         claim.StatusCode = 0;
         claim.ChargeAmount = claim.PaymentAmount = 0;
@@ -37,6 +39,7 @@ internal sealed class CountedClaims
         var set = _current;
         if (set.Lines == set.LinePool.Count) set.LinePool.Add(new ServiceLine());
         var line = set.LinePool[set.Lines++];
+        line.Id = line.ClaimPaymentId = 0;
         line.LineNumber = lineNumber;
         line.ProcedureQualifier = line.ProcedureCode = line.Modifiers = line.RevenueCode = line.LineControlNumber = "";
         line.ChargeAmount = line.PaidAmount = 0;
@@ -52,6 +55,8 @@ internal sealed class CountedClaims
         var set = _current;
         if (set.Adjustments == set.AdjustmentPool.Count) set.AdjustmentPool.Add(new Adjustment { GroupCode = "", Carc = "" });
         var adjustment = set.AdjustmentPool[set.Adjustments++];
+        adjustment.Id = adjustment.ClaimPaymentId = 0;
+        adjustment.ServiceLineId = null;
         adjustment.GroupCode = groupCode;
         adjustment.Carc = carc;
         adjustment.Amount = 0;
