@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Appeals.Cli.Common;
+using Appeals.Core.Denials;
 using Appeals.Core.Imports;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,9 +32,12 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
 
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
-        // A dry run looks nothing up, so it needs no database: no file, no connection, no migration (ADR 0074).
+        // A dry run looks nothing up, so it needs no database: no file, no connection, no migration (ADR 0074), and no
+        // database context, key ring or handlers either (ADR 0133).
         await using var services = settings.DryRun ? settings.OpenServices(console) : await settings.OpenDatabaseAsync(console, cancellationToken);
-        var importer = services.Get<RemittanceImporter>();
+        var importer = settings.DryRun
+            ? RemittanceImporter.ForDryRunWithoutDatabase(services.Get<DenialDetector>(), services.Get<TimeProvider>(), services.Get<ILogger<RemittanceImporter>>())
+            : services.Get<RemittanceImporter>();
         // The audit entry names the operating-system account that ran the command: the CLI has no sign-in of its own.
         var options = new ImportOptions(settings.DryRun) { Actor = DatabaseSettings.Actor, WithoutDatabase = settings.DryRun };
 

@@ -57,8 +57,10 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             {
                 // The read-ahead thread also encrypts each claim's names and member id: the writer is the bottleneck.
                 // A dry run keeps no claims: the reader counts each as it ends and drops it (ADR 0093).
+                // Without a database nothing looks a transaction up by its content hash: the reader need not compute it.
                 var countWith = writer is null ? run.Detector : null;
-                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
+                var hashContent = !run.WithoutDatabase;
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith, hashContent).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
                 await foreach (var (read, position, phi) in reads)
                 {
                     await HandleAsync(read, phi, writer, ct);

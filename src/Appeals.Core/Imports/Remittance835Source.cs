@@ -12,13 +12,14 @@ internal static class Remittance835Source
     /// </summary>
     internal const int PartBytes = 1 << 20;
 
-    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, DenialDetector? countClaimsWith) =>
-        Read(input, fileName, envelopeWarnings, countClaimsWith, PartBytes);
+    public static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, DenialDetector? countClaimsWith,
+        bool hashContent) =>
+        Read(input, fileName, envelopeWarnings, countClaimsWith, hashContent, PartBytes);
 
     internal static IEnumerable<ReadTransaction> Read(Stream input, string fileName, List<ImportIssue> envelopeWarnings, DenialDetector? countClaimsWith,
-        int partBytes)
+        bool hashContent, int partBytes)
     {
-        var reader = new Remittance835Reader(input, fileName) { PartBytes = partBytes, CountClaimsWith = countClaimsWith };
+        var reader = new Remittance835Reader(input, fileName) { PartBytes = partBytes, CountClaimsWith = countClaimsWith, HashContent = hashContent };
         using var transactions = reader.ReadTransactions().GetEnumerator();
         while (true)
         {

@@ -14,7 +14,7 @@ namespace Appeals.Core.Imports;
 /// </summary>
 public sealed class RemittanceImporter
 {
-    private readonly AppealsDbContext _db;
+    private readonly AppealsDbContext? _db; // null only for a dry run without a database (ForDryRunWithoutDatabase)
     private readonly DenialDetector _detector;
     private readonly TimeProvider _time;
     private readonly ILogger<RemittanceImporter> _logger;
@@ -36,7 +36,7 @@ public sealed class RemittanceImporter
     {
     }
 
-    internal RemittanceImporter(AppealsDbContext db, DenialDetector detector, TimeProvider time,
+    internal RemittanceImporter(AppealsDbContext? db, DenialDetector detector, TimeProvider time,
         ILogger<RemittanceImporter> logger, IEnumerable<IImportedRemittanceHandler> handlers, IEnumerable<INewCasePreparer> preparers,
         TransactionSource source)
     {
@@ -48,6 +48,15 @@ public sealed class RemittanceImporter
         _preparers = preparers.ToList();
         _source = source;
     }
+
+    /// <summary>
+    /// An importer that can only run a dry run without a database (<see cref="ImportOptions.WithoutDatabase"/>; the CLI's,
+    /// ADR 0074): it has no database context, handlers or preparers, which such a run never calls. Resolving the full
+    /// importer builds them all (the context's options, the PHI key ring, every handler), a fixed cost a dry run need not
+    /// pay (ADR 0133). Anything else through it throws.
+    /// </summary>
+    public static RemittanceImporter ForDryRunWithoutDatabase(DenialDetector detector, TimeProvider time, ILogger<RemittanceImporter> logger) =>
+        new(null, detector, time, logger, [], [], Remittance835Source.Read);
 
     /// <summary>Imports the files given, and every file under the folders given (sorted by path).</summary>
     public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, ImportOptions options,
@@ -61,6 +70,7 @@ public sealed class RemittanceImporter
             await ReadFilesAsync(files, options, null, summary, progress, ct);
             return summary;
         }
+        if (_db is null) throw new InvalidOperationException("This importer has no database: it runs only a dry run without one (ForDryRunWithoutDatabase).");
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -81,7 +91,7 @@ public sealed class RemittanceImporter
         {
             await _db.Database.CloseConnectionAsync();
         }
-        if (!options.DryRun) await AuditAsync(summary, options, ct);
+        if (!options.DryRun) await AuditAsync(_db, summary, options, ct);
         _logger.LogInformation("Import done: {Files} files, {Imported} imported, {Duplicates} duplicate, {Rejected} rejected, {Transactions} transactions, {Claims} claims, {Cases} denial cases",
             summary.Files, summary.Imported, summary.Duplicates, summary.Rejected, summary.Transactions, summary.Claims, summary.DenialCases);
         return summary;
@@ -90,7 +100,8 @@ public sealed class RemittanceImporter
     private async Task ReadFilesAsync(List<string> files, ImportOptions options, RemittanceTables? tables, ImportSummary summary,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var context = new ImportRun(_db, _detector, _time, _logger, _handlers, _preparers, tables, summary, options.WithoutDatabase);
+        // Without a database (ImportRun.WithoutDatabase) nothing reads the context: the dry-run importer has none.
+        var context = new ImportRun(_db!, _detector, _time, _logger, _handlers, _preparers, tables, summary, options.WithoutDatabase);
         for (var i = 0; i < files.Count; i++)
         {
             summary.Files++;
@@ -99,8 +110,8 @@ public sealed class RemittanceImporter
     }
 
     /// <summary>Every import that could write leaves one audit entry, whichever host ran it: who, and the counts (no file names: they may name a patient).</summary>
-    private async Task AuditAsync(ImportSummary s, ImportOptions options, CancellationToken ct) =>
-        await new AuditLog(_db, _time).AppendAsync(options.Actor, AuditActions.Import, options.AuditEntityType, options.AuditEntityId,
+    private async Task AuditAsync(AppealsDbContext db, ImportSummary s, ImportOptions options, CancellationToken ct) =>
+        await new AuditLog(db, _time).AppendAsync(options.Actor, AuditActions.Import, options.AuditEntityType, options.AuditEntityId,
             details: $"{s.Files} file(s): {s.Imported} imported, {s.Duplicates} duplicate, {s.Rejected} rejected; " +
                      $"{s.Transactions} transactions, {s.Claims} claims, {s.DenialCases} denial cases", ct: ct);
 

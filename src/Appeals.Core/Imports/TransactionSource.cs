@@ -21,9 +21,10 @@ internal sealed class UnreadableFileException(ImportIssue issue, Exception? inne
 /// <summary>
 /// Streams the transactions of one file in order, adding envelope warnings to <paramref name="envelopeWarnings"/>
 /// when enumeration ends. With <paramref name="countClaimsWith"/> (a dry run) a source may classify and count each claim
-/// with that detector and drop it, handing out <see cref="ReadTransaction.Totals"/> instead of claims. Throws <see cref="UnreadableFileException"/> when the file cannot be read.
+/// with that detector and drop it, handing out <see cref="ReadTransaction.Totals"/> instead of claims. With <paramref name="hashContent"/>
+/// false (a dry run without a database: nothing looks transactions up) a source may leave <see cref="Remittances.Remittance.ContentHash"/> empty. Throws <see cref="UnreadableFileException"/> when the file cannot be read.
 /// The importer depends on this seam rather than on the reader type so that its tests can feed it
 /// remittances directly.
 /// </summary>
 internal delegate IEnumerable<ReadTransaction> TransactionSource(Stream input, string fileName, List<ImportIssue> envelopeWarnings,
-    DenialDetector? countClaimsWith);
+    DenialDetector? countClaimsWith, bool hashContent);

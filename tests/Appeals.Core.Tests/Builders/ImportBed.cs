@@ -27,7 +27,7 @@ internal sealed class ImportBed(TestDatabase database)
 
     public RemittanceImporter Importer(AppealsDbContext db) => PartBytes is { } part
         ? new(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, Handlers, [],
-            (input, name, envelope, countWith) => Remittance835Source.Read(input, name, envelope, countWith, part))
+            (input, name, envelope, countWith, hash) => Remittance835Source.Read(input, name, envelope, countWith, hash, part))
         : new(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, Handlers);
 
     public Task<ImportSummary> ImportAsync(params string[] paths) => ImportAsync(new ImportOptions(), paths);

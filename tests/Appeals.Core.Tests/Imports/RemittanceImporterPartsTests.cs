@@ -64,9 +64,14 @@ public class RemittanceImporterPartsTests
             Remittance("TRACE3", Claim("REV-1", status: 22, charge: 120m, paid: 0m).WithLine("99213", 120m, 0m, ("CO", "50", 120m))));
 
         var dry = await bed.ImportAsync(new ImportOptions(DryRun: true), file);
+        // The CLI's dry run: no database, no context, nothing hashed (ADR 0132, 0133); read whole, as the CLI reads.
+        var withoutDatabase = await RemittanceImporter.ForDryRunWithoutDatabase(new Appeals.Core.Denials.DenialDetector(Appeals.Core.Denials.CarcCatalog.Shipped),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RemittanceImporter>.Instance)
+            .ImportAsync([file], new ImportOptions(DryRun: true) { WithoutDatabase = true }, ct: Ct);
         var stored = await bed.ImportAsync(file);
 
         Assert.Equal(Reported(stored), Reported(dry));
+        Assert.Equal(Reported(stored), Reported(withoutDatabase));
         Assert.StartsWith("transactions 3, claims 302, lines 302, adjustments 301, cases 100,", Reported(dry));
         await using var db = database.Open();
         Assert.Equal(stored.DenialCases, await db.DenialCases.CountAsync(Ct));

@@ -1,3 +1,4 @@
+using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
@@ -221,6 +222,22 @@ public class RemittanceImporterTests
         Assert.Equal((1, 2, 1, 100m, 0), (summary.Transactions, summary.Claims, summary.DenialCases, summary.DeniedAmount, summary.Errors.Count));
         Assert.False(Directory.Exists(Path.GetDirectoryName(nowhere)), "a connection would have needed the folder");
         await Assert.ThrowsAsync<ArgumentException>(() => bed.Importer(db).ImportAsync([file], new ImportOptions { WithoutDatabase = true }, ct: Ct));
+    }
+
+    [Fact]
+    public async Task DryRunImporter_WithoutDatabase_RunsOnlyADryRunWithoutDatabase()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var bed = new ImportBed(database);
+        var file = bed.File("era1.835", TwoClaims("TRACE1"));
+        var importer = RemittanceImporter.ForDryRunWithoutDatabase(new DenialDetector(CarcCatalog.Shipped), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RemittanceImporter>.Instance);
+
+        var summary = await importer.ImportAsync([file], new ImportOptions(DryRun: true) { WithoutDatabase = true }, ct: Ct);
+
+        Assert.Equal((1, 2, 1, 100m, 0), (summary.Transactions, summary.Claims, summary.DenialCases, summary.DeniedAmount, summary.Errors.Count));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => importer.ImportAsync([file], new ImportOptions(DryRun: true), ct: Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => importer.ImportAsync([file], new ImportOptions(), ct: Ct));
     }
 
     [Fact]

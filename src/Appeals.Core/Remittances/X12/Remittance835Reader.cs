@@ -51,6 +51,13 @@ public sealed class Remittance835Reader
     /// </summary>
     internal DenialDetector? CountClaimsWith { get; init; }
 
+    /// <summary>
+    /// False when nothing will look the transactions up by their content: each remittance then comes with an empty
+    /// <see cref="Remittance.ContentHash"/>, and hashing (about 5 % of a dry run's CPU) is left out. A dry run without a
+    /// database sets it; the default hashes.
+    /// </summary>
+    internal bool HashContent { get; init; } = true;
+
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
     public long BytesRead { get; private set; }
 
@@ -88,7 +95,7 @@ public sealed class Remittance835Reader
                 if (scanner.Id == ST)
                 {
                     envelope.TransactionStarted();
-                    open = new TransactionJob(scanner, envelope.InterchangeControlNumber, envelope.GroupControlNumber, CountClaimsWith);
+                    open = new TransactionJob(scanner, envelope.InterchangeControlNumber, envelope.GroupControlNumber, CountClaimsWith, HashContent);
                     scanner.StartCapture();
                 }
                 else envelope.Apply();

@@ -12,18 +12,18 @@ internal sealed partial class TransactionBuilder
         if (!_s[2].IsEmpty && !X12Values.TryInt(_s[2], out status))
             Error(2, $"CLP02 ({X12Values.Preview(_s[2])}) is not a claim status code.");
         else if (_s[2].IsEmpty) Warn(2, "CLP02, the claim status, is missing.");
-        _claim = new ClaimPayment
-        {
-            PatientControlNumber = X12Values.Text(_s[1]),
-            StatusCode = status,
-            ChargeAmount = RequiredAmount(3),
-            PaymentAmount = RequiredAmount(4),
-            PatientResponsibilityAmount = OptionalAmount(5),
-            ClaimFilingIndicator = _codes.Get(_s[6]),
-            PayerClaimControlNumber = X12Values.Text(_s[7]),
-            FacilityTypeCode = _codes.Get(_s[8]),
-            FrequencyCode = _codes.Get(_s[9]),
-        };
+        // A dry run maps into reused objects and leaves out the claim's ids and names, which nothing it reports reads (ADR 0132);
+        // the amounts are read in the same order either way, so the same warnings and errors come out in the same order.
+        var claim = _counted is { } counted ? counted.NextClaim() : new ClaimPayment { PatientControlNumber = X12Values.Text(_s[1]) };
+        claim.StatusCode = status;
+        claim.ChargeAmount = RequiredAmount(3);
+        claim.PaymentAmount = RequiredAmount(4);
+        claim.PatientResponsibilityAmount = OptionalAmount(5);
+        claim.ClaimFilingIndicator = _codes.Get(_s[6]);
+        if (_counted is null) claim.PayerClaimControlNumber = X12Values.Text(_s[7]);
+        claim.FacilityTypeCode = _codes.Get(_s[8]);
+        claim.FrequencyCode = _codes.Get(_s[9]);
+        _claim = claim;
         if (_countWith is null) _scratch.Claims.Add(_claim); // else counted and dropped when it ends
     }
 
@@ -47,21 +47,17 @@ internal sealed partial class TransactionBuilder
                 if (!amount.IsEmpty) Error(i, $"CAS{i:D2}, the reason code for the amount in CAS{i + 1:D2}, is missing.");
                 continue;
             }
-            var adjustment = new Adjustment
-            {
-                GroupCode = group,
-                Carc = _codes.Get(reason),
-                Amount = amount.IsEmpty ? MissingAmount(i + 1) : Amount(amount, i + 1),
-                Quantity = i + 2 < count ? OptionalAmount(i + 2) : null,
-                ServiceLine = _line,
-            };
+            var adjustment = _counted?.NextAdjustment(group, _codes.Get(reason)) ?? new Adjustment { GroupCode = group, Carc = _codes.Get(reason) };
+            adjustment.Amount = amount.IsEmpty ? MissingAmount(i + 1) : Amount(amount, i + 1);
+            adjustment.Quantity = i + 2 < count ? OptionalAmount(i + 2) : null;
+            adjustment.ServiceLine = _line;
             _scratch.Adjustments.Add(adjustment);
         }
     }
 
     private void ClaimParty()
     {
-        if (_claim is null || _line is not null) return;
+        if (_claim is null || _line is not null || _counted is not null) return; // a dry run reads no names or ids
         var entity = _s[1];
         if (entity.SequenceEqual("QC"u8))
         {
@@ -87,7 +83,7 @@ internal sealed partial class TransactionBuilder
 
     private void AddRemark(string source, int element)
     {
-        if (_s[element].IsEmpty) return;
+        if (_s[element].IsEmpty || _counted is not null) return; // a dry run counts no remarks (the validator checks their codes)
         _scratch.Remarks.Add(new RemarkCode { Source = source, Code = _codes.Get(_s[element]) });
     }
 
@@ -104,6 +100,7 @@ internal sealed partial class TransactionBuilder
             Warn(2, "LQ02, the remark code, is missing.");
             return;
         }
+        if (_counted is not null) return; // a dry run counts no remarks
         _scratch.Remarks.Add(new RemarkCode
         {
             Source = "LQ",

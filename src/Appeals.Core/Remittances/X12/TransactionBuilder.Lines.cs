@@ -32,7 +32,7 @@ internal sealed partial class TransactionBuilder
             }
             else Warn(1, "SVC01 has no procedure code.");
         }
-        var line = new ServiceLine { ClaimPaymentId = 0, LineNumber = _scratch.Lines.Count + 1 };
+        var line = _counted?.NextLine(_scratch.Lines.Count + 1) ?? new ServiceLine { ClaimPaymentId = 0, LineNumber = _scratch.Lines.Count + 1 };
         if (shift == 1)
         {
             line.ProcedureQualifier = _codes.Get(composite);

@@ -29,12 +29,14 @@ internal sealed partial class TransactionBuilder
     private readonly ImportIssue _stIssue;
     private readonly TransactionValidator _validator;
     private readonly DenialDetector? _countWith; // a dry run: each claim is classified, counted and dropped as it ends (ADR 0093)
+    private readonly CountedClaims? _counted; // a dry run's reused claim objects (ADR 0132); the transaction's own, as its parts may move between threads
     private ClaimTotals _totals;
 
     internal TransactionBuilder(X12SegmentScanner scanner, MappingScratch scratch, X12ReadCounts counts,
         string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null)
     {
         _countWith = countWith;
+        _counted = countWith is null ? null : new CountedClaims();
         _s = scanner;
         _scratch = scratch;
         _codes = scratch.Codes;
@@ -176,7 +178,7 @@ internal sealed partial class TransactionBuilder
         {
             if (qualifier.SequenceEqual("6R"u8)) _line.LineControlNumber = _codes.Get(_s[2]); // often "1", "2"...
         }
-        else if (qualifier.SequenceEqual("F8"u8)) _claim.OriginalReferenceNumber = X12Values.Text(_s[2]);
+        else if (qualifier.SequenceEqual("F8"u8) && _counted is null) _claim.OriginalReferenceNumber = X12Values.Text(_s[2]); // a dry run reads no claim's ids
     }
 
     private void Dtm()

@@ -20,6 +20,7 @@ internal sealed class TransactionJob
     private readonly string _interchangeControlNumber;
     private readonly string _groupControlNumber;
     private readonly DenialDetector? _countWith;
+    private readonly bool _hash;
     private TransactionJob? _previous; // the part before this one, for a transaction handed out in parts, until it hands over
     private byte[] _bytes = [];
     private int _length;
@@ -29,9 +30,11 @@ internal sealed class TransactionJob
     private IncrementalHash? _digest;
 
     /// <summary>Taken at the ST, from the reader's scanner and envelope.</summary>
-    internal TransactionJob(X12SegmentScanner at, string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null)
+    internal TransactionJob(X12SegmentScanner at, string interchangeControlNumber, string groupControlNumber, DenialDetector? countWith = null,
+        bool hash = true)
     {
         _countWith = countWith;
+        _hash = hash;
         _fileOffset = at.SegmentOffset;
         _segmentsBefore = at.SegmentNumber - 1;
         _separators = at.Separators;
@@ -40,7 +43,7 @@ internal sealed class TransactionJob
     }
 
     private TransactionJob(X12SegmentScanner at, TransactionJob previous)
-        : this(at, previous._interchangeControlNumber, previous._groupControlNumber, previous._countWith)
+        : this(at, previous._interchangeControlNumber, previous._groupControlNumber, previous._countWith, previous._hash)
     {
         _previous = previous;
     }
@@ -78,7 +81,7 @@ internal sealed class TransactionJob
         {
             using var scanner = new X12SegmentScanner(_bytes, _length, fileName, _fileOffset, _segmentsBefore, _separators, scratch.ElementEnds);
             var (builder, digest) = _previous is null
-                ? (null, _continued ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null)
+                ? (null, _continued && _hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null)
                 : _previous.HandOver();
             _previous = null; // or each part would keep every part before it, and its claims, alive
             digest?.AppendData(_bytes, 0, _length);
@@ -90,7 +93,7 @@ internal sealed class TransactionJob
             }
             // Only a transaction closed by its SE is accepted, and then the bytes end with the SE's terminator:
             // the same bytes, so the same digest, as a database made by an earlier build holds (ADR 0011, 0012).
-            if (Read.Remittance is { } remittance)
+            if (Read.Remittance is { } remittance && _hash)
                 remittance.ContentHash = Convert.ToHexStringLower(digest is null ? SHA256.HashData(_bytes.AsSpan(0, _length)) : digest.GetHashAndReset());
             digest?.Dispose();
         }
