@@ -11,6 +11,9 @@
 # APPEALS_LOAD_POSTGRES='Host=...;Port=...;Database=...;Username=...;Password=...' (e.g. from scripts/postgres-dev.sh
 # start) measures on that PostgreSQL database instead (issue 15): imported on the first run, reused while it holds cases;
 # its key ring and demo password are kept in ${APPEALS_LOAD_POSTGRES_DIR:-/tmp/appeals-load-postgres}.
+# On PostgreSQL the table also gives the server's CPU per request and, with pg_stat_statements loaded, the statements a request
+# sends and their time in the server (as the superuser: ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements', restart
+# the server, then CREATE EXTENSION pg_stat_statements in the bench database).
 # On a shared machine every figure is provisional: the lead measures targets on an idle one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,7 +49,9 @@ stored_cases() { { [ -n "$pg" ] || [ -f "$db" ]; } && sql 'select count(*) from 
 export DataProtection__KeysPath="$keys" Models__Path="$root/models"
 
 if [ "$(stored_cases)" -gt 0 ]; then
-  echo "reusing ${pg:+the PostgreSQL database}${pg:-$db}: $(sql 'select count(*) from "DenialCases"') denial cases (delete it to rebuild)"
+  # Never the connection string itself: it holds the password.
+  where="$db"; [ -n "$pg" ] && where="the PostgreSQL database $(field Database) on $(field Host):$(field Port)"
+  echo "reusing $where: $(sql 'select count(*) from "DenialCases"') denial cases (delete it to rebuild)"
 else
   echo "generating and importing about $cases cases (not timed)"
   # The generator's share of denied claims, from a small sample: enough claims for the cases asked for.
@@ -102,25 +107,50 @@ echo
 server_pid=$(pgrep -P "$server" | head -1 || true); server_pid=${server_pid:-$server}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 ticks_per_s=$(getconf CLK_TCK)
+# On a PostgreSQL server of this machine, the server's CPU too (the postmaster with its ended backends, and the live ones,
+# as bench/postgres-import.sh reads it), and with pg_stat_statements loaded (see the top) the statements a
+# request sends and their time in the server. Npgsql's connection resets (DISCARD ALL, or RESET ALL … with prepared
+# statements) ride with the next statement and are not counted. "-" where a figure cannot be read.
+db_pid=""
+if [ -n "$pg" ]; then db_pid=$(ss -ltnpH "sport = :$(field Port)" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true); fi
+db_ticks() {
+  [ -n "$db_pid" ] || { echo 0; return; }
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$db_pid/stat"; for c in $(pgrep -P "$db_pid"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done; } | awk '{s += $1} END {print s + 0}'
+}
+db_statements() {
+  [ -n "$pg" ] || { echo "- -"; return; }
+  local row
+  row=$(sql "select sum(calls), sum(total_exec_time) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+    and query !~* '^(discard|reset|unlisten|close all|set session authorization|select pg_advisory_unlock_all)'" | tr '|' ' ' || true)
+  [ -n "$row" ] && echo "$row" || echo "- -"
+}
 npm install --prefix "$work/npm" --no-audit --no-fund --silent autocannon@9.0.0 >/dev/null
 export AC="$work/npm/node_modules/autocannon"
-printf '%-16s %8s %8s %8s %8s %8s %9s %7s %12s\n' page "p50 ms" "p90 ms" "p95 ms" "p97.5" "p99 ms" "req/s" errors "CPU ms/req"
+printf '%-16s %8s %8s %8s %8s %8s %9s %7s %12s %11s %10s %9s\n' page "p50 ms" "p90 ms" "p95 ms" "p97.5" "p99 ms" "req/s" errors "CPU ms/req" \
+  "db CPU/req" "stmts/req" "db ms/req"
 for path in ${APPEALS_LOAD_PAGES:-/Queue case /Dashboard}; do
   [ "$path" = case ] && path="/Cases/$case_id"
   # A short warm-up first (JIT tiers, SQLite's page cache), not counted.
   node "$root/bench/load-p95.js" "$base$path" "$cookie" 5 "$connections" > /dev/null
-  before=$(cpu_ticks)
+  before=$(cpu_ticks); db_before=$(db_ticks); read -r calls_before exec_before <<<"$(db_statements)"
   node "$root/bench/load-p95.js" "$base$path" "$cookie" "$seconds" "$connections" > "$work/result.json"
-  after=$(cpu_ticks)
-  python3 - "$path" "$work/result.json" "$before" "$after" "$ticks_per_s" <<'PY'
+  after=$(cpu_ticks); db_after=$(db_ticks); read -r calls_after exec_after <<<"$(db_statements)"
+  python3 - "$path" "$work/result.json" "$before" "$after" "$ticks_per_s" "${db_pid:+$db_before}" "${db_pid:+$db_after}" \
+    "$calls_before" "$calls_after" "$exec_before" "$exec_after" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[2]))
 if r["responses"] == 0:
     # No response completed within the run (each took longer than it lasted): say so instead of printing empty columns.
     print(f'{sys.argv[1]:<16} no response completed in the run ({r["errors"]} errors/timeouts): run it longer or on an idle machine')
     sys.exit(0)
-cpu = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / int(sys.argv[5]) / max(r["responses"], 1)
-print(f'{sys.argv[1]:<16} {r["p50"]:>8} {r["p90"]:>8} {r["p95"]:>8} {r["p97_5"]:>8} {r["p99"]:>8} {r["requestsPerSecond"]:>9.0f} {r["errors"]:>7} {cpu:>12.2f}')
+n = max(r["responses"], 1)
+cpu = (int(sys.argv[4]) - int(sys.argv[3])) * 1000 / int(sys.argv[5]) / n
+def per(a, b, scale=1.0, digits=2):
+    try: return f'{(float(b) - float(a)) * scale / n:.{digits}f}'
+    except ValueError: return '-'
+db_cpu = per(sys.argv[6], sys.argv[7], 1000 / int(sys.argv[5]))
+print(f'{sys.argv[1]:<16} {r["p50"]:>8} {r["p90"]:>8} {r["p95"]:>8} {r["p97_5"]:>8} {r["p99"]:>8} {r["requestsPerSecond"]:>9.0f} {r["errors"]:>7} {cpu:>12.2f}'
+      f' {db_cpu:>11} {per(sys.argv[8], sys.argv[9], 1, 1):>10} {per(sys.argv[10], sys.argv[11]):>9}')
 PY
 done
 echo

@@ -53,9 +53,27 @@ public static class AppealsDatabase
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTempStoreInMemory.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.CommandTimeout(300)),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, pg => pg.CommandTimeout(300)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(WithAutoPrepare(connectionString), pg => pg.CommandTimeout(300)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
+
+    /// <summary>How many statements Npgsql keeps prepared per connection when the connection string does not say (ADR 0138).</summary>
+    public const int PostgreSqlAutoPrepared = 128;
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare</c>), unless it sets it itself (0 turns
+    /// it off). Unprepared, PostgreSQL parses and plans every statement on every execution: on the case page that planning cost
+    /// several times the statements' execution (ADR 0138). Prepared, a statement the app sends again on the same pooled
+    /// connection is planned once and reused.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: ask the plain parser what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PostgreSqlAutoPrepared }.ConnectionString;
+    }
 
     /// <summary>
     /// A SQLite context whose model is built at run time, never the compiled one: with <paramref name="forCompiledModel"/>,

@@ -18,6 +18,9 @@ public sealed class DashboardOptions
 
     /// <summary>How many filters keep their figures at once; the longest unused is dropped first.</summary>
     public int MaxFilters { get; set; } = 200;
+
+    /// <summary>Compute the figures once in the background at start and keep nothing, so that the first view is not cold (ADR 0139).</summary>
+    public bool WarmAtStart { get; set; } = true;
 }
 
 /// <summary>Everything the dashboard shows for one filter, computed at one moment.</summary>

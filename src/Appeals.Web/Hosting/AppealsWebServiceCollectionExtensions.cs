@@ -35,6 +35,7 @@ public static class AppealsWebServiceCollectionExtensions
         // One computation of a filter's dashboard figures serves every manager for Dashboard:RefreshSeconds (ADR 0082).
         services.Configure<Dashboard.DashboardOptions>(configuration.GetSection(Dashboard.DashboardOptions.Section));
         services.AddSingleton<Dashboard.DashboardSnapshots>();
+        services.AddHostedService<Dashboard.DashboardWarmup>();
         services.AddScoped<Queue.QueueQuery>();
         services.AddScoped<Queue.CaseAssignment>();
         services.AddSingleton<Queue.CaseWorkers>();
