@@ -17,12 +17,8 @@ public sealed class ImportLanesOnPostgreSqlTests : IRunsOnPostgreSql
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Transactions of one new payer, 20 claims each, every other claim denied.</summary>
-    private static Remittance[] Transactions(int count) => Enumerable.Range(1, count).Select(t =>
-        Remittance($"T{t:D3}", "NEWPAYER", Enumerable.Range(1, 20).Select(c => c % 2 == 0
-            ? Claim($"T{t:D3}-{c:D2}", status: 4, charge: 120m, paid: 0m, payerClaimNumber: $"N{t:D3}{c:D2}").WithLine("99213", 120m, 0m, ("CO", "50", 120m))
-            : Claim($"T{t:D3}-{c:D2}", charge: 120m, paid: 100m, payerClaimNumber: $"N{t:D3}{c:D2}").WithLine("99213", 120m, 100m, ("CO", "45", 20m))).ToArray()))
-        .ToArray();
+    /// <summary>Transactions T001.. of one new payer, 20 claims each (T001-01..), every other claim denied.</summary>
+    private static Remittance[] Transactions(int count) => SeveralWritersOnPostgreSqlTests.Transactions("T", count);
 
     /// <summary>
     /// Records, for each remittance handed to it, how many remittances its context sees stored, and which context it got:
@@ -83,7 +79,7 @@ public sealed class ImportLanesOnPostgreSqlTests : IRunsOnPostgreSql
         var transactions = Transactions(4).ToList();
         // Transaction 5 reverses a claim of transaction 4, which the other lane may still be writing; 6 repeats 5.
         var reversal = Remittance("R005", "NEWPAYER",
-            Claim("T004-01", status: 22, charge: -120m, paid: -100m, payerClaimNumber: "N00401").WithLine("99213", -120m, -100m, ("CO", "45", -20m)));
+            Claim("T004-01", status: 22, charge: -120m, paid: -100m, payerClaimNumber: "TN00401").WithLine("99213", -120m, -100m, ("CO", "45", -20m)));
         transactions.Add(reversal);
         transactions.Add(reversal);
         transactions.AddRange(Transactions(8).Skip(6).Select(t => Remittance($"L{t.TraceNumber}", "NEWPAYER", [.. t.Claims])));
@@ -97,7 +93,7 @@ public sealed class ImportLanesOnPostgreSqlTests : IRunsOnPostgreSql
         Assert.Empty(summary.Errors);
         Assert.Equal((7, 121), (summary.Transactions, summary.Claims));
         await using var db = database.Open();
-        var original = await db.ClaimPayments.SingleAsync(c => c.PayerClaimControlNumber == "N00401" && c.StatusCode == 1, Ct);
+        var original = await db.ClaimPayments.SingleAsync(c => c.PayerClaimControlNumber == "TN00401" && c.StatusCode == 1, Ct);
         var reversed = await db.ClaimPayments.SingleAsync(c => c.StatusCode == 22, Ct);
         Assert.Equal(original.Id, reversed.ReversesClaimPaymentId);
         Assert.Equal(1, await db.Remittances.CountAsync(r => r.TraceNumber == "R005", Ct));
