@@ -15,6 +15,8 @@
 # usage: bench/postgres-import.sh [CLAIMS=500000]     targets: 1,000,000 claims < 60 s; two nodes faster than one
 #   APPEALS_BENCH_RUNS="one serial two locked" (the default) chooses the runs: "one" alone at 1,000,000 claims is the
 #   import target; "serial two" at 500,000 the two-node ratio (the four at 1,000,000 import 7 million claims).
+#   APPEALS_POSTGRES_IMPORT_LANES=1 makes `appeals` write one transaction at a time instead of two (ADR 0136): run "one"
+#   with and without it back to back for the lanes' A/B.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 claims="${1:-500000}"

@@ -48,7 +48,8 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             progress?.Report(new ImportProgress(_name, size, size, index + 1, total));
             return;
         }
-        var writer = record is null ? null : new TransactionWriter(run, record.Id);
+        // Two transactions at a time on PostgreSQL (ADR 0136); outcomes are counted in file order as they are known.
+        await using var writer = record is null ? null : await TransactionLanes.OpenAsync(run, record.Id, ct);
         var unreadable = false;
         var envelope = new List<ImportIssue>();
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -91,12 +92,12 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         progress?.Report(new ImportProgress(_name, size, size, index + 1, total));
     }
 
-    private SealedClaimPhi? Seal(ReadTransaction read, TransactionWriter? writer) =>
+    private SealedClaimPhi? Seal(ReadTransaction read, TransactionLanes? writer) =>
         writer is not null && read.Remittance is { } r && read.Errors.Count == 0 && run.Db.Phi is { } protector
             ? SealedClaimPhi.Seal(r.Claims, protector)
             : null;
 
-    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, TransactionWriter? writer, CancellationToken ct)
+    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, TransactionLanes? writer, CancellationToken ct)
     {
         foreach (var warning in read.Warnings) Warn(warning);
         if (read.Remittance is not { } remittance || read.Errors.Count > 0)
@@ -116,13 +117,23 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
             _tally.Add(remittance, run.Detector);
         }
-        var outcome = writer is null ? await DryRunAsync(remittance, read.Continued, ct) : await writer.WriteAsync(remittance, phi, read.Continued, _name, ct);
-        if (outcome is null) return; // more parts of this transaction follow
+        if (writer is not null)
+        {
+            var tally = _tally; // the outcome may come after the next transaction is read
+            await writer.WriteAsync(remittance, phi, read.Continued, _name, outcome => Count(outcome, tally), ct);
+        }
+        else if (await DryRunAsync(remittance, read.Continued, ct) is { } outcome) Count(outcome, _tally);
+        if (read.Continued) return; // more parts of this transaction follow
+        _tally = default;
+    }
+
+    private void Count(TransactionOutcome outcome, Tally tally)
+    {
         switch (outcome.Result)
         {
             case TransactionResult.Stored:
                 _stored++;
-                _tally.AddTo(run.Summary, outcome.DenialCases);
+                tally.AddTo(run.Summary, outcome.DenialCases);
                 break;
             case TransactionResult.Duplicate:
                 _duplicates++;
@@ -132,7 +143,6 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
                 Error(outcome.Error!);
                 break;
         }
-        _tally = default;
     }
 
     private async Task<TransactionOutcome?> DryRunAsync(Remittance remittance, bool continued, CancellationToken ct)

@@ -22,6 +22,14 @@ internal static class ReversalLinker
         }
     }
 
+    /// <summary>True when a reversal of <paramref name="remittance"/> (ids assigned) has no earlier claim of its own to negate, so it is looked up among stored claims.</summary>
+    public static bool LooksUpStored(Remittance remittance)
+    {
+        for (var i = 0; i < remittance.Claims.Count; i++)
+            if (remittance.Claims[i].StatusCode == DenialDetector.ReversalStatus && FindInSameRemittance(remittance, i) is null) return true;
+        return false;
+    }
+
     private static long? FindInSameRemittance(Remittance remittance, int reversalIndex)
     {
         var reversal = remittance.Claims[reversalIndex];

@@ -28,6 +28,12 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
 {
     private Open? _open; // the remittance being written: from its first part until its last
 
+    /// <summary>
+    /// Set by <see cref="TransactionLanes"/> on PostgreSQL when this transaction is written beside the one before it (ADR
+    /// 0136): the points where it waits for that one. Null: written alone, nothing waits.
+    /// </summary>
+    internal WriteOrder? Order { get; set; }
+
     public static Task<bool> IsStoredAsync(Persistence.AppealsDbContext db, string contentHash, CancellationToken ct) =>
         db.Remittances.AsNoTracking().AnyAsync(r => r.ContentHash == contentHash, ct);
 
@@ -70,6 +76,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
                 throw;
             }
         }
+        Order?.Ended();
         if (continued) return null;
         _open = null;
         if (open.Outcome is { Result: TransactionResult.Stored })
@@ -104,6 +111,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         var tables = run.Tables!;
         if (open.Transaction is null)
         {
+            if (Order is { } order) await order.PreviousPreparedAsync(ct);
             // A whole remittance's digest is known before it is written; one in parts has its digest with its last part.
             if (!open.Streamed && await IsStoredAsync(db, part.ContentHash, ct))
             {
@@ -123,6 +131,7 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
             tables.AssignClaimIds(part, open.Transaction.GetDbTransaction());
         }
         var dbTx = open.Transaction.GetDbTransaction();
+        if (Order is { } ordered && ReversalLinker.LooksUpStored(part)) await ordered.PreviousEndedAsync(ct);
         await ReversalLinker.LinkAsync(db, part, part.PayerId, ct);
         var now = run.Time.GetUtcNow();
         var cases = new List<DenialCase>();
@@ -134,6 +143,11 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         var finishing = remainders.Count == 0 || cases.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
         tables.InsertClaims(part, dbTx, sealedPhi);
         await FinishPreparingAsync(finishing, part);
+        if (Order is { } next)
+        {
+            next.Prepared();
+            await next.PreviousHandledAsync(ct);
+        }
         tables.InsertCases(cases, dbTx);
         open.Cases += cases.Count;
         if (continued) return;

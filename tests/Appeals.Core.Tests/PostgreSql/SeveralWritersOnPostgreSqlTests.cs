@@ -16,8 +16,8 @@ public sealed class SeveralWritersOnPostgreSqlTests : IRunsOnPostgreSql
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Transactions of a new payer (both writers add it at once), every other claim denied.</summary>
-    private static Remittance[] Transactions(string prefix, int count) => Enumerable.Range(1, count).Select(t =>
+    /// <summary>Transactions of a new payer (both writers add it at once), 20 claims each, every other claim denied.</summary>
+    internal static Remittance[] Transactions(string prefix, int count) => Enumerable.Range(1, count).Select(t =>
         Remittance($"{prefix}{t:D3}", "NEWPAYER", Enumerable.Range(1, 20).Select(c => c % 2 == 0
             ? Claim($"{prefix}{t:D3}-{c:D2}", status: 4, charge: 120m, paid: 0m, payerClaimNumber: $"{prefix}N{t:D3}{c:D2}").WithLine("99213", 120m, 0m, ("CO", "50", 120m))
             : Claim($"{prefix}{t:D3}-{c:D2}", charge: 120m, paid: 100m, payerClaimNumber: $"{prefix}N{t:D3}{c:D2}").WithLine("99213", 120m, 100m, ("CO", "45", 20m))).ToArray()))
