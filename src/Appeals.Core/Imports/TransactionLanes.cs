@@ -34,8 +34,8 @@ internal sealed class TransactionLanes : IAsyncDisposable
     /// <summary>The lanes of one file being imported: two on PostgreSQL (a second connection is opened), else one.</summary>
     public static async Task<TransactionLanes> OpenAsync(ImportRun run, long importedFileId, CancellationToken ct)
     {
-        if (run.Db is not PostgreSqlAppealsDbContext || Environment.GetEnvironmentVariable(LanesVariable) == "1")
-            return new TransactionLanes(run, [new Lane(new TransactionWriter(run, importedFileId), null, null)]);
+        TransactionLanes OneLane() => new TransactionLanes(run, [new Lane(new TransactionWriter(run, importedFileId), null, null)]);
+        if (run.Db is not PostgreSqlAppealsDbContext || Environment.GetEnvironmentVariable(LanesVariable) == "1") return OneLane();
         var options = (DbContextOptions)run.Db.GetService<IDbContextOptions>();
         var second = new PostgreSqlAppealsDbContext(options);
         RemittanceTables? tables = null;
@@ -50,7 +50,7 @@ internal sealed class TransactionLanes : IAsyncDisposable
             run.Logger.LogWarning("A second connection for the import could not be opened ({Error}); writing one transaction at a time", ex.GetType().Name);
             tables?.Dispose();
             await second.DisposeAsync();
-            return new TransactionLanes(run, [new Lane(new TransactionWriter(run, importedFileId), null, null)]);
+            return OneLane();
         }
         // Each lane reports warnings into a summary of its own, moved into the file's when its transaction is counted:
         // the lanes run beside the caller, which adds the reader's warnings meanwhile.
