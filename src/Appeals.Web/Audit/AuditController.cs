@@ -32,8 +32,7 @@ public sealed class AuditController(AppealsDbContext db, AuditLog audit, AppealT
         if (!string.IsNullOrEmpty(user)) entries = entries.Where(e => e.UserName == user);
         if (!string.IsNullOrEmpty(actionFilter)) entries = entries.Where(e => e.Action == actionFilter);
         var latest = await entries.OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
-        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return View(new AuditPage(chain, checkedAt, latest, payers.Select(p => (p.Id, p.Name)).ToList(), user, actionFilter));
+        return View(new AuditPage(chain, checkedAt, latest, await Formatting.PayerChoices.ListAsync(db, ct), user, actionFilter));
     }
 
     /// <summary>Walks the whole chain now rather than showing the last walk.</summary>

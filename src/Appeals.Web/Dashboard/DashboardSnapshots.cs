@@ -116,10 +116,10 @@ public sealed class DashboardSnapshots
         var charts = new Dictionary<ChartKind, ChartData>();
         var chartQueries = services.GetRequiredService<ChartQueries>();
         foreach (var kind in Enum.GetValues<ChartKind>()) charts[kind] = await chartQueries.LoadAsync(kind, filter, ct);
-        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var payers = await Formatting.PayerChoices.ListAsync(db, ct);
         // From the rollup (a few thousand rows), not a distinct over every case (ADR 0052).
         var categories = await db.DenialDayRollups.Select(r => r.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
-        return new DashboardData(filter, computedAt, kpis, charts, [.. payers.Select(p => (p.Id, p.Name))], categories);
+        return new DashboardData(filter, computedAt, kpis, charts, payers, categories);
     }
 
     private sealed class Slot

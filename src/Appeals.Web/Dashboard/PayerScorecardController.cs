@@ -4,7 +4,6 @@ using Appeals.Analytics.Exports;
 using Appeals.Analytics.Scorecards;
 using Appeals.Core.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Appeals.Web.Dashboard;
 
@@ -22,11 +21,10 @@ public sealed class PayerScorecardController(AppealsDbContext db) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] DashboardFilterForm form, CancellationToken ct = default)
     {
-        var queries = new PayerScorecardQueries(db);
-        var table = PayerScorecardTable.Of(await queries.ForAsync(Filter(form), ct));
-        var months = form.Payer is null ? null : PayerScorecardTable.ByMonth(await queries.ByMonthAsync(Filter(form), ct));
-        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return View("~/Views/Dashboard/Payers.cshtml", new PayerScorecardPage(form, table, months, [.. payers.Select(p => (p.Id, p.Name))]));
+        var (queries, filter) = (new PayerScorecardQueries(db), Filter(form));
+        var table = PayerScorecardTable.Of(await queries.ForAsync(filter, ct));
+        var months = form.Payer is null ? null : PayerScorecardTable.ByMonth(await queries.ByMonthAsync(filter, ct));
+        return View("~/Views/Dashboard/Payers.cshtml", new PayerScorecardPage(form, table, months, await Formatting.PayerChoices.ListAsync(db, ct)));
     }
 
     /// <summary>/Dashboard/Payers/Data.csv or .xlsx: the scorecard table.</summary>
@@ -39,6 +37,7 @@ public sealed class PayerScorecardController(AppealsDbContext db) : Controller
     public async Task<IActionResult> Months(string format, [FromQuery] DashboardFilterForm form, CancellationToken ct = default) =>
         Download(format, PayerScorecardTable.ByMonth(await new PayerScorecardQueries(db).ByMonthAsync(Filter(form), ct)), "payer-scorecard-by-month");
 
+    /// <summary>The scorecard's filter: dates and a payer (the dashboard's provider and category filters do not apply to it).</summary>
     private static AnalyticsFilter Filter(DashboardFilterForm form) => new(form.From, form.To, form.Payer);
 
     private IActionResult Download(string format, ChartTable table, string name) => format switch

@@ -38,13 +38,13 @@ public sealed class QueueController(AppealsDbContext db, QueueQuery query, CaseA
         }
         // One connection for the page's queries (see CasesController.ShowAsync).
         await db.Database.OpenConnectionAsync(ct);
-        var payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var payers = await Formatting.PayerChoices.ListAsync(db, ct);
         // The filter's payer list names the rows too: one query less per view.
         var slice = await query.PageAsync(filter, User.Identity!.Name!, payers.ToDictionary(p => p.Id, p => p.Name), ct);
         // Only a manager's page has the Assign list, read once per CaseWorkers.Lifetime for every manager.
         var workers = User.IsInRole(AppealsRoles.Manager) ? await caseWorkers.GetAsync(identity, ct) : [];
         return View(new QueuePage(filter, slice, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-            payers.Select(p => (p.Id, p.Name)).ToList(), carcs.Categories, workers));
+            payers, carcs.Categories, workers));
     }
 
     /// <summary>Takes a case for the signed-in user, if nobody changed it since the page showed it.</summary>
