@@ -35,6 +35,9 @@ public static class WorkflowCommands
             deadlines.AddCommand<DeadlinesListCommand>("list")
                 .WithDescription("Open cases whose filing deadline falls within DAYS, and cases flagged for a missing rule")
                 .WithExample("deadlines", "list", "--due-within", "14");
+            deadlines.AddCommand<DeadlinesSweepCommand>("sweep")
+                .WithDescription("Run the daily deadline sweep now: plan missing deadlines, send due reminders, mark passed ones missed")
+                .WithExample("deadlines", "sweep", "--json");
         });
         return config;
     }

@@ -23,6 +23,31 @@ public sealed class WorkflowCommandsTests
     }
 
     [Fact]
+    public async Task DeadlinesSweep_MarksThePassedDeadlinesMissed_AndASecondSweepFindsNothingLeft()
+    {
+        using var temp = new TempFolder();
+        await ImportDemo(temp);
+        const string Later = "2031-01-01"; // every demo deadline has passed by then
+        var before = (await CliRun.RunAsync("deadlines", "list", "--due-within", "0", "--db", temp.ConnectionString, "--json", "--as-of", Later)).Json();
+        var passed = before.GetProperty("cases").EnumerateArray().Count(c =>
+            c.GetProperty("deadline").ValueKind != System.Text.Json.JsonValueKind.Null && !c.GetProperty("missed").GetBoolean());
+
+        var first = await CliRun.RunAsync("deadlines", "sweep", "--db", temp.ConnectionString, "--json", "--as-of", Later);
+        var second = (await CliRun.RunAsync("deadlines", "sweep", "--db", temp.ConnectionString, "--json", "--as-of", Later)).Json();
+        var text = await CliRun.RunAsync("deadlines", "sweep", "--db", temp.ConnectionString, "--as-of", Later);
+        var after = (await CliRun.RunAsync("deadlines", "list", "--due-within", "0", "--db", temp.ConnectionString, "--json", "--as-of", Later)).Json();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.True(passed > 0);
+        Assert.Equal(Later, first.Json().GetProperty("today").GetString());
+        Assert.Equal(passed, first.Json().GetProperty("missed").GetInt32());
+        Assert.Equal((0, 0), (second.GetProperty("missed").GetInt32(), second.GetProperty("reminded").GetInt32()));
+        Assert.Contains("0 marked missed", text.Output);
+        Assert.All(after.GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("deadline").ValueKind != System.Text.Json.JsonValueKind.Null),
+            c => Assert.True(c.GetProperty("missed").GetBoolean()));
+    }
+
+    [Fact]
     public async Task CasesAdvance_MovesAnOpenCaseAuditedAsTheShellUser_AndRefusesAMoveItDoesNotAllowOrAnotherUsersName()
     {
         using var temp = new TempFolder();
