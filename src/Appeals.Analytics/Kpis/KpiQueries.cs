@@ -75,13 +75,8 @@ public sealed class KpiQueries(AppealsDbContext db, TimeProvider time)
     /// Cases still awaiting filing whose deadline passed since the daily sweep last marked missed ones: the queue shows
     /// them as passed at once, so the dashboard counts them at once too.
     /// </summary>
-    private Task<int> PassedNotYetMarkedAsync(AnalyticsFilter filter, CancellationToken ct)
-    {
-        var today = Today;
-        return filter.Apply(db.DenialCases.AsNoTracking().AwaitingFiling())
-            .Where(c => !c.DeadlineMissed && c.AppealDeadline != null && c.AppealDeadline < today)
-            .CountAsync(ct);
-    }
+    private Task<int> PassedNotYetMarkedAsync(AnalyticsFilter filter, CancellationToken ct) =>
+        filter.Apply(db.DenialCases.AsNoTracking().PassedNotYetMarked(Today)).CountAsync(ct);
 
     private static Kpi<double> AverageDays(long seconds, long count) =>
         count > 0 ? Kpi<double>.Of(seconds / 86400d / count) : Kpi<double>.NoOutcomesYet;

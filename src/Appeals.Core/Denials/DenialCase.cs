@@ -137,4 +137,16 @@ public static class DenialCaseQueries
     /// <summary>Cases that still need something filed with the payer (open or in progress): what deadlines apply to.</summary>
     public static IQueryable<DenialCase> AwaitingFiling(this IQueryable<DenialCase> cases) =>
         cases.Where(c => c.Status == DenialCaseStatus.Open || c.Status == DenialCaseStatus.InProgress);
+
+    /// <summary>
+    /// Cases awaiting filing whose deadline passed before <paramref name="today"/> but which the daily sweep has not
+    /// marked missed yet. It seeks IX_DenialCases_Deadlines by status, unmarked, then date, so it reads only what passed
+    /// since the last sweep. The flag is compared with a parameter on purpose: EF Core writes <c>== false</c> as
+    /// <c>NOT "DeadlineMissed"</c>, which SQLite cannot seek by, and would then walk every passed deadline.
+    /// </summary>
+    public static IQueryable<DenialCase> PassedNotYetMarked(this IQueryable<DenialCase> cases, DateOnly today)
+    {
+        var unmarked = false;
+        return cases.AwaitingFiling().Where(c => c.DeadlineMissed == unmarked && c.AppealDeadline != null && c.AppealDeadline < today);
+    }
 }

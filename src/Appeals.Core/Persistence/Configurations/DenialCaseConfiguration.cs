@@ -54,9 +54,10 @@ internal sealed class DenialCaseConfiguration : IEntityTypeConfiguration<DenialC
             d.DeniedAmount, d.RecoveredAmount, d.Avoidable, d.DeadlineMissed, d.FirstAppealedAt, d.ClosedAt,
         }).HasDatabaseName("IX_DenialCases_Dashboard");
         b.HasIndex(d => d.DenialDate);
-        // Cases awaiting filing by deadline: the dashboard's "passed but not yet marked" count and the daily sweep seek the
-        // passed (or soon due) deadlines of open and in-progress cases and read DeadlineMissed here, not from the wide rows.
-        b.HasIndex(d => new { d.Status, d.AppealDeadline, d.DeadlineMissed }).HasDatabaseName("IX_DenialCases_Deadlines");
+        // Cases awaiting filing by deadline. The dashboard's "passed but not yet marked" count seeks the unmarked ones first
+        // (DeadlineMissed before the date), so it reads only what passed since the daily sweep, not every deadline that ever
+        // passed; the sweep reads its due cases from this index alone (covering), marked or not.
+        b.HasIndex(d => new { d.Status, d.DeadlineMissed, d.AppealDeadline }).HasDatabaseName("IX_DenialCases_Deadlines");
         // Underpayment cases are a few percent of the table: the payer scorecard and `cases list --kind` read them by kind.
         b.HasIndex(d => new { d.Kind, d.DenialDate, d.PayerId });
         // Later ERAs find the cases they answer, and re-denials their earlier case, by these two keys (ADR 0075).

@@ -372,7 +372,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
                 new[] { kind, denialDate, payerId });
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { status, appealDeadline, deadlineMissed });
+                new[] { status, deadlineMissed, appealDeadline });
             index8.AddAnnotation("Relational:Name", "IX_DenialCases_Deadlines");
 
             var index9 = runtimeEntityType.AddIndex(

@@ -11,7 +11,7 @@ namespace Appeals.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteAppealsDbContextModel
     {
         private SqliteAppealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ce7784e-d49e-4e3b-9d17-65cb171af5c6"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("eb3a1f34-d574-487c-897e-893519070c0a"), entityTypeCount: 27)
         {
         }
 

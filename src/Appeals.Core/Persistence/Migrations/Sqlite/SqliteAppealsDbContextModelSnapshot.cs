@@ -497,7 +497,7 @@ namespace Appeals.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kind", "DenialDate", "PayerId");
 
-                    b.HasIndex("Status", "AppealDeadline", "DeadlineMissed")
+                    b.HasIndex("Status", "DeadlineMissed", "AppealDeadline")
                         .HasDatabaseName("IX_DenialCases_Deadlines");
 
                     b.HasIndex("RenderingProviderId", "DenialDate", "PayerId", "Category", "PrimaryReason", "Status", "DeniedAmount", "RecoveredAmount", "Avoidable", "DeadlineMissed", "FirstAppealedAt", "ClosedAt")
