@@ -19,12 +19,14 @@ public sealed class TestDatabase : IDisposable
 
     public TestDatabase()
     {
-        Directory.CreateDirectory(Folder);
+        // The server's database first: without a server the test is skipped from here, and no folder is left behind.
         if (Provider == DatabaseProvider.PostgreSql)
         {
             ConnectionString = PostgreSqlTestServer.CreateCoreDatabaseAsync(Phi, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+            Directory.CreateDirectory(Folder);
             return;
         }
+        Directory.CreateDirectory(Folder);
         ConnectionString = $"Data Source={Path.Combine(Folder, "appeals.db")};Pooling=False";
         using var db = Open();
         db.Database.EnsureCreated();
