@@ -33,12 +33,16 @@ public sealed class DeadlineSweepJob(AppealsDbContext db, DeadlineJobs jobs, IOp
             if (c.Deadline < today)
             {
                 if (!c.DeadlineMissed && await jobs.MarkMissedAsync(c.Id, ct)) missed++;
+                db.ChangeTracker.Clear();
                 continue;
             }
             // Only the nearest reminder still due is sent: a case found late gets one reminder, not three.
             var daysLeft = c.Deadline.DayNumber - today.DayNumber;
             var dueOffsets = options.Value.Days.Where(d => d >= daysLeft).ToList();
             if (dueOffsets.Count > 0 && await jobs.RemindAsync(c.Id, dueOffsets.Min(), ct)) reminded++;
+            // The jobs share this scope's context: without this every save would scan every case marked so far, and a
+            // backlog of a hundred thousand passed deadlines (a site's first sweep) would take hours, not minutes.
+            db.ChangeTracker.Clear();
         }
         return new Summary(planned, reminded, missed);
     }
