@@ -124,9 +124,13 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
             db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of), ct));
         if (shared.Accounts.Count > 0)
         {
+            // The payer is compared here, not in SQL: given "PayerId = ? AND PatientControlNumber IN (…)", SQLite (no
+            // statistics) walks the payer's index, every case of the payer, where the account's index finds a few rows a
+            // value (a usable account is on at most MaxClaimsPerKey claims).
             var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
-            found.AddRange(await QueryChunk.ReadAsync(shared.Accounts.Where(_keys.UsableAccount), chunk =>
-                db.DenialCases.AsNoTracking().Where(c => c.PayerId == payerId && EF.Parameter(chunk).Contains(c.PatientControlNumber)).Select(CaseKey.Of), ct));
+            found.AddRange((await QueryChunk.ReadAsync(shared.Accounts.Where(_keys.UsableAccount), chunk =>
+                db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber)).Select(CaseKey.Of), ct))
+                .Where(c => c.PayerId == payerId));
         }
         return found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
     }

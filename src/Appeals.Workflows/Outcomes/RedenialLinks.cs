@@ -24,9 +24,9 @@ internal static class RedenialLinks
         List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
 
         var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
-        var byNumber = (await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), ct)).ToLookup(o => o.Number);
+        var byNumber = (await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), original: false, ct)).ToLookup(o => o.Number);
         var ownNumbers = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
-        var byOriginal = (await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), ct)).ToLookup(o => o.Original);
+        var byOriginal = (await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, ct)).ToLookup(o => o.Original);
 
         List<Other> SameNumber(CaseKey c)
         {
@@ -36,7 +36,7 @@ internal static class RedenialLinks
         }
 
         var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
-        var byAccount = (await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), ct)).ToLookup(o => o.Account);
+        var byAccount = (await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), original: false, ct)).ToLookup(o => o.Account);
 
         var changes = new Dictionary<long, long?>();
         foreach (var denial in cases)
@@ -53,9 +53,16 @@ internal static class RedenialLinks
         return changes;
     }
 
+    /// <summary>
+    /// The cases matching <paramref name="match"/>; with <paramref name="original"/>, each with its claim's REF*F8 (a join to
+    /// the claim's row: one more random page a case, so only the query that matches on it reads it).
+    /// </summary>
     private static Task<List<Other>> OthersAsync(AppealsDbContext db, List<string> values,
-        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, CancellationToken ct) =>
-        QueryChunk.ReadAsync(values, chunk => db.DenialCases.AsNoTracking().Where(match(chunk))
-            .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
-                o.ClaimPayment!.OriginalReferenceNumber)), ct);
+        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, bool original, CancellationToken ct) =>
+        QueryChunk.ReadAsync(values, chunk => original
+            ? db.DenialCases.AsNoTracking().Where(match(chunk))
+                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
+                    o.ClaimPayment!.OriginalReferenceNumber))
+            : db.DenialCases.AsNoTracking().Where(match(chunk))
+                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate, "")), ct);
 }
