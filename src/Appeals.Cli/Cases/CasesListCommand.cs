@@ -45,6 +45,9 @@ public sealed record CaseRow(long Id, string Kind, string Payer, string PatientC
     public decimal TakenBackAmount { get; init; }
 }
 
+/// <summary>The --json answer of `appeals cases list`: how many cases, and each one.</summary>
+public sealed record CaseList(int Count, List<CaseRow> Cases);
+
 /// <summary>`appeals cases list [--status S] [--json]`: cases in the queue's order (priority, then id).</summary>
 public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesListSettings>
 {
@@ -69,7 +72,7 @@ public sealed class CasesListCommand(IAnsiConsole console) : AsyncCommand<CasesL
 
         if (settings.Json)
         {
-            JsonOutput.Write(console, new { count = rows.Count, cases = rows });
+            JsonOutput.Write(console, new CaseList(rows.Count, rows), CliJsonContext.Default.CaseList);
             return 0;
         }
         var table = new Table().Border(TableBorder.Rounded)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
 namespace Appeals.Cli.Common;
@@ -18,6 +19,14 @@ public static class JsonOutput
     {
         var writer = console.Profile.Out.Writer;
         writer.WriteLine(JsonSerializer.Serialize(value, options ?? Options));
+        writer.Flush();
+    }
+
+    /// <summary>Writes <paramref name="value"/> with a shape generated at build time (<see cref="CliJsonContext"/>, ADR 0146): the same text, no reflection.</summary>
+    public static void Write<T>(IAnsiConsole console, T value, JsonTypeInfo<T> shape)
+    {
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(JsonSerializer.Serialize(value, shape));
         writer.Flush();
     }
 }

@@ -57,7 +57,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             summary = await importer.ImportAsync(settings.Paths, options, null, cancellationToken);
         }
 
-        if (settings.Json) JsonOutput.Write(console, summary);
+        if (settings.Json) JsonOutput.Write(console, summary, CliJsonContext.Default.ImportSummary);
         else ImportSummaryView.Write(console, summary, settings.DryRun);
         return summary.Rejected == 0 ? 0 : RejectedExitCode;
     }

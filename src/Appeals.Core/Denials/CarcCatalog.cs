@@ -36,7 +36,11 @@ public sealed class CarcCatalog
         _byCode = codes.ToDictionary(c => c.Carc, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The catalog shipped with this build.</summary>
-    public static CarcCatalog Shipped { get; } = new(ReferenceData.ReadAll<Row>(ReferenceData.CarcCategories).Select(r => r.ToInfo()));
+    public static CarcCatalog Shipped { get; } = new(ReferenceData.ReadRows(ReferenceData.CarcCategories).Select(r => new Row
+    {
+        Carc = r["carc"], Status = r["status"], Category = r["category"], IsDenial = r["isdenial"], Avoidable = r["avoidable"],
+        TypicalAction = r["typicalaction"],
+    }.ToInfo()));
 
     public IReadOnlyCollection<CarcInfo> All => _byCode.Values;
 

@@ -103,7 +103,7 @@ internal sealed partial class TransactionBuilder
             _segments++;
             if (!X12Values.TryInt(_s[1], out var declared) || declared != _segments)
                 Warn(1, $"SE01 says {X12Values.Preview(_s[1])} segments but the transaction has {_segments} (ST to SE).");
-            if (!_s[2].Trim((byte)' ').SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_remittance.TransactionControlNumber)))
+            if (!X12Values.TrimSpaces(_s[2]).SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_remittance.TransactionControlNumber)))
                 Warn(2, $"SE02 ({X12Values.Preview(_s[2])}) does not match ST02 ({_remittance.TransactionControlNumber}).");
         }
         else

@@ -16,7 +16,7 @@ internal sealed class X12CodeCache
 
     internal string Get(ReadOnlySpan<byte> value)
     {
-        value = value.Trim((byte)' ');
+        value = X12Values.TrimSpaces(value);
         if (value.IsEmpty) return "";
         if (value.Length > 7) return Encoding.UTF8.GetString(value);
         var key = (ulong)value.Length;

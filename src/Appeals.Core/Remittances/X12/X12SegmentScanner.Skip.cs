@@ -35,8 +35,10 @@ internal sealed partial class X12SegmentScanner
         return MoveNext();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsGap(byte b, byte terminator) => b == terminator || IsWhiteSpace(b);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayEndTransaction(byte first, byte second) => first switch
     {
         (byte)'S' => second is (byte)'E' or (byte)'T',

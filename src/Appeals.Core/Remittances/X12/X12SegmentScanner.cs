@@ -89,6 +89,7 @@ internal sealed partial class X12SegmentScanner : IDisposable
 
     internal ReadOnlySpan<byte> this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)index >= (uint)Count) return default;
@@ -291,6 +292,8 @@ internal sealed partial class X12SegmentScanner : IDisposable
         return true;
     }
 
+    // Inlined: called per byte between segments; the JIT kept it a call (ADR 0147).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or (byte)'\v' or 0;
 
     public void Dispose()

@@ -97,9 +97,21 @@ internal static class X12Values
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> without leading and trailing spaces. Not <c>MemoryExtensions.Trim</c>: its instantiation for
+    /// bytes is not precompiled into this assembly (ReadyToRun), so every process ran it unoptimised until it tiered up (ADR 0146).
+    /// </summary>
+    internal static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> value)
+    {
+        int start = 0, end = value.Length;
+        while (start < end && value[start] == (byte)' ') start++;
+        while (end > start && value[end - 1] == (byte)' ') end--;
+        return value[start..end];
+    }
+
     internal static string Text(ReadOnlySpan<byte> value)
     {
-        value = value.Trim((byte)' ');
+        value = TrimSpaces(value);
         return value.IsEmpty ? "" : Encoding.UTF8.GetString(value);
     }
 

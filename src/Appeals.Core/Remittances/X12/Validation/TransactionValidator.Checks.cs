@@ -13,7 +13,7 @@ internal sealed partial class TransactionValidator
             var value = _s[check.Element];
             switch (check.Kind)
             {
-                case CheckKind.Required when value.Trim((byte)' ').IsEmpty:
+                case CheckKind.Required when X12Values.TrimSpaces(value).IsEmpty:
                     Report(check.Rule, Field(check.Element), $"{Field(check.Element)} is required and is empty.");
                     break;
                 case CheckKind.Code when !value.IsEmpty && !check.Codes!.Contains(value):

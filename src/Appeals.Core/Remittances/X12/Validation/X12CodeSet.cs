@@ -34,7 +34,7 @@ internal sealed class X12CodeSet
 
     internal bool Contains(ReadOnlySpan<byte> value)
     {
-        value = value.Trim((byte)' ');
+        value = X12Values.TrimSpaces(value);
         if (value.Length is 0 or > 8) return false;
         var key = Key(value);
         for (var slot = Slot(key); ; slot = (slot + 1) & (_slots.Length - 1))

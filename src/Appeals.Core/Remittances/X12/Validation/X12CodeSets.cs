@@ -47,10 +47,5 @@ internal static class X12CodeSets
     internal static readonly X12CodeSet Carcs = new("CARCs of the CARC map", CarcCatalog.Shipped.All.Select(c => c.Carc));
     internal static readonly X12CodeSet CurrentCarcs = new("current CARCs", CarcCatalog.Shipped.All.Where(c => c.Current).Select(c => c.Carc));
 
-    internal static readonly X12CodeSet Rarcs = new("RARCs of the RARC list", ReferenceData.ReadAll<RarcRow>(ReferenceData.RarcCodes).Select(r => r.Rarc));
-
-    private sealed class RarcRow
-    {
-        public string Rarc { get; set; } = "";
-    }
+    internal static readonly X12CodeSet Rarcs = new("RARCs of the RARC list", ReferenceData.ReadRows(ReferenceData.RarcCodes).Select(r => r["rarc"]));
 }
