@@ -144,12 +144,14 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         var finishing = remainders.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
         tables.InsertClaims(part, dbTx, sealedPhi);
         await FinishPreparingAsync(finishing, part);
+        var opened = run.Preparers.OfType<INewCaseOpener>().SelectMany(o => o.Opened(part)).ToList();
+        tables.NumberCases(opened, dbTx);
         if (Order is { } next)
         {
             next.Prepared();
             await next.PreviousHandledAsync(ct);
         }
-        tables.InsertCases(cases, dbTx);
+        tables.InsertCases(opened.Count == 0 ? cases : [.. cases, .. opened], dbTx);
         open.Cases += cases.Count;
         if (continued) return;
 
