@@ -145,7 +145,13 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         tables.InsertClaims(part, dbTx, sealedPhi);
         await FinishPreparingAsync(finishing, part);
         var opened = run.Preparers.OfType<INewCaseOpener>().SelectMany(o => o.Opened(part)).ToList();
-        tables.NumberCases(opened, dbTx);
+        // SQLite's ids follow the largest stored: the denial cases numbered above are not stored yet.
+        if (cases.Count == 0) tables.NumberCases(opened, dbTx);
+        else
+        {
+            var next = cases[^1].Id;
+            foreach (var c in opened) c.Id = ++next;
+        }
         if (Order is { } next)
         {
             next.Prepared();
