@@ -149,8 +149,8 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         if (cases.Count == 0) tables.NumberCases(opened, dbTx);
         else
         {
-            var next = cases[^1].Id;
-            foreach (var c in opened) c.Id = ++next;
+            var lastId = cases[^1].Id;
+            foreach (var c in opened) c.Id = ++lastId;
         }
         if (Order is { } next)
         {
