@@ -49,15 +49,6 @@ public interface INewCasePreparer
 }
 
 /// <summary>
-/// A preparer that opens further cases (underpayments): taken after the preparers' work is done, numbered after the
-/// remittance's denial cases and inserted with them, in its transaction (experiment, ADR 0150).
-/// </summary>
-public interface INewCaseOpener
-{
-    IReadOnlyList<Denials.DenialCase> Opened(Remittances.Remittance remittance);
-}
-
-/// <summary>
 /// Runs after each remittance is committed, in the importer's scope, with the context that stored it
 /// (the workflow records what later ERAs say about earlier cases this way). A handler
 /// does a fixed number of set-based queries per remittance, never one per case, so an import costs the same

@@ -144,20 +144,12 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         var finishing = remainders.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
         tables.InsertClaims(part, dbTx, sealedPhi);
         await FinishPreparingAsync(finishing, part);
-        var opened = run.Preparers.OfType<INewCaseOpener>().SelectMany(o => o.Opened(part)).ToList();
-        // SQLite's ids follow the largest stored: the denial cases numbered above are not stored yet.
-        if (cases.Count == 0) tables.NumberCases(opened, dbTx);
-        else
-        {
-            var lastId = cases[^1].Id;
-            foreach (var c in opened) c.Id = ++lastId;
-        }
         if (Order is { } next)
         {
             next.Prepared();
             await next.PreviousHandledAsync(ct);
         }
-        tables.InsertCases(opened.Count == 0 ? cases : [.. cases, .. opened], dbTx);
+        tables.InsertCases(cases, dbTx);
         open.Cases += cases.Count;
         if (continued) return;
 

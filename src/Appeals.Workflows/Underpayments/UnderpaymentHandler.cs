@@ -24,7 +24,7 @@ namespace Appeals.Workflows.Underpayments;
 /// next run). The importer gives a handler that is also a preparer both calls on the same instance.
 /// </remarks>
 public sealed class UnderpaymentHandler(TimeProvider time, IOptions<UnderpaymentOptions>? options = null)
-    : INewCasePreparer, IImportedRemittanceHandler, INewCaseOpener
+    : INewCasePreparer, IImportedRemittanceHandler
 {
     private static readonly Action Nothing = () => { };
     private readonly UnderpaymentOptions _options = options?.Value ?? new UnderpaymentOptions();
@@ -49,22 +49,11 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
         var (payer, schedule) = await PayerAsync(db, remittance.PayerId, ct);
         if (schedule is null) return Nothing;
         var threshold = _options.ThresholdFor(payer.Identifier);
-        _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
         if (!_found.TryGetValue(remittance.Id, out found)) _found[remittance.Id] = found = new Found(transaction);
         // A claim with a denial case keeps that one case (one case per claim payment): its specialist sees the whole claim.
         var taken = cases.Select(c => c.ClaimPaymentId).ToHashSet();
         var claims = remittance.Claims;
         return () => found.Compare(claims, taken, schedule, threshold);
-    }
-
-    public IReadOnlyList<DenialCase> Opened(Remittance remittance)
-    {
-        if (!_found.TryGetValue(remittance.Id, out var found) || found.Underpaid.Count == 0 || found.Failure is not null) return [];
-        var now = time.GetUtcNow();
-        var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
-        var cases = found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring!)).ToList();
-        found.Underpaid.Clear();
-        return cases;
     }
 
     /// <summary>After the commit: opens the cases the remittance's comparison found, in one insert batch.</summary>
