@@ -91,6 +91,7 @@ public sealed record ClaimVariance(long ClaimPaymentId, IReadOnlyList<LineVarian
     /// <summary>The line that lost the most: its procedure code names the case.</summary>
     public LineVariance Largest => Lines.Where(l => l.Rate is not null).MaxBy(l => l.Shortfall) ?? Lines[0];
 
-    public static IEnumerable<ClaimVariance> Of(IEnumerable<PaidLine> lines, ContractSchedule? schedule) =>
-        lines.GroupBy(l => l.ClaimPaymentId).Select(g => new ClaimVariance(g.Key, g.Select(l => LineVariance.Of(l, schedule)).ToList()));
+    /// <summary>A claim as the importer holds it, compared line by line with the payer's schedule.</summary>
+    public static ClaimVariance Of(ClaimPayment claim, ContractSchedule? schedule) =>
+        new(claim.Id, [.. PaidLine.Of(claim).Select(l => LineVariance.Of(l, schedule))]);
 }

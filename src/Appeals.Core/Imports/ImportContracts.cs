@@ -38,8 +38,13 @@ public interface INewCasePreparer
     /// <summary>
     /// Reads what the cases need (ids assigned, payer stored) through <paramref name="db"/> and fills in what it can, then
     /// returns the rest as CPU-only work touching nothing but the cases, which the importer runs on another thread while
-    /// it writes the remittance's rows (scoring costs about as much as writing; a core would otherwise sit idle).
+    /// it writes the remittance's rows (scoring costs about as much as writing; a core would otherwise sit idle). The work
+    /// may read the remittance's claims, never change them; it runs for a remittance that opens no case too.
     /// </summary>
+    /// <remarks>
+    /// Called for every remittance, and for every part of one written in parts (ADR 0090), inside its database transaction.
+    /// A post-commit handler given to the importer that is also a preparer is called here as well (ADR 0150).
+    /// </remarks>
     Task<Action> PrepareAsync(AppealsDbContext db, Remittances.Remittance remittance, IReadOnlyList<Denials.DenialCase> cases, CancellationToken ct);
 }
 

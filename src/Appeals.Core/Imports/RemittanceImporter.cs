@@ -45,7 +45,9 @@ public sealed class RemittanceImporter
         _time = time;
         _logger = logger;
         _handlers = handlers.ToList();
-        _preparers = preparers.ToList();
+        // A handler that is also a preparer (the underpayments, ADR 0150) is given each remittance in its transaction too,
+        // the same instance, so that what it found there it stores after the commit.
+        _preparers = preparers.Concat(_handlers.OfType<INewCasePreparer>()).Distinct().ToList();
         _source = source;
     }
 

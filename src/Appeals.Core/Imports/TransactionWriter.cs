@@ -140,7 +140,8 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         tables.NumberCases(cases, dbTx);
         var remainders = new List<Action>();
         foreach (var preparer in run.Preparers) remainders.Add(await preparer.PrepareAsync(db, part, cases, ct));
-        var finishing = remainders.Count == 0 || cases.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
+        // Run even when the remittance opens no denial case: a preparer may compare its claims (underpayments, ADR 0150).
+        var finishing = remainders.Count == 0 ? Task.CompletedTask : Task.Run(() => remainders.ForEach(r => r()), ct);
         tables.InsertClaims(part, dbTx, sealedPhi);
         await FinishPreparingAsync(finishing, part);
         if (Order is { } next)

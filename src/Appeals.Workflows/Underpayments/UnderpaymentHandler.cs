@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Appeals.Core.Contracts;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
@@ -10,74 +11,107 @@ using Microsoft.Extensions.Options;
 namespace Appeals.Workflows.Underpayments;
 
 /// <summary>
-/// After each remittance is committed, compares its paid lines with the payer's contract and opens an underpayment case for
-/// each claim short-paid beyond the thresholds (issue 16). Set-based like the other post-commit handlers (ADR 0075): per
-/// import run one query for whether any contract exists, one per payer for its schedule, one for the base rates; per
-/// remittance one query for the claims that already have a case and one insert batch; lines are compared in memory.
-/// With no contracts loaded it costs one query per import run.
+/// Compares each remittance's paid lines with the payer's contract and opens an underpayment case for each claim short-paid
+/// beyond the thresholds (issue 16). The comparison runs while the remittance is written (ADR 0150): as a new-case preparer it
+/// is given each remittance, or each part of one written in parts, with its claims in memory inside the import's transaction,
+/// and compares them on the preparers' thread while the writer inserts the rows. After the commit, in its place among the
+/// post-commit handlers (after the outcomes, before the take-backs), it opens the cases it found: one query for the base
+/// rates per run, one insert batch per remittance. Per import run one query for whether any contract exists and one per
+/// payer for its schedule; with no contracts loaded that one query is all it costs.
 /// </summary>
-/// <remarks>Scoped: one import run shares the schedules and base rates it read (a contract imported during a run applies from the next run).</remarks>
-public sealed class UnderpaymentHandler(TimeProvider time, IOptions<UnderpaymentOptions>? options = null) : IImportedRemittanceHandler
+/// <remarks>
+/// Scoped: one import run shares the schedules and base rates it read (a contract imported during a run applies from the
+/// next run). The importer gives a handler that is also a preparer both calls on the same instance.
+/// </remarks>
+public sealed class UnderpaymentHandler(TimeProvider time, IOptions<UnderpaymentOptions>? options = null)
+    : INewCasePreparer, IImportedRemittanceHandler
 {
+    private static readonly Action Nothing = () => { };
     private readonly UnderpaymentOptions _options = options?.Value ?? new UnderpaymentOptions();
     private readonly Dictionary<long, (Payer Payer, ContractSchedule? Schedule)> _payers = [];
+    // By remittance id: what its parts' comparisons found, until the handler opens the cases after its commit.
+    private readonly Dictionary<long, Found> _found = [];
     private bool? _anyContracts;
     private UnderpaymentScoring? _scoring;
 
-    public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
+    /// <summary>
+    /// In the remittance's transaction: reads the payer's schedule (once per run) and returns the comparison of the claims in
+    /// memory, which the importer runs beside the insert of its rows.
+    /// </summary>
+    public async Task<Action> PrepareAsync(AppealsDbContext db, Remittance remittance, IReadOnlyList<DenialCase> cases, CancellationToken ct)
     {
-        var db = imported.Db;
         _anyContracts ??= await db.PayerContracts.AnyAsync(ct);
-        if (_anyContracts == false) return;
-        var (payer, schedule) = await PayerAsync(db, imported.Remittance.PayerId, ct);
-        if (schedule is null) return;
+        if (_anyContracts == false) return Nothing;
+        // The parts of one remittance share its transaction. Another transaction under the same id is another remittance (a
+        // refused one's id is given again on SQLite) or the same one written again: what the earlier one found goes.
+        var transaction = db.Database.CurrentTransaction;
+        if (_found.TryGetValue(remittance.Id, out var found) && !ReferenceEquals(found.Transaction, transaction)) _found.Remove(remittance.Id);
+        var (payer, schedule) = await PayerAsync(db, remittance.PayerId, ct);
+        if (schedule is null) return Nothing;
         var threshold = _options.ThresholdFor(payer.Identifier);
-
-        if (imported.ClaimsHeld)
-        {
-            var claims = imported.Remittance.Claims.Where(Comparable).ToDictionary(c => c.Id);
-            var underpaid = ClaimVariance.Of(claims.Values.SelectMany(PaidLine.Of), schedule).Where(v => v.IsUnderpaid(threshold)).ToList();
-            await OpenCasesAsync(db, imported.Remittance, underpaid, ids => Task.FromResult(ids.Select(id => ClaimFacts.Of(claims[id])).ToList()), ct);
-        }
-        else
-        {
-            await foreach (var lines in StoredPaidLines.ReadAsync(db, imported.RemittanceId, ct))
-            {
-                var underpaid = ClaimVariance.Of(lines, schedule).Where(v => v.IsUnderpaid(threshold)).ToList();
-                await OpenCasesAsync(db, imported.Remittance, underpaid, ids =>
-                    db.ClaimPayments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ClaimFacts.Select).ToListAsync(ct), ct);
-                db.ChangeTracker.Clear();
-            }
-        }
+        if (!_found.TryGetValue(remittance.Id, out found)) _found[remittance.Id] = found = new Found(transaction);
+        // A claim with a denial case keeps that one case (one case per claim payment): its specialist sees the whole claim.
+        var taken = cases.Select(c => c.ClaimPaymentId).ToHashSet();
+        var claims = remittance.Claims;
+        return () => found.Compare(claims, taken, schedule, threshold);
     }
 
-    /// <summary>Reversals undo an earlier claim and denied claims are denials: neither is a short payment.</summary>
-    private static bool Comparable(ClaimPayment claim) => claim.StatusCode is not (22 or 4) && claim.PaymentAmount >= 0;
-
-    private async Task OpenCasesAsync(AppealsDbContext db, Remittance remittance, List<ClaimVariance> underpaid,
-        Func<List<long>, Task<List<ClaimFacts>>> facts, CancellationToken ct)
+    /// <summary>After the commit: opens the cases the remittance's comparison found, in one insert batch.</summary>
+    public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
-        if (underpaid.Count == 0) return;
-        var ids = underpaid.Select(v => v.ClaimPaymentId).ToList();
-        // A claim with a denial case keeps that one case (one case per claim payment): its specialist sees the whole claim.
-        var taken = (await db.DenialCases.AsNoTracking().Where(c => ids.Contains(c.ClaimPaymentId)).Select(c => c.ClaimPaymentId).ToListAsync(ct)).ToHashSet();
-        var open = underpaid.Where(v => !taken.Contains(v.ClaimPaymentId)).ToList();
-        if (open.Count == 0) return;
+        // A remittance refused or found a duplicate after it was prepared never comes here: what was found for an earlier one goes.
+        foreach (var stale in _found.Keys.Where(id => id < imported.RemittanceId).ToList()) _found.Remove(stale);
+        if (!_found.Remove(imported.RemittanceId, out var found)) return;
+        if (found.Failure is { } failure) failure.Throw();
+        if (found.Underpaid.Count == 0) return;
+        var db = imported.Db;
         _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
-        var claims = (await facts(open.Select(v => v.ClaimPaymentId).ToList())).ToDictionary(c => c.Id);
+        var remittance = imported.Remittance;
         var now = time.GetUtcNow();
         var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
         // The import's bulk DenialCases inserter, not EF's AddRange/SaveChanges: at one claim in five underpaid a million-claim
         // import opens ~87k cases, and the change tracker made that cost +60 % CPU (issue 16).
         await DenialCaseBulkInsert.InsertAsync(db,
-            [.. open.Select(v => UnderpaymentCase.Open(v, claims[v.ClaimPaymentId], remittance.PayerId, denialDate, now, _scoring))], ct);
+            [.. found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring))], ct);
     }
+
+    /// <summary>Reversals undo an earlier claim and denied claims are denials: neither is a short payment.</summary>
+    private static bool Comparable(ClaimPayment claim) => claim.StatusCode is not (22 or 4) && claim.PaymentAmount >= 0;
 
     private async Task<(Payer, ContractSchedule?)> PayerAsync(AppealsDbContext db, long payerId, CancellationToken ct)
     {
         if (_payers.TryGetValue(payerId, out var known)) return known;
         var payer = await db.Payers.AsNoTracking().FirstAsync(p => p.Id == payerId, ct);
         return _payers[payerId] = (payer, await ContractSchedule.LoadAsync(db, payer, ct));
+    }
+
+    /// <summary>The short-paid claims of one remittance, part by part, in claim order; or why comparing them failed.</summary>
+    private sealed class Found(object? transaction)
+    {
+        public object? Transaction { get; } = transaction;
+
+        public List<(ClaimVariance Variance, ClaimFacts Claim)> Underpaid { get; } = [];
+
+        /// <summary>Reported by the handler after the commit, as a failed handler is (the remittance stays imported).</summary>
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        /// <summary>CPU only, on the preparers' thread: reads the claims, changes nothing but this.</summary>
+        public void Compare(List<ClaimPayment> claims, HashSet<long> taken, ContractSchedule schedule, UnderpaymentThreshold threshold)
+        {
+            try
+            {
+                foreach (var claim in claims)
+                {
+                    if (!Comparable(claim) || taken.Contains(claim.Id)) continue;
+                    var variance = ClaimVariance.Of(claim, schedule);
+                    if (variance.IsUnderpaid(threshold)) Underpaid.Add((variance, ClaimFacts.Of(claim)));
+                }
+            }
+            catch (Exception ex)
+            {
+                Failure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
     }
 }
 
@@ -86,7 +120,4 @@ internal sealed record ClaimFacts(long Id, string PatientControlNumber, string P
     DateOnly? ServiceDateFrom, decimal ChargeAmount)
 {
     public static ClaimFacts Of(ClaimPayment c) => new(c.Id, c.PatientControlNumber, c.PayerClaimControlNumber, c.RenderingProviderId, c.ServiceDateFrom, c.ChargeAmount);
-
-    public static readonly System.Linq.Expressions.Expression<Func<ClaimPayment, ClaimFacts>> Select = c =>
-        new ClaimFacts(c.Id, c.PatientControlNumber, c.PayerClaimControlNumber, c.RenderingProviderId, c.ServiceDateFrom, c.ChargeAmount);
 }

@@ -31,6 +31,12 @@ internal static class UnderpaymentFixtures
         Claim(1, "PCN800010", "ACCT-210")
             .Line("99213", 150m, allowed: null, paid: 0m, denial: ("CO", "50"))));
 
+    /// <summary>The short-paid claim alone: a remittance that opens no denial case.</summary>
+    public static string ShortPaidAlone() => ToX12(Remittance(Payer, "TRACE-U4", new DateOnly(2026, 2, 2),
+        Claim(1, ClaimNumber, "ACCT-200")
+            .Line("99213", 150m, allowed: 92.50m, paid: 92.50m)
+            .Line("97110", 150m, allowed: 34.00m, paid: 34.00m, modifiers: "GP")));
+
     public static string ReversalAndCorrectedClaim() => ToX12(Remittance(Payer, "TRACE-U2", new DateOnly(2026, 3, 16),
         Claim(22, ClaimNumber, "ACCT-200")
             .Line("99213", -150m, allowed: -92.50m, paid: -92.50m)

@@ -107,7 +107,20 @@ public sealed class UnderpaymentHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task RemittanceWrittenInParts_ReadFromTheDatabase_OpensTheSameCase()
+    public async Task RemittanceThatOpensNoDenialCase_StillOpensItsUnderpaymentCase()
+    {
+        await LoadContract();
+
+        await Import("alone.835", UnderpaymentFixtures.ShortPaidAlone());
+
+        var c = Assert.Single(await Underpayments());
+        Assert.Equal((UnderpaymentFixtures.ClaimNumber, UnderpaymentFixtures.Shortfall, "99213"), (c.PayerClaimControlNumber, c.ShortfallAmount, c.ProcedureCode));
+        await using var db = _test.Open();
+        Assert.Equal(1, await db.DenialCases.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RemittanceWrittenInParts_ComparedPartByPart_OpensTheSameCaseOnceAfterTheCommit()
     {
         await LoadContract();
         await Import("short.835", UnderpaymentFixtures.ShortPaid(), new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System));
@@ -115,12 +128,59 @@ public sealed class UnderpaymentHandlerTests : IDisposable
 
         await using (var db = _test.Open())
         {
+            // The stored claims as the importer holds a remittance's parts (ADR 0090): each part its own claims, one id.
             var stored = await db.Remittances.AsNoTracking().SingleAsync(Ct);
-            var held = new Remittance { Id = stored.Id, PayerId = stored.PayerId, PaymentDate = stored.PaymentDate, ContentHash = "", TransactionControlNumber = "0001" };
-            await new UnderpaymentHandler(TimeProvider.System).HandleAsync(new ImportedRemittance(db, held, _ => { }) { ClaimsHeld = false }, Ct);
+            var claims = await db.ClaimPayments.AsNoTracking().Include(c => c.ServiceLines).Include(c => c.Adjustments)
+                .Where(c => c.RemittanceId == stored.Id).OrderBy(c => c.Id).ToListAsync(Ct);
+            var denials = await db.DenialCases.AsNoTracking().ToListAsync(Ct);
+            Remittance Part(params ClaimPayment[] held) => new()
+            {
+                Id = stored.Id, PayerId = stored.PayerId, PaymentDate = stored.PaymentDate, ContentHash = "", TransactionControlNumber = "0001", Claims = [.. held],
+            };
+            var handler = new UnderpaymentHandler(TimeProvider.System);
+            var parts = new[] { Part(claims[0]), Part(claims[1]), Part(claims[2]) };
+            foreach (var part in parts)
+                (await handler.PrepareAsync(db, part, [.. denials.Where(d => part.Claims.Any(c => c.Id == d.ClaimPaymentId))], Ct))();
+            var last = parts[^1];
+            last.Claims = [];
+            await handler.HandleAsync(new ImportedRemittance(db, last, _ => { }) { ClaimsHeld = false }, Ct);
+            await handler.HandleAsync(new ImportedRemittance(db, last, _ => { }) { ClaimsHeld = false }, Ct); // found once, opened once
         }
 
         var c = Assert.Single(await Underpayments());
         Assert.Equal((UnderpaymentFixtures.ClaimNumber, UnderpaymentFixtures.Shortfall, "99213"), (c.PayerClaimControlNumber, c.ShortfallAmount, c.ProcedureCode));
+    }
+
+    [Fact]
+    public async Task RemittanceRolledBack_WhatItFoundIsNotOpenedForTheNextOneGivenItsId()
+    {
+        await LoadContract();
+        await Import("short.835", UnderpaymentFixtures.ShortPaid(), new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System));
+
+        await using (var db = _test.Open())
+        {
+            var stored = await db.Remittances.AsNoTracking().SingleAsync(Ct);
+            var claims = await db.ClaimPayments.AsNoTracking().Include(c => c.ServiceLines).Include(c => c.Adjustments)
+                .Where(c => c.RemittanceId == stored.Id).OrderBy(c => c.Id).ToListAsync(Ct);
+            Remittance Written(List<ClaimPayment> held) => new()
+            {
+                Id = stored.Id, PayerId = stored.PayerId, PaymentDate = stored.PaymentDate, ContentHash = "", TransactionControlNumber = "0001", Claims = held,
+            };
+            var handler = new UnderpaymentHandler(TimeProvider.System);
+            await using (var refused = await db.Database.BeginTransactionAsync(Ct))
+            {
+                (await handler.PrepareAsync(db, Written(claims), [], Ct))(); // finds the short-paid claim, then the transaction is rolled back
+                await refused.RollbackAsync(Ct);
+            }
+            var next = Written([]); // SQLite gives the next remittance the same id
+            await using (var stores = await db.Database.BeginTransactionAsync(Ct))
+            {
+                (await handler.PrepareAsync(db, next, [], Ct))();
+                await stores.CommitAsync(Ct);
+            }
+            await handler.HandleAsync(new ImportedRemittance(db, next, _ => { }), Ct);
+        }
+
+        Assert.Empty(await Underpayments());
     }
 }
