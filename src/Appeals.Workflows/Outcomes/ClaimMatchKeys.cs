@@ -98,7 +98,8 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         return shared;
     }
 
-    private static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
+    /// <summary>False for an empty or all-zero value ("0", "000"): some payers send it for every claim.</summary>
+    internal static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
 }
 
 /// <summary>A remittance's usable payer claim numbers (CLP07, or named by REF*F8) and patient control numbers that other stored claims carry too.</summary>

@@ -4,6 +4,7 @@ using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
 using Appeals.Core.TakeBacks;
+using Appeals.Workflows.Outcomes;
 using Appeals.Workflows.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,11 +74,17 @@ public sealed class TakeBackHandler(WorkflowDefinitions definitions, TimeProvide
     {
         if (claims.Count == 0) return [];
         var ids = claims.Select(c => c.Id).ToList();
-        var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(n => n.Length > 0).Distinct().ToList();
-        return await db.DenialCases.AsNoTracking()
-            .Where(c => ids.Contains(c.ClaimPaymentId) || (c.PayerId == payerId && numbers.Contains(c.PayerClaimControlNumber)))
+        var numbers = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(ClaimMatchKeys.Meaningful).Distinct().ToList();
+        // Two index searches, the payer checked here: with the payer's id in the query, SQLite (no statistics) walked
+        // IX_DenialCases_PayerId, every case of the payer, on each remittance with a take-back.
+        var byClaim = await db.DenialCases.AsNoTracking().Where(c => ids.Contains(c.ClaimPaymentId))
             .Select(c => new CaseFacts(c.Id, c.ClaimPaymentId, c.PayerClaimControlNumber, c.Status, c.FirstAppealedAt))
             .ToListAsync(ct);
+        if (numbers.Count == 0) return byClaim;
+        var byNumber = await db.DenialCases.AsNoTracking().Where(c => numbers.Contains(c.PayerClaimControlNumber))
+            .Select(c => new { c.PayerId, Facts = new CaseFacts(c.Id, c.ClaimPaymentId, c.PayerClaimControlNumber, c.Status, c.FirstAppealedAt) })
+            .ToListAsync(ct);
+        return [.. byClaim.Concat(byNumber.Where(c => c.PayerId == payerId).Select(c => c.Facts)).DistinctBy(c => c.Id)];
     }
 
     private static CaseFacts? CaseOf(NamedClaim claim, List<CaseFacts> cases) =>
