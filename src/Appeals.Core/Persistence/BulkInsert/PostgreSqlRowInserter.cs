@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace Appeals.Core.Persistence.BulkInsert;
@@ -33,8 +35,9 @@ internal sealed class PostgreSqlRowInserter<T> : IRowInserter<T> where T : class
         // Binary COPY needs each value in its column's exact type: "numeric(18,2)" is written as numeric.
         _types = _model.Columns.Select(c => BaseType(c.Mapping.StoreType)).ToArray();
         // The importer encodes the rows itself when it knows every column's type (the import's big tables), else Npgsql does.
-        var encoders = _model.Columns.Select((c, i) => Encoder(c, _types[i])).ToArray();
-        _encoders = encoders.All(e => e is not null) ? encoders.Select(e => e!).ToArray() : null;
+        _encoders = _model.Columns.Select((c, i) => Encodes(c, _types[i])).All(yes => yes)
+            ? _model.Columns.Select(c => Encoders.GetOrAdd((c.Property.PropertyInfo!, c.Mapping.Converter), _ => Encoder(c))).ToArray()
+            : null;
         // pg_get_serial_sequence takes the table's name as SQL text and the column's name unquoted.
         var key = entity.FindPrimaryKey()!.Properties[0].GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!;
         _sequence = $"SELECT pg_get_serial_sequence('{_model.Table.Replace("'", "''")}', '{key.Replace("'", "''")}')";
@@ -136,17 +139,28 @@ internal sealed class PostgreSqlRowInserter<T> : IRowInserter<T> where T : class
 
     private static readonly MethodInfo EncodeNull = typeof(PostgreSqlCopyRows).GetMethod(nameof(PostgreSqlCopyRows.WriteNull), Type.EmptyTypes)!;
 
-    /// <summary>
-    /// Encodes one column of a row as its provider type (the model's converter inlined, nothing boxed), or null when the
-    /// column's type is not one <see cref="PostgreSqlCopyRows"/> encodes. A null (or a nullable without a value) is NULL.
-    /// </summary>
-    private static Action<PostgreSqlCopyRows, T>? Encoder(ModelColumn<T> column, string storeType)
+    // Compiled once per property and converter per process, as the column getters are (ModelTable): the underpayment
+    // handler makes a cases inserter per remittance. The converter is part of the key: the PHI columns' converters belong
+    // to a key ring, and a context of another key ring has its own.
+    private static readonly ConcurrentDictionary<(PropertyInfo, ValueConverter?), Action<PostgreSqlCopyRows, T>> Encoders = new();
+
+    /// <summary>True when <see cref="PostgreSqlCopyRows"/> encodes the column's values (its provider type is the store type's).</summary>
+    private static bool Encodes(ModelColumn<T> column, string storeType)
     {
         var clrType = PostgreSqlCopyRows.ClrTypeFor(storeType);
         var converter = column.Mapping.Converter;
         var model = Nullable.GetUnderlyingType(column.Property.PropertyInfo!.PropertyType) ?? column.Property.PropertyInfo.PropertyType;
         var provider = converter is null ? model : Nullable.GetUnderlyingType(converter.ProviderClrType) ?? converter.ProviderClrType;
-        if (clrType is null || provider != clrType) return null;
+        return clrType is not null && provider == clrType;
+    }
+
+    /// <summary>
+    /// Encodes one column of a row as its provider type (the model's converter inlined, nothing boxed), for a column
+    /// <see cref="Encodes"/> accepts. A null (or a nullable without a value) is NULL.
+    /// </summary>
+    private static Action<PostgreSqlCopyRows, T> Encoder(ModelColumn<T> column)
+    {
+        var converter = column.Mapping.Converter;
         var rows = Expression.Parameter(typeof(PostgreSqlCopyRows), "rows");
         var row = Expression.Parameter(typeof(T), "row");
         var writeNull = Expression.Call(rows, EncodeNull);
