@@ -41,7 +41,7 @@ public static class ReferenceData
         if (records.Count == 0) return [];
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < records[0].Length; i++)
-            columns.TryAdd(records[0][i].Replace("_", "", StringComparison.Ordinal).ToLowerInvariant(), i);
+            columns.TryAdd(MatchName(records[0][i]), i);
         return records.Skip(1).Select(fields => new ReferenceRow(columns, fields)).ToList();
     }
 
@@ -98,9 +98,12 @@ public static class ReferenceData
         }
     }
 
+    /// <summary>How a header names its column for both readers: lower case, underscores dropped.</summary>
+    private static string MatchName(string header) => header.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
     internal static CsvConfiguration CsvConfiguration { get; } = new(CultureInfo.InvariantCulture)
     {
-        PrepareHeaderForMatch = args => args.Header.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant(),
+        PrepareHeaderForMatch = args => MatchName(args.Header),
         MissingFieldFound = null,
         HeaderValidated = null,
     };
