@@ -50,17 +50,21 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
 
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct();
-        var numbers = Shared(await QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-                .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
-            ownNumbers, _commonNumbers, warn,
+        var numberCounts = await QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+            .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var numbers = Shared(numberCounts, ownNumbers, _commonNumbers, warn,
             value => $"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
         var ownAccounts = claims.Select(c => c.Account).Where(UsableAccount).CountBy(a => a, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var accounts = Shared(await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
-                .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
-            ownAccounts, _commonAccounts, warn,
+        var accountCounts = await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
+            .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var accounts = Shared(accountCounts, ownAccounts, _commonAccounts, warn,
             value => $"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
-        return new SharedKeys(numbers, accounts);
+        return new SharedKeys(numbers, accounts)
+        {
+            StoredNumbers = Totals(numberCounts),
+            StoredAccounts = Totals(accountCounts),
+        };
     }
 
     /// <summary>
@@ -98,12 +102,33 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         return shared;
     }
 
+    /// <summary>
+    /// The counts by value. A value may come back twice (from two chunks, when a server's collation groups values that differ
+    /// in case or trailing spaces): its counts are added, which can only make a value look more shared than it is.
+    /// </summary>
+    private static Dictionary<string, int> Totals(List<KeyValuePair<string, int>> counts)
+    {
+        var totals = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        foreach (var (value, count) in counts) totals[value] = totals.GetValueOrDefault(value) + count;
+        return totals;
+    }
+
     /// <summary>False for an empty or all-zero value ("0", "000"): some payers send it for every claim.</summary>
     internal static bool Meaningful(string value) => value.AsSpan().Trim().ContainsAnyExcept('0');
 }
 
 /// <summary>A remittance's usable payer claim numbers (CLP07, or named by REF*F8) and patient control numbers that other stored claims carry too.</summary>
-public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts);
+public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts)
+{
+    /// <summary>
+    /// How many stored claims carry each screened payer claim number as their CLP07 (the remittance's own included), as the
+    /// database compared them; a value no stored claim carries is absent. Read with an ordinal comparer, as matching does.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> StoredNumbers { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>As <see cref="StoredNumbers"/>, for the remittance's usable patient control numbers (CLP01).</summary>
+    public IReadOnlyDictionary<string, int> StoredAccounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}
 
 /// <summary>The identifiers of one stored claim payment that later remittances are matched by.</summary>
 public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom)
