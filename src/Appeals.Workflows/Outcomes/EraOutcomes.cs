@@ -143,17 +143,16 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// those cases' numbers only). A case's identifiers are its claim's (copied when it is opened), so no other case can
     /// carry them either: <see cref="LaterPayments"/> and <see cref="RedenialLinks"/> would find only the case and its
     /// own claim, which both leave out, so the case would not change. Only what matching would use is asked for (a
-    /// value too common to match by is not), and the in-memory comparison is ordinal as matching's is.
+    /// value too common to match by is not). It relies on the database comparing text exactly (SQLite; PostgreSQL's
+    /// deterministic collations): on SQL Server every case is looked up as before.
     /// </summary>
     private async Task<List<CaseKey>> WithoutUnanswerableAsync(List<CaseKey> cases, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
     {
+        if (db.Database.IsSqlServer()) return cases; // its default collation matches values that differ in case or trailing spaces
         var own = arrived.ToDictionary(c => c.Id);
         ClaimKey? Alone(CaseKey c) =>
             c.EarlierCaseId is null && own.TryGetValue(c.ClaimPaymentId, out var k) && c.Number == k.Number && c.Account == k.Account
-            && (!_keys.UsableNumber(k.Number) || shared.StoredNumbers.GetValueOrDefault(k.Number) == 1)
-            && (!_keys.UsableNumber(k.Original) || k.Original == k.Number || !shared.StoredNumbers.ContainsKey(k.Original))
-            && (!_keys.UsableAccount(k.Account) || shared.StoredAccounts.GetValueOrDefault(k.Account) == 1)
-                ? k : null;
+            && shared.NoOtherClaimCarries(k, _keys) ? k : null;
         var alone = cases.Select(c => (Case: c, Claim: Alone(c))).Where(a => a.Claim is not null).ToList();
         if (alone.Count == 0) return cases;
 
