@@ -50,7 +50,7 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
 
         // Only counts past one can matter for values the remittance's own claims carry (each is stored, so a count of one is
         // that claim: neither common nor shared): the database returns no row for the others, a first import's almost all.
-        // A value that only a REF*F8 of the remittance names is counted from zero, so every count comes back.
+        // A value that only a REF*F8 of the remittance names is counted from zero, so every count comes back (ADR 0144).
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var numberCounts = await QueryChunk.ReadAsync(ownNumbers.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
             .GroupBy(c => c.PayerClaimControlNumber).Where(g => g.Count() > 1).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
