@@ -99,6 +99,7 @@ public sealed class ImportPipelineScaleTests : IDisposable
         Assert.DoesNotContain(first.Queries, q => q.Sql.Contains("FROM \"DenialCases\"", StringComparison.Ordinal)
             && q.Sql.Contains("ControlNumber\" IN", StringComparison.Ordinal));
         var paying = Enumerable.Range(1, 6).Select(i => Era.Payment(claim: i * Era.DeniedEvery, payerClaimNumber: $"PCN{i * Era.DeniedEvery:D8}").Claims[0]).ToList();
+        paying[0].OriginalReferenceNumber = "PCN99999999"; // a REF*F8 naming a number no claim carries: screened on its own
         var later = Era.Payment(claim: 1, payerClaimNumber: "x");
         later.Claims = paying;
         var recorder = new CommandRecorder();
@@ -123,6 +124,7 @@ public sealed class ImportPipelineScaleTests : IDisposable
             }
         }
         Assert.NotEmpty(recorder.Queries);
+        Assert.Contains(recorder.Queries, q => q.Parameters.Any(p => p.Value is string v && v.Contains("PCN99999999", StringComparison.Ordinal)));
         Assert.Empty(walks);
         Assert.Contains("6 recovered", await OutcomesAsync());
     }
