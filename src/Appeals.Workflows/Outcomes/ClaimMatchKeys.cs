@@ -48,19 +48,29 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
                 warn($"Payer claim number (CLP07) \"{zero}\" identifies no claim: later remittances are matched to these denials by patient control number, payer and service date instead.");
         SetAsideRepeated(claims.GroupBy(c => c.Number).Where(g => g.Count() > MaxClaimsPerKeyInOneRemittance).Select(g => g.Key), warn);
 
+        // Only counts past one can matter for values the remittance's own claims carry (each is stored, so a count of one is
+        // that claim: neither common nor shared): the database returns no row for the others, a first import's almost all.
+        // A value that only a REF*F8 of the remittance names is counted from zero, so every count comes back (ADR 0144).
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var values = claims.SelectMany(c => new[] { c.Number, c.Original }).Where(UsableNumber).Distinct();
-        var numbers = Shared(await QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-                .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
-            ownNumbers, _commonNumbers, warn,
+        var numberCounts = await QueryChunk.ReadAsync(ownNumbers.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+            .GroupBy(c => c.PayerClaimControlNumber).Where(g => g.Count() > 1).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var originals = claims.Select(c => c.Original).Where(o => UsableNumber(o) && !ownNumbers.ContainsKey(o)).Distinct();
+        numberCounts.AddRange(await QueryChunk.ReadAsync(originals, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
+            .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct));
+        var numbers = Shared(numberCounts, ownNumbers, _commonNumbers, warn,
             value => $"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
         var ownAccounts = claims.Select(c => c.Account).Where(UsableAccount).CountBy(a => a, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var accounts = Shared(await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
-                .GroupBy(c => c.PatientControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct),
-            ownAccounts, _commonAccounts, warn,
+        var accountCounts = await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
+            .GroupBy(c => c.PatientControlNumber).Where(g => g.Count() > 1).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var accounts = Shared(accountCounts, ownAccounts, _commonAccounts, warn,
             value => $"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
-        return new SharedKeys(numbers, accounts);
+        return new SharedKeys(numbers, accounts)
+        {
+            OwnNumbers = ownNumbers.Keys.ToHashSet(StringComparer.Ordinal),
+            CarriedNumbers = numberCounts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
+            CarriedAccounts = accountCounts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -103,7 +113,31 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
 }
 
 /// <summary>A remittance's usable payer claim numbers (CLP07, or named by REF*F8) and patient control numbers that other stored claims carry too.</summary>
-public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts);
+public sealed record SharedKeys(IReadOnlySet<string> Numbers, IReadOnlySet<string> Accounts)
+{
+    /// <summary>The usable payer claim numbers (CLP07) of the remittance's own claims.</summary>
+    public IReadOnlySet<string> OwnNumbers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The screened payer claim numbers that the database says another stored claim carries too: of those of the remittance's
+    /// own claims, those on more than one stored claim; of those only a REF*F8 of the remittance names, those on any.
+    /// </summary>
+    public IReadOnlySet<string> CarriedNumbers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The remittance's usable patient control numbers (CLP01) that more than one stored claim carries.</summary>
+    public IReadOnlySet<string> CarriedAccounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when no stored claim but this one (of the remittance) carries its usable CLP07 or CLP01, nor as CLP07 the usable
+    /// number its REF*F8 names. Exact only where the database compares text as ordinal (SQLite, PostgreSQL's deterministic
+    /// collations): a case-insensitive collation groups values under one of their spellings.
+    /// </summary>
+    public bool NoOtherClaimCarries(ClaimKey claim, ClaimMatchKeys keys) =>
+        (!keys.UsableNumber(claim.Number) || !CarriedNumbers.Contains(claim.Number))
+        && (!keys.UsableNumber(claim.Original) || claim.Original == claim.Number
+            || !OwnNumbers.Contains(claim.Original) && !CarriedNumbers.Contains(claim.Original))
+        && (!keys.UsableAccount(claim.Account) || !CarriedAccounts.Contains(claim.Account));
+}
 
 /// <summary>The identifiers of one stored claim payment that later remittances are matched by.</summary>
 public sealed record ClaimKey(long Id, long RemittanceId, string Number, string Original, string Account, DateOnly? ServiceDateFrom)

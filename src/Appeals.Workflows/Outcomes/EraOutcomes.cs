@@ -74,6 +74,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
 
         var cases = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
         if (revisited is not null) cases.RemoveAll(c => !revisited.Add(c.Id));
+        if (cases.Count > 0) cases = await WithoutUnanswerableAsync(cases, arrived, shared, ct);
         if (cases.Count == 0) return 0;
         var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
         var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, ct);
@@ -133,6 +134,36 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
                 .Where(c => c.PayerId == payerId));
         }
         return found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
+    }
+
+    /// <summary>
+    /// Passes over the remittance's own new cases that nothing stored can answer or link (ADR 0144), as a first import's
+    /// are: the case is not linked yet, and no other stored claim carries its claim's CLP07, CLP01 or the CLP07 its REF*F8
+    /// names (the screen's counts: its own claim is the one), and none names its CLP07 as the original (one query, for
+    /// those cases' numbers only). A case's identifiers are its claim's (copied when it is opened), so no other case can
+    /// carry them either: <see cref="LaterPayments"/> and <see cref="RedenialLinks"/> would find only the case and its
+    /// own claim, which both leave out, so the case would not change. Only what matching would use is asked for (a
+    /// value too common to match by is not). It relies on the database comparing text exactly (SQLite; PostgreSQL's
+    /// deterministic collations): on SQL Server every case is looked up as before.
+    /// </summary>
+    private async Task<List<CaseKey>> WithoutUnanswerableAsync(List<CaseKey> cases, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
+    {
+        if (db.Database.IsSqlServer()) return cases; // its default collation matches values that differ in case or trailing spaces
+        var own = arrived.ToDictionary(c => c.Id);
+        ClaimKey? Alone(CaseKey c) =>
+            c.EarlierCaseId is null && own.TryGetValue(c.ClaimPaymentId, out var k) && c.Number == k.Number && c.Account == k.Account
+            && shared.NoOtherClaimCarries(k, _keys) ? k : null;
+        var alone = cases.Select(c => (Case: c, Claim: Alone(c))).Where(a => a.Claim is not null).ToList();
+        if (alone.Count == 0) return cases;
+
+        // An earlier-imported claim's REF*F8 may name this claim's number (ERAs arrive in any order).
+        var numbers = alone.Select(a => a.Claim!.Number).Where(_keys.UsableNumber).Distinct();
+        var naming = (await QueryChunk.ReadAsync(numbers, chunk => db.ClaimPayments.AsNoTracking()
+                .Where(p => EF.Parameter(chunk).Contains(p.OriginalReferenceNumber)).Select(p => new { p.Id, p.OriginalReferenceNumber }), ct))
+            .ToLookup(p => p.OriginalReferenceNumber, p => p.Id, StringComparer.Ordinal);
+        var passed = alone.Where(a => !_keys.UsableNumber(a.Claim!.Number) || naming[a.Claim.Number].All(id => id == a.Claim.Id))
+            .Select(a => a.Case.Id).ToHashSet();
+        return passed.Count == 0 ? cases : cases.Where(c => !passed.Contains(c.Id)).ToList();
     }
 
     /// <summary>

@@ -33,6 +33,16 @@ internal static class EraFixtures
             .Line("99213", 50m, 50m)
             .Line("97110", 250m, 0m, ("CO", "50", 250m))));
 
+    /// <summary>
+    /// A payment of the claim that shares one identifier only with <see cref="Denial"/>: its REF*F8 (a new CLP07 and another
+    /// patient control number), or its patient control number (a new CLP07, no REF*F8).
+    /// </summary>
+    public static string PaymentBy(string key) => ToX12(Remittance("TRACE-4", new DateOnly(2026, 3, 16),
+        Claim(1, "PCN900004", charge: 300m, paid: 300m, original: key == "original" ? OriginalClaimNumber : "",
+                account: key == "original" ? "ACCT-200" : "ACCT-100")
+            .Line("99213", 50m, 50m)
+            .Line("97110", 250m, 250m)));
+
     private static Remittance Remittance(string trace, DateOnly paid, params ClaimPayment[] claims)
     {
         var remittance = new Remittance
@@ -45,9 +55,9 @@ internal static class EraFixtures
         return remittance;
     }
 
-    private static ClaimPayment Claim(int status, string number, decimal charge, decimal paid, string original = "") => new()
+    private static ClaimPayment Claim(int status, string number, decimal charge, decimal paid, string original = "", string account = "ACCT-100") => new()
     {
-        PatientControlNumber = "ACCT-100", StatusCode = status, ChargeAmount = charge, PaymentAmount = paid,
+        PatientControlNumber = account, StatusCode = status, ChargeAmount = charge, PaymentAmount = paid,
         ClaimFilingIndicator = "CI", PayerClaimControlNumber = number, OriginalReferenceNumber = original,
         PatientLastName = "SYNTHETIC", PatientFirstName = "TESTA", MemberId = "SYN000001", RenderingProviderId = "1234567893",
         ServiceDateFrom = new DateOnly(2026, 1, 15), ServiceDateTo = new DateOnly(2026, 1, 15),

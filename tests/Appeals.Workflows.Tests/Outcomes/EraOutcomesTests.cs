@@ -64,6 +64,21 @@ public class EraOutcomesTests : IDisposable
         Assert.Equal(1, await check.DenialCases.CountAsync(c => c.PayerClaimControlNumber == EraFixtures.OriginalClaimNumber && c.DeniedAmount > 0));
     }
 
+    [Theory]
+    [InlineData("original")]
+    [InlineData("account")]
+    public async Task PaymentImportedBeforeTheDenial_SharingOneKeyOnly_ClosesTheNewCase(string key)
+    {
+        // The denial's new case is passed over only when no stored claim but its own carries its keys (ADR 0144): here one
+        // does, by REF*F8 naming its CLP07 or by its CLP01 alone, and was stored first.
+        await Import("payment.835", EraFixtures.PaymentBy(key));
+        await Import("denial.835", EraFixtures.Denial());
+
+        var closed = await TheCase();
+        Assert.Equal(DenialCaseStatus.Recovered, closed.Status);
+        Assert.True(closed.RecoveredAmount >= EraFixtures.Denied, $"recovered {closed.RecoveredAmount}");
+    }
+
     [Fact]
     public async Task HandlerRunTwice_ChangesNothingTheSecondTime()
     {

@@ -90,9 +90,16 @@ public sealed class ImportPipelineScaleTests : IDisposable
     [Fact]
     public async Task LaterEra_EveryQueryOnCasesOrClaims_SearchesAnIndexOfItsKeyAndNeverWalksAPayersRows()
     {
-        // The later ERA pays denied claims under their own CLP01 and CLP07, so that matching looks up both keys.
-        await ImportAsync("denials.835", Era.Transactions(first: 1, transactions: 3, claimsPerTransaction: 40));
+        // The later ERA pays denied claims under their own CLP01 and CLP07, so that matching looks up both keys; the first
+        // import's queries are planned too (its new cases are screened for claims that name them by REF*F8, ADR 0144).
+        var first = new CommandRecorder();
+        await ImportAsync("denials.835", Era.Transactions(first: 1, transactions: 3, claimsPerTransaction: 40), first);
+        Assert.Contains(first.Queries, q => q.Sql.Contains("\"OriginalReferenceNumber\" IN", StringComparison.Ordinal));
+        // Every claim of that import is new and unique: matching and linking look nothing up for its cases.
+        Assert.DoesNotContain(first.Queries, q => q.Sql.Contains("FROM \"DenialCases\"", StringComparison.Ordinal)
+            && q.Sql.Contains("ControlNumber\" IN", StringComparison.Ordinal));
         var paying = Enumerable.Range(1, 6).Select(i => Era.Payment(claim: i * Era.DeniedEvery, payerClaimNumber: $"PCN{i * Era.DeniedEvery:D8}").Claims[0]).ToList();
+        paying[0].OriginalReferenceNumber = "PCN99999999"; // a REF*F8 naming a number no claim carries: screened on its own
         var later = Era.Payment(claim: 1, payerClaimNumber: "x");
         later.Claims = paying;
         var recorder = new CommandRecorder();
@@ -103,7 +110,7 @@ public sealed class ImportPipelineScaleTests : IDisposable
         var walks = new List<string>();
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_test.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var (sql, parameters) in recorder.Queries.Where(q => q.Sql.Contains("\"DenialCases\"", StringComparison.Ordinal) || q.Sql.Contains("\"ClaimPayments\"", StringComparison.Ordinal)))
+        foreach (var (sql, parameters) in first.Queries.Concat(recorder.Queries).Where(q => q.Sql.Contains("\"DenialCases\"", StringComparison.Ordinal) || q.Sql.Contains("\"ClaimPayments\"", StringComparison.Ordinal)))
         {
             await using var explain = connection.CreateCommand();
             explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
@@ -117,6 +124,7 @@ public sealed class ImportPipelineScaleTests : IDisposable
             }
         }
         Assert.NotEmpty(recorder.Queries);
+        Assert.Contains(recorder.Queries, q => q.Parameters.Any(p => p.Value is string v && v.Contains("PCN99999999", StringComparison.Ordinal)));
         Assert.Empty(walks);
         Assert.Contains("6 recovered", await OutcomesAsync());
     }
