@@ -7,7 +7,8 @@
 # The model alone does not make the rollup triggers: the Core migration's Up and Down then get the calls of the named
 # helper MigrationSqlScripts.CreateRollupTriggersV3/DropRollupTriggersV3 (the latest version)(DatabaseProvider.PostgreSql) (frozen SQL, ADR 0123), as the SQLite and SQL Server migrations have,
 # and then CreateStatementForeignKeysV1/DropStatementForeignKeysV1 (PostgreSQL only, ADR 0112: a regenerated InitialCreate
-# replaces the StatementLevelForeignKeys migration, so it must make what that migration makes).
+# replaces the StatementLevelForeignKeys migration, so it must make what that migration makes) and
+# CreateStatementForeignKeysV2/DropStatementForeignKeysV2 (ADR 0149, the StatementForeignKeysRangeCheck migration).
 # Needs no database: the design-time factories never open a connection.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,8 +39,15 @@ create = """
             // The big import tables' foreign keys checked once per statement, not once per row (ADR 0112).
             foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateStatementForeignKeysV1())
                 migrationBuilder.Sql(statement);
+
+            // Their insert/update checks' version 2: one range scan when the keys span only the transaction's own parents (ADR 0149).
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.CreateStatementForeignKeysV2())
+                migrationBuilder.Sql(statement);
 """
 drop = """
+            foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropStatementForeignKeysV2())
+                migrationBuilder.Sql(statement);
+
             foreach (var statement in Appeals.Core.Persistence.MigrationSql.MigrationSqlScripts.DropStatementForeignKeysV1())
                 migrationBuilder.Sql(statement);
 

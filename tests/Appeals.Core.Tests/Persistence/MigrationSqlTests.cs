@@ -21,6 +21,18 @@ public sealed class MigrationSqlTests
         Assert.Equal([.. RollupTriggers.Drop(provider), .. RollupTriggers.Create(provider)], MigrationSqlScripts.RecreateRollupTriggersV3(provider));
     }
 
+    [Fact]
+    public void StatementForeignKeysV2Drop_PutsBackExactlyVersionOnesFourChecks()
+    {
+        // Version 2 (ADR 0149) replaces only the insert/update check functions; going down must restore them as version 1 made them.
+        var versionOne = MigrationSqlScripts.CreateStatementForeignKeysV1().Where(s => s.StartsWith("CREATE FUNCTION", StringComparison.Ordinal) && s.Contains("_Keys_check\"()", StringComparison.Ordinal));
+        var restored = MigrationSqlScripts.DropStatementForeignKeysV2();
+
+        Assert.Equal(versionOne.Select(s => "CREATE OR REPLACE FUNCTION" + s["CREATE FUNCTION".Length..]), restored);
+        Assert.Equal(4, restored.Count);
+        Assert.All(MigrationSqlScripts.CreateStatementForeignKeysV2(), s => Assert.Contains("BETWEEN lo AND hi", s, StringComparison.Ordinal));
+    }
+
     private static IReadOnlyList<string>? Frozen(Func<IReadOnlyList<string>> read)
     {
         try { return read(); }

@@ -97,6 +97,91 @@ public sealed class StatementForeignKeysOnPostgreSqlTests : IRunsOnPostgreSql
         Assert.Empty(await RollupCheck.DifferencesAsync(db, Ct));
     }
 
+    /// <summary>Copies of the first stored service line under these ids (parents this transaction writes).</summary>
+    private static string NewLines(params long[] ids) =>
+        "INSERT INTO \"ServiceLines\" SELECT (jsonb_populate_record(NULL::\"ServiceLines\", to_jsonb(l) || jsonb_build_object('Id', k.id))).* " +
+        $"FROM unnest(ARRAY[{string.Join(", ", ids)}]::bigint[]) AS k(id), (SELECT * FROM \"ServiceLines\" ORDER BY \"Id\" LIMIT 1) AS l";
+
+    /// <summary>One statement writing a copy of the first stored adjustment for each of these service lines.</summary>
+    private static string AdjustmentsOf(params long[] lineIds) =>
+        "INSERT INTO \"Adjustments\" SELECT (jsonb_populate_record(NULL::\"Adjustments\", to_jsonb(a) || jsonb_build_object('Id', 900000 + k.line, 'ServiceLineId', k.line))).* " +
+        $"FROM unnest(ARRAY[{string.Join(", ", lineIds)}]::bigint[]) AS k(line), (SELECT * FROM \"Adjustments\" ORDER BY \"Id\" LIMIT 1) AS a";
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    // Version 2 (ADR 0149) finds a statement's keys with one range scan when they span only parents this transaction wrote,
+    // and otherwise runs version 1's check: a span with a hole, or with a missing parent, must take the second way and
+    // still accept what exists and refuse what does not.
+    [Theory]
+    [InlineData(new long[] { 500000, 500001, 500002 }, new long[] { 500000, 500002 }, null)] // every id of the span is a new line: the range scan
+    [InlineData(new long[] { 500000, 500002 }, new long[] { 500000, 500002 }, null)] // a hole in the span: one probe per key
+    [InlineData(new long[] { 500000, 500002 }, new long[] { 500000, 500001 }, "FK_Adjustments_ServiceLines_ServiceLineId")] // a missing parent
+    [InlineData(new long[] { 500000 }, new long[] { 500000, 9000000 }, "FK_Adjustments_ServiceLines_ServiceLineId")] // keys far apart, one missing
+    public async Task KeysOfParentsThisTransactionWrote_AreFoundByEitherWay_AndAMissingOneIsRefused(long[] lines, long[] keys, string? refusedBy)
+    {
+        await using var database = await ImportedAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await ExecuteAsync(connection, NewLines(lines));
+
+        var write = ExecuteAsync(connection, AdjustmentsOf(keys));
+
+        if (refusedBy is null)
+        {
+            await write;
+            await transaction.CommitAsync(Ct);
+            await using var db = database.Open();
+            Assert.Equal(keys.Length, await db.Adjustments.CountAsync(a => a.Id > 900000, Ct));
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => write);
+            Assert.Equal((PostgresErrorCodes.ForeignKeyViolation, refusedBy), (refused.SqlState, refused.ConstraintName));
+        }
+    }
+
+    [Fact]
+    public async Task AParentAnotherTransactionWrote_StaysLockedAgainstDeletion_UntilTheChildsTransactionEnds()
+    {
+        await using var database = await ImportedAsync();
+        await using var writer = new NpgsqlConnection(database.ConnectionString);
+        await writer.OpenAsync(Ct);
+        await using var transaction = await writer.BeginTransactionAsync(Ct);
+        long line;
+        await using (var first = new NpgsqlCommand("SELECT min(\"Id\") FROM \"ServiceLines\"", writer))
+            line = (long)(await first.ExecuteScalarAsync(Ct))!;
+        await ExecuteAsync(writer, AdjustmentsOf(line)); // the import's line: written by another, committed transaction
+
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync(Ct);
+        await ExecuteAsync(other, "SET lock_timeout = '300ms'");
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(other, $"DELETE FROM \"ServiceLines\" WHERE \"Id\" = {line}"));
+
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, refused.SqlState);
+    }
+
+    [Fact]
+    public async Task Migrations_InstallTheRangeChecks_AndTheirDropScript_VersionOnesAgain()
+    {
+        const string RangeChecks = "SELECT proname::text AS \"Value\" FROM pg_proc WHERE proname LIKE '%\\_Keys\\_check' AND prosrc LIKE '%BETWEEN lo AND hi%'";
+        await using var database = await ImportedAsync();
+        await using var db = database.Open();
+        Assert.Equal(4, await db.Database.SqlQueryRaw<string>(RangeChecks).CountAsync(Ct));
+
+        foreach (var statement in MigrationSqlScripts.DropStatementForeignKeysV2()) await db.Database.ExecuteSqlRawAsync(statement, Ct);
+        Assert.Empty(await db.Database.SqlQueryRaw<string>(RangeChecks).ToListAsync(Ct));
+        var refused = await RefusedAsync(database, "UPDATE \"Adjustments\" SET \"ServiceLineId\" = 999999");
+        Assert.Equal("FK_Adjustments_ServiceLines_ServiceLineId", refused.ConstraintName);
+
+        foreach (var statement in MigrationSqlScripts.CreateStatementForeignKeysV2()) await db.Database.ExecuteSqlRawAsync(statement, Ct);
+        Assert.Equal(4, await db.Database.SqlQueryRaw<string>(RangeChecks).CountAsync(Ct));
+    }
+
     [Fact]
     public async Task DropScript_PutsTheRowLevelKeysBack_AndCreateScript_TakesThemAwayAgain()
     {

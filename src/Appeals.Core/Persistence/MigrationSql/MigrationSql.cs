@@ -36,6 +36,18 @@ public static class MigrationSqlScripts
     public static IReadOnlyList<string> DropStatementForeignKeysV1() => Read(DatabaseProvider.PostgreSql, "statement-foreign-keys-v1.drop");
 
     /// <summary>
+    /// PostgreSQL only (ADR 0149): version 2 of the four insert/update checks of <see cref="CreateStatementForeignKeysV1"/>. When the
+    /// keys a statement wrote lie in a short span of ids that are all parents this transaction wrote (the import's children
+    /// right after their claims and lines), one range scan of the parent's primary key finds them all; anything else runs
+    /// version 1's check (one probe per distinct key, locks, refusals) unchanged. Replaces the functions only: the triggers,
+    /// delete checks and key-change guards stay version 1's.
+    /// </summary>
+    public static IReadOnlyList<string> CreateStatementForeignKeysV2() => Read(DatabaseProvider.PostgreSql, "statement-foreign-keys-v2.create");
+
+    /// <summary>Puts version 1's four insert/update checks back (what <see cref="CreateStatementForeignKeysV1"/> made).</summary>
+    public static IReadOnlyList<string> DropStatementForeignKeysV2() => Read(DatabaseProvider.PostgreSql, "statement-foreign-keys-v2.drop");
+
+    /// <summary>
     /// Creates version 3 of the rollup triggers (issue 16's payer scorecard: appeals decided and overturned per level, paid
     /// claims' service days per remittance, and the underpayment rollup) and rebuilds every rollup.
     /// </summary>
