@@ -56,15 +56,17 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         {
             try
             {
-                // The read-ahead thread also encrypts each claim's names and member id: the writer is the bottleneck.
+                // The read-ahead thread also encrypts each claim's names and member id, and classifies and counts its
+                // claims: the writer is the bottleneck.
                 // A dry run keeps no claims: the reader counts each as it ends and drops it (ADR 0093).
                 // Without a database nothing looks a transaction up by its content hash: the reader need not compute it.
                 var countWith = writer is null ? run.Detector : null;
                 var hashContent = !run.WithoutDatabase;
-                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith, hashContent).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
-                await foreach (var (read, position, phi) in reads)
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith, hashContent)
+                    .Select(read => (read, stream.Position, Seal(read, writer), Classify(read))), capacity: 2, ct);
+                await foreach (var (read, position, phi, part) in reads)
                 {
-                    await HandleAsync(read, phi, writer, ct);
+                    await HandleAsync(read, phi, part, writer, ct);
                     progress?.Report(new ImportProgress(_name, position, size, index, total));
                 }
             }
@@ -97,7 +99,24 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             ? SealedClaimPhi.Seal(r.Claims, protector)
             : null;
 
-    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, TransactionLanes? writer, CancellationToken ct)
+    /// <summary>
+    /// Classifies the adjustments of a part's claims (the writer's BuildCase reads them) and counts the part, on the
+    /// read-ahead thread. Nothing to do when the source counted the claims itself, or for a part with errors (refused).
+    /// </summary>
+    private ClaimTotals Classify(ReadTransaction read)
+    {
+        if (read.Totals is not null || read.Remittance is not { } remittance || read.Errors.Count > 0) return default;
+        // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
+        var totals = new ClaimTotals();
+        foreach (var claim in remittance.Claims)
+        {
+            run.Detector.ClassifyClaim(claim);
+            totals.Add(claim, run.Detector);
+        }
+        return totals;
+    }
+
+    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, ClaimTotals part, TransactionLanes? writer, CancellationToken ct)
     {
         foreach (var warning in read.Warnings) Warn(warning);
         if (read.Remittance is not { } remittance || read.Errors.Count > 0)
@@ -111,12 +130,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             return;
         }
         if (read.Totals is { } counted) _tally.CountedByReader(counted); // classified and counted by the reader, parts before included
-        else
-        {
-            // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
-            foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
-            _tally.Add(remittance, run.Detector);
-        }
+        else _tally.Add(part); // classified and counted on the read-ahead thread, this part only
         if (writer is not null)
         {
             var tally = _tally; // the outcome may come after the next transaction is read
@@ -160,10 +174,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         /// <summary>Cases a dry run would open (the writer counts those it opened).</summary>
         public readonly int DenialCases => _totals.DenialCases;
 
-        public void Add(Remittance part, Denials.DenialDetector detector)
-        {
-            foreach (var claim in part.Claims) _totals.Add(claim, detector);
-        }
+        public void Add(in ClaimTotals part) => _totals.Add(part);
 
         /// <summary>The reader's totals of the transaction so far: they replace what earlier parts reported.</summary>
         public void CountedByReader(in ClaimTotals counted) => _totals = counted;
