@@ -28,7 +28,7 @@ internal sealed unsafe class SqliteStatement : IDisposable
 
     public SqliteStatement(sqlite3_stmt statement)
     {
-        Native.EnsureLoaded();
+        SqliteNative.EnsureLoaded();
         _statement = statement;
         _arenaStart = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_arena));
     }
@@ -55,17 +55,17 @@ internal sealed unsafe class SqliteStatement : IDisposable
     /// <summary>Starts a row: the text buffer is reused (the previous row was stepped).</summary>
     public void BeginRow() => _used = 0;
 
-    public int Step() => Native.Step(Handle);
-    public int Reset() => Native.Reset(Handle);
-    public int BindNull(int index) => Native.BindNull(Handle, index);
-    public int BindInt64(int index, long value) => Native.BindInt64(Handle, index, value);
-    public int BindDouble(int index, double value) => Native.BindDouble(Handle, index, value);
+    public int Step() => SqliteNative.Step(Handle);
+    public int Reset() => SqliteNative.Reset(Handle);
+    public int BindNull(int index) => SqliteNative.BindNull(Handle, index);
+    public int BindInt64(int index, long value) => SqliteNative.BindInt64(Handle, index, value);
+    public int BindDouble(int index, double value) => SqliteNative.BindDouble(Handle, index, value);
 
     public int BindBlob(int index, ReadOnlySpan<byte> value)
     {
         // An empty span has no address, and a null pointer binds NULL: a zero-length blob is bound from the buffer.
-        if (value.IsEmpty) return Native.BindBlob(Handle, index, _arenaStart, 0, Static);
-        fixed (byte* bytes = value) return Native.BindBlob(Handle, index, bytes, value.Length, Transient);
+        if (value.IsEmpty) return SqliteNative.BindBlob(Handle, index, _arenaStart, 0, Static);
+        fixed (byte* bytes = value) return SqliteNative.BindBlob(Handle, index, bytes, value.Length, Transient);
     }
 
     /// <summary>Binds text already encoded as UTF-8 (never NULL: an empty span binds "").</summary>
@@ -76,9 +76,9 @@ internal sealed unsafe class SqliteStatement : IDisposable
             var start = _arenaStart + _used;
             utf8.CopyTo(new Span<byte>(start, ArenaBytes - _used));
             _used += utf8.Length;
-            return Native.BindText(Handle, index, start, utf8.Length, Static);
+            return SqliteNative.BindText(Handle, index, start, utf8.Length, Static);
         }
-        fixed (byte* bytes = utf8) return Native.BindText(Handle, index, bytes, utf8.Length, Transient);
+        fixed (byte* bytes = utf8) return SqliteNative.BindText(Handle, index, bytes, utf8.Length, Transient);
     }
 
     /// <summary>Binds text, encoded to UTF-8 as Microsoft.Data.Sqlite encodes it (never NULL: empty text binds "").</summary>
@@ -90,62 +90,14 @@ internal sealed unsafe class SqliteStatement : IDisposable
             var start = _arenaStart + _used;
             var length = Encoding.UTF8.GetBytes(text, new Span<byte>(start, room));
             _used += length;
-            return Native.BindText(Handle, index, start, length, Static);
+            return SqliteNative.BindText(Handle, index, start, length, Static);
         }
         // Longer than the row's buffer holds: encoded into a buffer of its own, which SQLite copies.
         var bytes = Encoding.UTF8.GetBytes(text.ToArray());
-        fixed (byte* utf8 = bytes) return Native.BindText(Handle, index, utf8, bytes.Length, Transient);
+        fixed (byte* utf8 = bytes) return SqliteNative.BindText(Handle, index, utf8, bytes.Length, Transient);
     }
 
     private IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new InvalidOperationException("Bind and step a bulk statement inside BeginBatch.");
 
     public void Dispose() => _statement.Dispose();
-
-    /// <summary>
-    /// The few entry points of the hot insert loop, taken from the very library SQLitePCLRaw's e_sqlite3 provider loaded:
-    /// the name is resolved through the provider's own assembly, as its DllImport resolves it, so the loader hands back the
-    /// library it already mapped (one SQLite per process: the statements belong to it).
-    /// </summary>
-    private static class Native
-    {
-        // The binds only copy a value into the statement (no I/O, no callback into .NET): called without a GC transition.
-        // Step and reset run the statement (triggers, page I/O): called with one, as any P/Invoke.
-        private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, int, long, int> BindInt64Fn;
-        private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, int, double, int> BindDoubleFn;
-        private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, int, int> BindNullFn;
-        private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int> BindTextFn;
-        private static readonly delegate* unmanaged[SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int> BindBlobFn;
-        private static readonly delegate* unmanaged<IntPtr, int> StepFn;
-        private static readonly delegate* unmanaged<IntPtr, int> ResetFn;
-
-        static Native()
-        {
-            Batteries_V2.Init();
-            var name = raw.GetNativeLibraryName();
-            if (name != "e_sqlite3")
-                throw new NotSupportedException($"The SQLite bulk writer calls e_sqlite3 directly, but SQLitePCLRaw uses the '{name}' provider.");
-            var library = NativeLibrary.Load(name, typeof(SQLite3Provider_e_sqlite3).Assembly, null);
-            var version = (delegate* unmanaged<int>)NativeLibrary.GetExport(library, "sqlite3_libversion_number");
-            if (version() != raw.sqlite3_libversion_number())
-                throw new NotSupportedException("The SQLite library the bulk writer loaded is not the one SQLitePCLRaw uses.");
-            BindInt64Fn = (delegate* unmanaged[SuppressGCTransition]<IntPtr, int, long, int>)NativeLibrary.GetExport(library, "sqlite3_bind_int64");
-            BindDoubleFn = (delegate* unmanaged[SuppressGCTransition]<IntPtr, int, double, int>)NativeLibrary.GetExport(library, "sqlite3_bind_double");
-            BindNullFn = (delegate* unmanaged[SuppressGCTransition]<IntPtr, int, int>)NativeLibrary.GetExport(library, "sqlite3_bind_null");
-            BindTextFn = (delegate* unmanaged[SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int>)NativeLibrary.GetExport(library, "sqlite3_bind_text");
-            BindBlobFn = (delegate* unmanaged[SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int>)NativeLibrary.GetExport(library, "sqlite3_bind_blob");
-            StepFn = (delegate* unmanaged<IntPtr, int>)NativeLibrary.GetExport(library, "sqlite3_step");
-            ResetFn = (delegate* unmanaged<IntPtr, int>)NativeLibrary.GetExport(library, "sqlite3_reset");
-        }
-
-        /// <summary>Runs the static constructor, so a wrong provider fails where the inserter is made.</summary>
-        public static void EnsureLoaded() { }
-
-        public static int BindInt64(IntPtr s, int i, long value) => BindInt64Fn(s, i, value);
-        public static int BindDouble(IntPtr s, int i, double value) => BindDoubleFn(s, i, value);
-        public static int BindNull(IntPtr s, int i) => BindNullFn(s, i);
-        public static int BindText(IntPtr s, int i, byte* utf8, int length, IntPtr destructor) => BindTextFn(s, i, utf8, length, destructor);
-        public static int BindBlob(IntPtr s, int i, byte* bytes, int length, IntPtr destructor) => BindBlobFn(s, i, bytes, length, destructor);
-        public static int Step(IntPtr s) => StepFn(s);
-        public static int Reset(IntPtr s) => ResetFn(s);
-    }
 }
