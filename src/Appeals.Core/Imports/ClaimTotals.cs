@@ -25,16 +25,4 @@ internal struct ClaimTotals
             if (a.IsDenial) Denied += a.Amount;
         if (detector.OpensCase(claim)) DenialCases++;
     }
-
-    /// <summary>Adds another part's totals.</summary>
-    public void Add(in ClaimTotals other)
-    {
-        Claims += other.Claims;
-        ServiceLines += other.ServiceLines;
-        Adjustments += other.Adjustments;
-        DenialCases += other.DenialCases;
-        Charged += other.Charged;
-        Paid += other.Paid;
-        Denied += other.Denied;
-    }
 }
