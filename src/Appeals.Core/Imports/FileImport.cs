@@ -13,6 +13,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
     private readonly List<ImportMessage> _messages = [];
     private int _stored, _duplicates, _refused;
     private Tally _tally; // the transaction being read, counted as its parts come; added to the summary once it is stored
+    private ClaimTotals _readTotals; // the same, counted on the read-ahead thread (Classify) and only there
 
     public async Task RunAsync(ImportOptions options, CancellationToken ct)
     {
@@ -56,15 +57,17 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
         {
             try
             {
-                // The read-ahead thread also encrypts each claim's names and member id: the writer is the bottleneck.
+                // The read-ahead thread also encrypts each claim's names and member id, and classifies and counts its
+                // claims: the writer is the bottleneck.
                 // A dry run keeps no claims: the reader counts each as it ends and drops it (ADR 0093).
                 // Without a database nothing looks a transaction up by its content hash: the reader need not compute it.
                 var countWith = writer is null ? run.Detector : null;
                 var hashContent = !run.WithoutDatabase;
-                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith, hashContent).Select(read => (read, stream.Position, Seal(read, writer))), capacity: 2, ct);
-                await foreach (var (read, position, phi) in reads)
+                var reads = ReadAhead.Run(() => source(stream, _name, envelope, countWith, hashContent)
+                    .Select(read => (read, stream.Position, Seal(read, writer), Classify(read))), capacity: 2, ct);
+                await foreach (var (read, position, phi, counted) in reads)
                 {
-                    await HandleAsync(read, phi, writer, ct);
+                    await HandleAsync(read, phi, counted, writer, ct);
                     progress?.Report(new ImportProgress(_name, position, size, index, total));
                 }
             }
@@ -97,7 +100,27 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             ? SealedClaimPhi.Seal(r.Claims, protector)
             : null;
 
-    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, TransactionLanes? writer, CancellationToken ct)
+    /// <summary>
+    /// Classifies the adjustments of a part's claims (the writer's BuildCase reads them) and counts them, on the read-ahead
+    /// thread: the transaction's totals so far, parts before included, as a source that counts hands them over. Nothing to
+    /// do when the source counted the claims itself; a part with errors (refused) starts the count again.
+    /// </summary>
+    private ClaimTotals Classify(ReadTransaction read)
+    {
+        if (read.Totals is not null) return default;
+        if (read.Remittance is not { } remittance || read.Errors.Count > 0) return _readTotals = default;
+        // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
+        foreach (var claim in remittance.Claims)
+        {
+            run.Detector.ClassifyClaim(claim);
+            _readTotals.Add(claim, run.Detector);
+        }
+        var totals = _readTotals;
+        if (!read.Continued) _readTotals = default;
+        return totals;
+    }
+
+    private async Task HandleAsync(ReadTransaction read, SealedClaimPhi? phi, ClaimTotals counted, TransactionLanes? writer, CancellationToken ct)
     {
         foreach (var warning in read.Warnings) Warn(warning);
         if (read.Remittance is not { } remittance || read.Errors.Count > 0)
@@ -110,13 +133,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
             foreach (var error in read.Errors) Error(error);
             return;
         }
-        if (read.Totals is { } counted) _tally.CountedByReader(counted); // classified and counted by the reader, parts before included
-        else
-        {
-            // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
-            foreach (var claim in remittance.Claims) run.Detector.ClassifyClaim(claim);
-            _tally.Add(remittance, run.Detector);
-        }
+        _tally.CountedByReader(read.Totals ?? counted); // classified and counted on the read-ahead thread, parts before included
         if (writer is not null)
         {
             var tally = _tally; // the outcome may come after the next transaction is read
@@ -159,11 +176,6 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
 
         /// <summary>Cases a dry run would open (the writer counts those it opened).</summary>
         public readonly int DenialCases => _totals.DenialCases;
-
-        public void Add(Remittance part, Denials.DenialDetector detector)
-        {
-            foreach (var claim in part.Claims) _totals.Add(claim, detector);
-        }
 
         /// <summary>The reader's totals of the transaction so far: they replace what earlier parts reported.</summary>
         public void CountedByReader(in ClaimTotals counted) => _totals = counted;

@@ -16,8 +16,8 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
 {
     private readonly sqlite3 _db;
     private readonly ModelTable<T> _model;
-    private readonly Func<T, sqlite3_stmt, int, int>?[] _binders;
-    private readonly sqlite3_stmt _insert;
+    private readonly Func<T, SqliteStatement, int, int>?[] _binders;
+    private readonly SqliteStatement _insert;
     private readonly sqlite3_stmt _maxId;
 
     public SqliteRowInserter(SqliteConnection connection, IEntityType entity, ISqlGenerationHelper sql)
@@ -25,7 +25,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection must be open.");
         _model = new ModelTable<T>(entity, sql);
         _binders = _model.Columns.Select(SqliteBinder.For).ToArray();
-        _insert = Prepare(_model.InsertSql(1));
+        _insert = new SqliteStatement(Prepare(_model.InsertSql(1)));
         _maxId = Prepare($"SELECT MAX({_model.Key}) FROM {_model.Table}");
     }
 
@@ -49,22 +49,25 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
     {
         var columns = _model.Columns;
         var phi = sealedPhi is not null && sealedPhi.Covers(rows) ? sealedPhi : null;
+        using var batch = _insert.BeginBatch();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            _insert.BeginRow();
             for (var c = 0; c < columns.Length; c++)
             {
                 var rc = _binders[c] is { } bind ? bind(row, _insert, c + 1) : SqliteBinder.BindObject(_insert, c + 1, columns[c].Read(row, i, phi));
                 if (rc != raw.SQLITE_OK) Check(rc, raw.SQLITE_OK);
             }
-            try
+            var stepped = _insert.Step();
+            if (stepped != raw.SQLITE_DONE)
             {
-                Check(raw.sqlite3_step(_insert), raw.SQLITE_DONE);
+                // The error message is read before the reset, as the statement's error is the connection's until then.
+                var error = Error(stepped);
+                _insert.Reset();
+                throw error;
             }
-            finally
-            {
-                raw.sqlite3_reset(_insert);
-            }
+            _insert.Reset();
         }
     }
 
@@ -76,9 +79,11 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
 
     private void Check(int rc, int expected)
     {
-        if (rc == expected) return;
-        throw new SqliteException($"SQLite error {rc} writing {_model.Table}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(_db));
+        if (rc != expected) throw Error(rc);
     }
+
+    private SqliteException Error(int rc) =>
+        new($"SQLite error {rc} writing {_model.Table}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(_db));
 
     public void Dispose()
     {

@@ -31,6 +31,11 @@ public class RemittanceTablesTests
         var remittance = Remittance("TRACE-EQ", claim);
         remittance.ContentHash = hash;
         remittance.ProviderAdjustments.Add(new ProviderAdjustment { ProviderIdentifier = "1999999984", ReasonCode = "WO", ReferenceId = "REF1", Amount = -10.10m, FiscalPeriodDate = new DateOnly(2026, 12, 31) });
+        // Text the bulk writer encodes itself (ADR 0141): empty (not NULL), non-ASCII with a surrogate pair, a text longer
+        // than the writer's per-row buffer, and decimals and dates at their edges.
+        remittance.ProviderAdjustments.Add(new ProviderAdjustment { ProviderIdentifier = "", ReasonCode = "L6", ReferenceId = "Réf-ü€𝄞 漢字", Amount = 79228162514264337593543950335m, FiscalPeriodDate = new DateOnly(1, 1, 1) });
+        remittance.ProviderAdjustments.Add(new ProviderAdjustment { ProviderIdentifier = "X", ReasonCode = "FB", ReferenceId = string.Concat(Enumerable.Repeat("€𝄞a", 9000)), Amount = -0.0000000000000000000000000001m, FiscalPeriodDate = new DateOnly(9999, 12, 31) });
+        remittance.ProviderAdjustments.Add(new ProviderAdjustment { ProviderIdentifier = "Y", ReasonCode = "72", Amount = 100.000m });
         var denial = new DenialCase
         {
             PatientControlNumber = "PCN-1", Category = "authorization_referral", PrimaryReason = "CO-197", DeniedAmount = 200.5m,
