@@ -52,17 +52,14 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         // that claim: neither common nor shared): the database returns no row for the others, a first import's almost all.
         // A value that only a REF*F8 of the remittance names is counted from zero, so every count comes back (ADR 0144).
         var ownNumbers = claims.Select(c => c.Number).Where(UsableNumber).CountBy(n => n, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var numberCounts = await QueryChunk.ReadAsync(ownNumbers.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-            .GroupBy(c => c.PayerClaimControlNumber).Where(g => g.Count() > 1).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var numberCounts = await CountsAsync(db, ownNumbers.Keys, c => c.PayerClaimControlNumber, moreThan: 1, ct);
         var originals = claims.Select(c => c.Original).Where(o => UsableNumber(o) && !ownNumbers.ContainsKey(o)).Distinct();
-        numberCounts.AddRange(await QueryChunk.ReadAsync(originals, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber))
-            .GroupBy(c => c.PayerClaimControlNumber).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct));
+        numberCounts.AddRange(await CountsAsync(db, originals, c => c.PayerClaimControlNumber, moreThan: 0, ct));
         var numbers = Shared(numberCounts, ownNumbers, _commonNumbers, warn,
             value => $"Payer claim number (CLP07) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are matched to these denials by patient control number, payer and service date instead.");
 
         var ownAccounts = claims.Select(c => c.Account).Where(UsableAccount).CountBy(a => a, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var accountCounts = await QueryChunk.ReadAsync(ownAccounts.Keys, chunk => db.ClaimPayments.Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber))
-            .GroupBy(c => c.PatientControlNumber).Where(g => g.Count() > 1).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+        var accountCounts = await CountsAsync(db, ownAccounts.Keys, c => c.PatientControlNumber, moreThan: 1, ct);
         var accounts = Shared(accountCounts, ownAccounts, _commonAccounts, warn,
             value => $"Patient control number (CLP01) \"{value}\" is shared by more than {MaxClaimsPerKey} claims: later remittances are not matched to these denials by it.");
         return new SharedKeys(numbers, accounts)
@@ -72,6 +69,12 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
             CarriedAccounts = accountCounts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
         };
     }
+
+    /// <summary>How many stored claims carry each of <paramref name="values"/> in <paramref name="column"/>, for the values carried by more than <paramref name="moreThan"/>.</summary>
+    private static Task<List<KeyValuePair<string, int>>> CountsAsync(AppealsDbContext db, IEnumerable<string> values,
+        Expression<Func<ClaimPayment, string>> column, int moreThan, CancellationToken ct) =>
+        QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Select(column).Where(v => EF.Parameter(chunk).Contains(v))
+            .GroupBy(v => v).Where(g => g.Count() > moreThan).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
 
     /// <summary>
     /// Sets aside the payer claim numbers repeated on more than <see cref="MaxClaimsPerKeyInOneRemittance"/> claims of a
