@@ -13,9 +13,13 @@ internal struct ClaimTotals
     public int Claims, ServiceLines, Adjustments, DenialCases;
     public decimal Charged, Paid, Denied;
 
-    /// <summary>Adds a claim whose adjustments are already classified (<see cref="DenialDetector.ClassifyClaim"/>).</summary>
-    public void Add(ClaimPayment claim, DenialDetector detector)
+    /// <summary>
+    /// Classifies the claim's adjustments (<see cref="DenialDetector.ClassifyClaim"/>; a CARC the map does not know was
+    /// warned by the reader at its CAS, rule 5.CAS.CARC) and adds the claim.
+    /// </summary>
+    public void ClassifyAndAdd(ClaimPayment claim, DenialDetector detector)
     {
+        detector.ClassifyClaim(claim);
         Claims++;
         ServiceLines += claim.ServiceLines.Count;
         Adjustments += claim.Adjustments.Count;

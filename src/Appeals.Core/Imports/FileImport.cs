@@ -109,12 +109,7 @@ internal sealed class FileImport(ImportRun run, string path, TransactionSource s
     {
         if (read.Totals is not null) return default;
         if (read.Remittance is not { } remittance || read.Errors.Count > 0) return _readTotals = default;
-        // A CARC the map does not know was warned by the reader, at its CAS (rule 5.CAS.CARC).
-        foreach (var claim in remittance.Claims)
-        {
-            run.Detector.ClassifyClaim(claim);
-            _readTotals.Add(claim, run.Detector);
-        }
+        foreach (var claim in remittance.Claims) _readTotals.ClassifyAndAdd(claim, run.Detector);
         var totals = _readTotals;
         if (!read.Continued) _readTotals = default;
         return totals;

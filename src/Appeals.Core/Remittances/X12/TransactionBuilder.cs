@@ -215,8 +215,7 @@ internal sealed partial class TransactionBuilder
             var (lines, adjustments, remarks) = (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes);
             (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (_scratch.Lines, _scratch.Adjustments, _scratch.Remarks);
             FillClaimDates(claim);
-            detector.ClassifyClaim(claim); // a CARC the map does not know was warned at its CAS (rule 5.CAS.CARC)
-            _totals.Add(claim, detector);
+            _totals.ClassifyAndAdd(claim, detector);
             (claim.ServiceLines, claim.Adjustments, claim.RemarkCodes) = (lines, adjustments, remarks);
             _scratch.Lines.Clear();
             _scratch.Adjustments.Clear();

@@ -164,11 +164,7 @@ public sealed class Remittance835ReaderCountingTests
             {
                 if (counting) totals = read.Totals ?? throw new InvalidOperationException("A counting read came without totals.");
                 else if (read.Remittance is { } remittance)
-                    foreach (var claim in remittance.Claims)
-                    {
-                        Detector.ClassifyClaim(claim);
-                        totals.Add(claim, Detector);
-                    }
+                    foreach (var claim in remittance.Claims) totals.ClassifyAndAdd(claim, Detector);
                 if (counting) Assert.Empty(read.Remittance?.Claims ?? []);
                 if (read.Continued) continue;
                 text.Append($"accepted {read.Accepted}; payer {read.Remittance?.Payer?.Identifier}; plb {read.Remittance?.ProviderAdjustments.Sum(p => p.Amount)}\n");
