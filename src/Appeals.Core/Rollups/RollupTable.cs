@@ -128,12 +128,13 @@ internal sealed record RollupTable(
 
     public static readonly IReadOnlyList<RollupTable> All = [DenialDays, DenialReasonDays, ClaimRemittances, UnderpaymentDays];
 
-    /// <summary>One SELECT row per source row with its keys and contributions: what the rollup sums.</summary>
-    public string Facts(RollupDialect d, string? extraCondition = null)
+    /// <summary>One SELECT row per source row with its keys and contributions (and its id when asked): what the rollup sums.</summary>
+    public string Facts(RollupDialect d, string? extraCondition = null, bool withId = false)
     {
         const string r = "r";
         var columns = Keys.Select(k => $"{r}.{d.Quote(k)}")
-            .Concat(Measures(d, r).Select(m => $"{m.Expression} AS {d.Quote(m.Column)}"));
+            .Concat(Measures(d, r).Select(m => $"{m.Expression} AS {d.Quote(m.Column)}"))
+            .Concat(withId ? [$"{r}.{d.Quote("Id")}"] : []);
         var conditions = new[] { Condition?.Invoke(d, r), extraCondition }.OfType<string>().ToList();
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         return $"SELECT {string.Join(", ", columns)} FROM {d.Quote(Source)} AS {r}{where}";
