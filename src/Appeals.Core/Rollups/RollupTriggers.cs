@@ -98,7 +98,7 @@ public static class RollupTriggers
         var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
         var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
         var id = d.Quote("Id");
-        var facts = t.Facts(d, $"r.{id} BETWEEN ?1 AND ?2", withId: true);
+        var facts = t.SqliteFactsOfIdRange();
         return $"INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {keys}, {sums} FROM ({facts}) AS f GROUP BY {keys} ORDER BY MIN(f.{id})\n" +
                $"    {SqliteAccumulate(t, measures)};";
     }

@@ -88,8 +88,9 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
     // them), so that the range holds no other row once they are all in (a stored row with one of their ids refuses the insert).
     private bool Consecutive(IReadOnlyList<T> rows, out long first)
     {
-        first = rows.Count == 0 ? 0 : _idOf!(rows[0]);
+        first = 0;
         if (rows.Count == 0) return false;
+        first = _idOf!(rows[0]);
         for (var i = 1; i < rows.Count; i++)
             if (_idOf!(rows[i]) != first + i) return false;
         return true;

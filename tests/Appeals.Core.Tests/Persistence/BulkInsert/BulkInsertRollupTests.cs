@@ -140,6 +140,22 @@ public class BulkInsertRollupTests
         Assert.Equal(0, await db.DenialDayRollups.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task RollupStatements_FindABatchsRowsByTheirIdRangeAlone()
+    {
+        // An index on a rollup's condition (Kind) would make each batch read every underpayment case ever stored.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.Open();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        foreach (var table in RollupTable.All)
+        {
+            var plan = Strings(connection, "EXPLAIN QUERY PLAN " + RollupTriggers.SqliteAddInserted(table), column: 3);
+            Assert.Contains("SEARCH r USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)", plan);
+            Assert.DoesNotContain(plan, step => step.Contains("INDEX", StringComparison.Ordinal) && !step.Contains("INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        }
+    }
+
     /// <summary><paramref name="count"/> stored denied claims and one new (unsaved) case per claim; the connection is left open.</summary>
     private static async Task<(List<DenialCase> Cases, SqliteConnection Connection)> ClaimsWithCasesAsync(AppealsDbContext db, int count)
     {
@@ -172,13 +188,13 @@ public class BulkInsertRollupTests
         command.ExecuteNonQuery();
     }
 
-    private static List<string> Strings(SqliteConnection connection, string sql)
+    private static List<string> Strings(SqliteConnection connection, string sql, int column = 0)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var values = new List<string>();
-        while (reader.Read()) values.Add(reader.GetString(0));
+        while (reader.Read()) values.Add(reader.GetString(column));
         return values;
     }
 }
