@@ -129,14 +129,29 @@ internal sealed record RollupTable(
     public static readonly IReadOnlyList<RollupTable> All = [DenialDays, DenialReasonDays, ClaimRemittances, UnderpaymentDays];
 
     /// <summary>One SELECT row per source row with its keys and contributions: what the rollup sums.</summary>
-    public string Facts(RollupDialect d, string? extraCondition = null)
+    public string Facts(RollupDialect d, string? extraCondition = null) => Facts(d, $"{d.Quote(Source)} AS r", extraCondition, withId: false);
+
+    /// <summary>
+    /// SQLite: the facts, with their ids, of the source rows whose ids are from <c>?1</c> to <c>?2</c> (ADR 0151). Found by
+    /// the rowid range alone (NOT INDEXED): the planner would otherwise take an index on the source's condition (Kind, for
+    /// the underpayment rollup) and read every underpayment case ever stored for each batch.
+    /// </summary>
+    public string SqliteFactsOfIdRange()
+    {
+        var d = RollupDialect.Sqlite;
+        return Facts(d, $"{d.Quote(Source)} AS r NOT INDEXED", $"r.{d.Quote("Id")} BETWEEN ?1 AND ?2", withId: true);
+    }
+
+    // "from" names the source as r.
+    private string Facts(RollupDialect d, string from, string? extraCondition, bool withId)
     {
         const string r = "r";
         var columns = Keys.Select(k => $"{r}.{d.Quote(k)}")
-            .Concat(Measures(d, r).Select(m => $"{m.Expression} AS {d.Quote(m.Column)}"));
+            .Concat(Measures(d, r).Select(m => $"{m.Expression} AS {d.Quote(m.Column)}"))
+            .Concat(withId ? [$"{r}.{d.Quote("Id")}"] : []);
         var conditions = new[] { Condition?.Invoke(d, r), extraCondition }.OfType<string>().ToList();
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        return $"SELECT {string.Join(", ", columns)} FROM {d.Quote(Source)} AS {r}{where}";
+        return $"SELECT {string.Join(", ", columns)} FROM {from}{where}";
     }
 
     /// <summary>Recomputes the whole rollup from its source (the migration's backfill).</summary>

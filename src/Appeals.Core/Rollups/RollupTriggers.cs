@@ -69,11 +69,38 @@ public static class RollupTriggers
         var measures = t.Measures(d, row);
         var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
         var values = string.Join(", ", t.Keys.Select(k => $"{row}.{d.Quote(k)}").Concat(measures.Select(m => $"{sign}({m.Expression})")));
-        var add = string.Join(", ", measures.Select(m => $"{d.Quote(m.Column)} = {d.Quote(m.Column)} + excluded.{d.Quote(m.Column)}"));
         // SELECT ... WHERE, not VALUES: the source's condition (no reversals) applies to the row.
         var where = t.Condition?.Invoke(d, row) ?? "1 = 1";
         return $"  INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {values} WHERE {where}\n" +
-               $"    ON CONFLICT ({string.Join(", ", t.Keys.Select(d.Quote))}) DO UPDATE SET {add};\n";
+               $"    {SqliteAccumulate(t, measures)};\n";
+    }
+
+    // What a row's contribution does to a key that already has a rollup row: each measure adds.
+    private static string SqliteAccumulate(RollupTable t, IReadOnlyList<(string Column, string Expression)> measures)
+    {
+        var d = RollupDialect.Sqlite;
+        var add = string.Join(", ", measures.Select(m => $"{d.Quote(m.Column)} = {d.Quote(m.Column)} + excluded.{d.Quote(m.Column)}"));
+        return $"ON CONFLICT ({string.Join(", ", t.Keys.Select(d.Quote))}) DO UPDATE SET {add}";
+    }
+
+    /// <summary>
+    /// SQLite (ADR 0151): one statement that adds to <paramref name="t"/> what its insert trigger adds for each source row
+    /// whose id is from <c>?1</c> to <c>?2</c>, for the bulk writer, whose inserts run without the triggers. Built from the
+    /// same keys, measures, condition and upsert as the trigger (<see cref="SqliteUpsert"/>), the contributions summed per
+    /// key; keys new to the rollup are inserted in the order of their first row, as the trigger inserts them, so even the
+    /// rollup rows' rowids are the trigger's.
+    /// </summary>
+    internal static string SqliteAddInserted(RollupTable t)
+    {
+        var d = RollupDialect.Sqlite;
+        var measures = t.Measures(d, "r");
+        var keys = string.Join(", ", t.Keys.Select(d.Quote));
+        var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
+        var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
+        var id = d.Quote("Id");
+        var facts = t.SqliteFactsOfIdRange();
+        return $"INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {keys}, {sums} FROM ({facts}) AS f GROUP BY {keys} ORDER BY MIN(f.{id})\n" +
+               $"    {SqliteAccumulate(t, measures)};";
     }
 
     // A group whose last case moved away leaves no row behind, so the rollup equals a recomputation.
