@@ -59,19 +59,31 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
 
     /// <summary>
     /// Before the commit, with the remittance's last part (ADR 0143): the cases the comparison found, for the importer to number
-    /// after the remittance's denial cases and insert in the same transaction. A comparison that failed opens nothing here:
-    /// <see cref="HandleAsync"/> reports it after the commit.
+    /// after the remittance's denial cases and insert in the same transaction. A comparison that failed, or an opening that
+    /// fails, opens nothing here: <see cref="HandleAsync"/> reports it after the commit, as before.
     /// </summary>
     public async Task<IReadOnlyList<DenialCase>> OpenAsync(AppealsDbContext db, Remittance remittance, CancellationToken ct)
     {
         if (!_found.TryGetValue(remittance.Id, out var found) || found.Failure is not null
             || !ReferenceEquals(found.Transaction, db.Database.CurrentTransaction)) return [];
-        _found.Remove(remittance.Id);
-        if (found.Underpaid.Count == 0) return [];
-        _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
-        var now = time.GetUtcNow();
-        var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
-        return [.. found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring))];
+        try
+        {
+            if (found.Underpaid.Count == 0) return [];
+            _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
+            var now = time.GetUtcNow();
+            var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+            return [.. found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring))];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // As when the cases were opened after the commit: the remittance stays imported, HandleAsync reports the failure.
+            found.Fail(ex);
+            return [];
+        }
+        finally
+        {
+            if (found.Failure is null) _found.Remove(remittance.Id);
+        }
     }
 
     /// <summary>After the commit, in the handlers' order: reports a comparison that failed (the remittance stays imported).</summary>
@@ -103,6 +115,8 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
         /// <summary>Reported by the handler after the commit, as a failed handler is (the remittance stays imported).</summary>
         public ExceptionDispatchInfo? Failure { get; private set; }
 
+        public void Fail(Exception ex) => Failure = ExceptionDispatchInfo.Capture(ex);
+
         /// <summary>CPU only, on the preparers' thread: reads the claims, changes nothing but this.</summary>
         public void Compare(List<ClaimPayment> claims, HashSet<long> taken, ContractSchedule schedule, UnderpaymentThreshold threshold)
         {
@@ -117,7 +131,7 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
             }
             catch (Exception ex)
             {
-                Failure = ExceptionDispatchInfo.Capture(ex);
+                Fail(ex);
             }
         }
     }

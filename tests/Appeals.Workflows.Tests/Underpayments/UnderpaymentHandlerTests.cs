@@ -185,6 +185,35 @@ public sealed class UnderpaymentHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task OpeningTheCasesFails_TheRemittanceStaysImported_AndTheHandlerIsReportedAsFailed()
+    {
+        await LoadContract();
+        var path = Path.Combine(_test.Folder, "short.835");
+        await File.WriteAllTextAsync(path, UnderpaymentFixtures.ShortPaid(), Ct);
+
+        await using (var db = _test.Open())
+        {
+            IImportedRemittanceHandler[] handlers = [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System), new UnderpaymentHandler(new BrokenClock())];
+            var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, handlers);
+            var summary = await importer.ImportAsync([path], new ImportOptions(), ct: Ct);
+
+            Assert.Empty(summary.Errors);
+            Assert.Contains(summary.Warnings, w => w.Contains("UnderpaymentHandler failed (InvalidOperationException)", StringComparison.Ordinal));
+        }
+
+        Assert.Empty(await Underpayments());
+        await using var check = _test.Open();
+        Assert.Equal(1, await check.Remittances.CountAsync(Ct));
+        Assert.Equal(1, await check.DenialCases.CountAsync(Ct)); // the denial case of the same remittance is kept
+    }
+
+    /// <summary>A clock that fails when the handler stamps the cases it opens.</summary>
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock broken");
+    }
+
+    [Fact]
     public async Task UnderpaymentCase_InsertedWithTheRemittance_IsNotAnsweredByThatRemittancesOwnOutcomes()
     {
         await LoadContract();
