@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Tests.Underpayments;
 
-public sealed class UnderpaymentHandlerTests : IDisposable
+public class UnderpaymentHandlerTests : IDisposable
 {
     private readonly TestDatabase _test = new();
 
