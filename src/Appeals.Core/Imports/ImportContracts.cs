@@ -49,6 +49,23 @@ public interface INewCasePreparer
 }
 
 /// <summary>
+/// A preparer whose work opens cases of its own beside the remittance's denial cases (underpayment cases, ADR 0143). With the
+/// remittance's last part, after the preparers' work is done and its denial cases are inserted, the importer asks it for
+/// them, numbers them after the denial cases and inserts them in the same transaction, before the commit. They keep their
+/// old meaning of cases opened after the remittance's outcomes: their ids are in
+/// <see cref="ImportedRemittance.OpenedAfterOutcomes"/>, which the outcome handler passes over.
+/// </summary>
+public interface INewCaseOpener : INewCasePreparer
+{
+    /// <summary>
+    /// The new cases, without ids, in the order they are to be numbered; none for a remittance this opener found nothing in.
+    /// Called on the writer's thread inside the remittance's transaction (it may read through <paramref name="db"/>). A
+    /// failure of the preparers' work is not thrown here: the opener reports it after the commit, as a failed handler.
+    /// </summary>
+    Task<IReadOnlyList<Denials.DenialCase>> OpenAsync(AppealsDbContext db, Remittances.Remittance remittance, CancellationToken ct);
+}
+
+/// <summary>
 /// Runs after each remittance is committed, in the importer's scope, with the context that stored it
 /// (the workflow records what later ERAs say about earlier cases this way). A handler
 /// does a fixed number of set-based queries per remittance, never one per case, so an import costs the same
@@ -76,4 +93,13 @@ public sealed record ImportedRemittance(AppealsDbContext Db, Remittances.Remitta
     /// claims are in the database only, and a handler that needs them reads them from there.
     /// </summary>
     public bool ClaimsHeld { get; init; } = true;
+
+    /// <summary>
+    /// Ids of the cases the remittance's <see cref="INewCaseOpener"/>s opened in its transaction (underpayment cases, ADR
+    /// 0143): cases that were opened after the remittance's outcomes were recorded, so its outcome handling neither revisits
+    /// them nor links other cases to them. Later remittances see them as any stored case.
+    /// </summary>
+    public IReadOnlySet<long> OpenedAfterOutcomes { get; init; } = EmptySet;
+
+    private static readonly IReadOnlySet<long> EmptySet = new HashSet<long>();
 }

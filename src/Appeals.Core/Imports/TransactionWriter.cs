@@ -82,7 +82,11 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         if (open.Outcome is { Result: TransactionResult.Stored })
         {
             if (open.Streamed) part.Claims = []; // the earlier parts' claims are gone from memory: the handlers read them from the database
-            await RunHandlersAsync(new ImportedRemittance(run.Db, part, run.Summary.Warnings.Add) { ClaimsHeld = !open.Streamed }, ct);
+            await RunHandlersAsync(new ImportedRemittance(run.Db, part, run.Summary.Warnings.Add)
+            {
+                ClaimsHeld = !open.Streamed,
+                OpenedAfterOutcomes = open.Opened,
+            }, ct);
         }
         return open.Outcome;
     }
@@ -164,10 +168,28 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
             var (id, hash) = (part.Id, part.ContentHash);
             await db.Remittances.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ContentHash, hash), ct);
         }
+        await InsertOpenedAsync(open, part, dbTx, ct);
         await open.Transaction.CommitAsync(ct);
         await open.Transaction.DisposeAsync();
         open.Transaction = null;
         open.Outcome = new TransactionOutcome(TransactionResult.Stored, open.Cases, null);
+    }
+
+    /// <summary>
+    /// The cases the openers' work found in the whole remittance (underpayments, ADR 0143), numbered after its denial cases
+    /// and inserted in its transaction: no second transaction and commit per remittance for them.
+    /// </summary>
+    private async Task InsertOpenedAsync(Open open, Remittance part, DbTransaction dbTx, CancellationToken ct)
+    {
+        open.Opened.Clear();
+        foreach (var opener in run.Preparers.OfType<INewCaseOpener>())
+        {
+            var opened = await opener.OpenAsync(run.Db, part, ct);
+            if (opened.Count == 0) continue;
+            run.Tables!.NumberCases(opened, dbTx);
+            run.Tables.InsertCases(opened, dbTx);
+            open.Opened.UnionWith(opened.Select(c => c.Id));
+        }
     }
 
     private TransactionOutcome Refused(Remittance part, string fileName, DbException ex)
@@ -189,6 +211,8 @@ internal sealed class TransactionWriter(ImportRun run, long importedFileId)
         public long RemittanceId { get; set; }
         public long PayerId { get; set; }
         public int Cases { get; set; }
+        /// <summary>Ids of the cases the openers opened (<see cref="InsertOpenedAsync"/>), for the outcome handler to pass over.</summary>
+        public HashSet<long> Opened { get; } = [];
         public TransactionOutcome? Outcome { get; set; }
     }
 

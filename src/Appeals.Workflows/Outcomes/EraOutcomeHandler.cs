@@ -23,7 +23,7 @@ public sealed class EraOutcomeHandler(Routing.WorkflowDefinitions definitions, T
 
     public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
-        var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys) { PerCase = PerCase };
+        var outcomes = new EraOutcomes(imported.Db, definitions, time, _keys) { PerCase = PerCase, PassedOver = imported.OpenedAfterOutcomes };
         if (imported.ClaimsHeld)
             await outcomes.RecordAsync(imported.RemittanceId, imported.Remittance.Claims.Select(ClaimKey.From).ToList(), imported.Warn, ct);
         else

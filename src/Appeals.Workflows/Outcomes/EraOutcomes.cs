@@ -35,6 +35,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// </summary>
     internal bool PerCase { get; init; }
 
+    /// <summary>
+    /// Cases this remittance's import opened that count as opened after its outcomes (its underpayment cases, inserted in its
+    /// own transaction, ADR 0143): never revisited, never an earlier case to link to, as when they were inserted after it.
+    /// </summary>
+    internal IReadOnlySet<long> PassedOver { get; init; } = new HashSet<long>();
+
     /// <summary>Claims a chunk when a remittance's claims are read from the database (a remittance written in parts).</summary>
     internal int ClaimsPerChunk { get; init; } = 5000;
 
@@ -73,11 +79,12 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         var shared = await _keys.ScreenAsync(db, arrived, warn, ct);
 
         var cases = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
+        cases.RemoveAll(c => PassedOver.Contains(c.Id));
         if (revisited is not null) cases.RemoveAll(c => !revisited.Add(c.Id));
         if (cases.Count > 0) cases = await WithoutUnanswerableAsync(cases, arrived, shared, ct);
         if (cases.Count == 0) return 0;
         var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
-        var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, ct);
+        var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, PassedOver, ct);
         var answered = cases.Select(c => (Case: c, Matches: payments.For(c))).Where(x => x.Matches.Count > 0)
             .ToDictionary(x => x.Case.Id, x => x.Matches);
         if (links.Count == 0 && answered.Count == 0) return 0;

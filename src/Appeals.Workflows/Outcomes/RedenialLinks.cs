@@ -16,9 +16,12 @@ internal static class RedenialLinks
 {
     private sealed record Other(long Id, long PayerId, string Number, string Account, DateOnly? ServiceDate, DateOnly DenialDate, string Original);
 
-    /// <summary>The cases whose link should change, with the case each should point at (null: none).</summary>
+    /// <summary>
+    /// The cases whose link should change, with the case each should point at (null: none); no case points at one in
+    /// <paramref name="passedOver"/> (<see cref="EraOutcomes.PassedOver"/>).
+    /// </summary>
     public static async Task<Dictionary<long, long?>> ChangesAsync(AppealsDbContext db, IReadOnlyList<CaseKey> cases, IReadOnlyDictionary<long, ClaimKey> ownClaims,
-        ClaimMatchKeys keys, CancellationToken ct)
+        ClaimMatchKeys keys, IReadOnlySet<long> passedOver, CancellationToken ct)
     {
         string OriginalOf(CaseKey c) => ownClaims.TryGetValue(c.ClaimPaymentId, out var k) ? k.Original : "";
         List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
@@ -32,7 +35,7 @@ internal static class RedenialLinks
         {
             var found = NumbersOf(c).SelectMany(n => byNumber[n]).ToList();
             if (keys.UsableNumber(c.Number)) found.AddRange(byOriginal[c.Number]);
-            return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId).ToList();
+            return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId && !passedOver.Contains(o.Id)).ToList();
         }
 
         var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
@@ -44,7 +47,7 @@ internal static class RedenialLinks
             var same = SameNumber(denial);
             if (same.Count == 0 && keys.UsableAccount(denial.Account))
                 same = byAccount[denial.Account]
-                    .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate).ToList();
+                    .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate && !passedOver.Contains(o.Id)).ToList();
             var earlier = same
                 .Where(o => o.DenialDate < denial.DenialDate || o.DenialDate == denial.DenialDate && o.Id < denial.Id)
                 .OrderBy(o => o.DenialDate).ThenBy(o => o.Id).Select(o => (long?)o.Id).LastOrDefault();

@@ -3,7 +3,6 @@ using Appeals.Core.Contracts;
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
 using Appeals.Core.Persistence;
-using Appeals.Core.Persistence.BulkInsert;
 using Appeals.Core.Remittances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,17 +13,19 @@ namespace Appeals.Workflows.Underpayments;
 /// Compares each remittance's paid lines with the payer's contract and opens an underpayment case for each claim short-paid
 /// beyond the thresholds (issue 16). The comparison runs while the remittance is written (ADR 0150): as a new-case preparer it
 /// is given each remittance, or each part of one written in parts, with its claims in memory inside the import's transaction,
-/// and compares them on the preparers' thread while the writer inserts the rows. After the commit, in its place among the
-/// post-commit handlers (after the outcomes, before the take-backs), it opens the cases it found: one query for the base
-/// rates per run, one insert batch per remittance. Per import run one query for whether any contract exists and one per
-/// payer for its schedule; with no contracts loaded that one query is all it costs.
+/// and compares them on the preparers' thread while the writer inserts the rows. As a case opener it then hands the importer
+/// the cases it found, which are numbered after the remittance's denial cases and inserted with them before the commit (ADR
+/// 0143): one query for the base rates per run, no transaction of their own. They keep the meaning of cases opened after
+/// the remittance's outcomes (the outcome handler passes over them). Per import run one query for whether any contract
+/// exists and one per payer for its schedule; with no contracts loaded that one query is all it costs.
 /// </summary>
 /// <remarks>
 /// Scoped: one import run shares the schedules and base rates it read (a contract imported during a run applies from the
-/// next run). The importer gives a handler that is also a preparer both calls on the same instance.
+/// next run). The importer gives a handler that is also a preparer both calls on the same instance. As a post-commit handler
+/// (after the outcomes, before the take-backs) it only reports a comparison that failed.
 /// </remarks>
 public sealed class UnderpaymentHandler(TimeProvider time, IOptions<UnderpaymentOptions>? options = null)
-    : INewCasePreparer, IImportedRemittanceHandler
+    : INewCaseOpener, IImportedRemittanceHandler
 {
     private static readonly Action Nothing = () => { };
     private readonly UnderpaymentOptions _options = options?.Value ?? new UnderpaymentOptions();
@@ -56,23 +57,42 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
         return () => found.Compare(claims, taken, schedule, threshold);
     }
 
-    /// <summary>After the commit: opens the cases the remittance's comparison found, in one insert batch.</summary>
-    public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
+    /// <summary>
+    /// Before the commit, with the remittance's last part (ADR 0143): the cases the comparison found, for the importer to number
+    /// after the remittance's denial cases and insert in the same transaction. A comparison that failed, or an opening that
+    /// fails, opens nothing here: <see cref="HandleAsync"/> reports it after the commit, as before.
+    /// </summary>
+    public async Task<IReadOnlyList<DenialCase>> OpenAsync(AppealsDbContext db, Remittance remittance, CancellationToken ct)
+    {
+        if (!_found.TryGetValue(remittance.Id, out var found) || found.Failure is not null
+            || !ReferenceEquals(found.Transaction, db.Database.CurrentTransaction)) return [];
+        try
+        {
+            if (found.Underpaid.Count == 0) return [];
+            _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
+            var now = time.GetUtcNow();
+            var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+            return [.. found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring))];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // As when the cases were opened after the commit: the remittance stays imported, HandleAsync reports the failure.
+            found.Fail(ex);
+            return [];
+        }
+        finally
+        {
+            if (found.Failure is null) _found.Remove(remittance.Id);
+        }
+    }
+
+    /// <summary>After the commit, in the handlers' order: reports a comparison that failed (the remittance stays imported).</summary>
+    public Task HandleAsync(ImportedRemittance imported, CancellationToken ct)
     {
         // A remittance refused or found a duplicate after it was prepared never comes here: what was found for an earlier one goes.
         foreach (var stale in _found.Keys.Where(id => id < imported.RemittanceId).ToList()) _found.Remove(stale);
-        if (!_found.Remove(imported.RemittanceId, out var found)) return;
-        if (found.Failure is { } failure) failure.Throw();
-        if (found.Underpaid.Count == 0) return;
-        var db = imported.Db;
-        _scoring ??= await UnderpaymentScoring.LoadAsync(db, _options, ct);
-        var remittance = imported.Remittance;
-        var now = time.GetUtcNow();
-        var denialDate = remittance.PaymentDate ?? remittance.ProductionDate ?? DateOnly.FromDateTime(now.UtcDateTime);
-        // The import's bulk DenialCases inserter, not EF's AddRange/SaveChanges: at one claim in five underpaid a million-claim
-        // import opens ~87k cases, and the change tracker made that cost +60 % CPU (issue 16).
-        await DenialCaseBulkInsert.InsertAsync(db,
-            [.. found.Underpaid.Select(u => UnderpaymentCase.Open(u.Variance, u.Claim, remittance.PayerId, denialDate, now, _scoring))], ct);
+        if (_found.Remove(imported.RemittanceId, out var found)) found.Failure?.Throw();
+        return Task.CompletedTask;
     }
 
     /// <summary>Reversals undo an earlier claim and denied claims are denials: neither is a short payment.</summary>
@@ -95,6 +115,8 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
         /// <summary>Reported by the handler after the commit, as a failed handler is (the remittance stays imported).</summary>
         public ExceptionDispatchInfo? Failure { get; private set; }
 
+        public void Fail(Exception ex) => Failure = ExceptionDispatchInfo.Capture(ex);
+
         /// <summary>CPU only, on the preparers' thread: reads the claims, changes nothing but this.</summary>
         public void Compare(List<ClaimPayment> claims, HashSet<long> taken, ContractSchedule schedule, UnderpaymentThreshold threshold)
         {
@@ -109,7 +131,7 @@ public sealed class UnderpaymentHandler(TimeProvider time, IOptions<Underpayment
             }
             catch (Exception ex)
             {
-                Failure = ExceptionDispatchInfo.Capture(ex);
+                Fail(ex);
             }
         }
     }

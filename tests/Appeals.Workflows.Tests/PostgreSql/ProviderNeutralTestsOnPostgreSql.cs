@@ -2,6 +2,7 @@ using Appeals.Tests.Shared;
 using Appeals.Workflows.Tests.Jobs;
 using Appeals.Workflows.Tests.Outcomes;
 using Appeals.Workflows.Tests.Routing;
+using Appeals.Workflows.Tests.Underpayments;
 
 namespace Appeals.Workflows.Tests.PostgreSql;
 
@@ -21,3 +22,6 @@ public sealed class DeadlineSweepJobOnPostgreSqlTests : DeadlineSweepJobTests, I
 
 /// <summary><see cref="SetBasedOutcomesTests"/> on PostgreSQL: the set-based outcome step's UPDATE … FROM jsonb_to_recordset.</summary>
 public sealed class SetBasedOutcomesOnPostgreSqlTests : SetBasedOutcomesTests, IRunsOnPostgreSql;
+
+/// <summary><see cref="UnderpaymentHandlerTests"/> on PostgreSQL: underpayment cases numbered from the sequence, in the remittance's transaction (ADR 0143).</summary>
+public sealed class UnderpaymentHandlerOnPostgreSqlTests : UnderpaymentHandlerTests, IRunsOnPostgreSql;

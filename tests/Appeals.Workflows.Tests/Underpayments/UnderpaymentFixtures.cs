@@ -45,6 +45,23 @@ internal static class UnderpaymentFixtures
             .Line("99213", 150m, allowed: 100.00m, paid: 100.00m)
             .Line("97110", 150m, allowed: 36.00m, paid: 36.00m, modifiers: "GP")));
 
+    /// <summary>
+    /// The short-paid claim and, in the same remittance, a second payment of 9.50 under the same payer claim number (a
+    /// procedure without a contracted rate): what would answer the underpayment case in full if the remittance's own
+    /// outcomes saw it.
+    /// </summary>
+    public static string ShortPaidAndTheShortfallPaidBeside() => ToX12(Remittance(Payer, "TRACE-U5", new DateOnly(2026, 2, 2),
+        Claim(1, ClaimNumber, "ACCT-200")
+            .Line("99213", 150m, allowed: 92.50m, paid: 92.50m)
+            .Line("97110", 150m, allowed: 34.00m, paid: 34.00m, modifiers: "GP"),
+        Claim(1, ClaimNumber, "ACCT-201")
+            .Line("99999", 9.50m, allowed: 9.50m, paid: 9.50m)));
+
+    /// <summary>A denial of the short-paid claim's number dated after it (ERAs arrive in any order).</summary>
+    public static string DeniedLater() => ToX12(Remittance(Payer, "TRACE-U6", new DateOnly(2026, 3, 16),
+        Claim(1, ClaimNumber, "ACCT-200")
+            .Line("99213", 150m, allowed: null, paid: 0m, denial: ("CO", "50"))));
+
     /// <summary>The same short payment from a payer that has no contract.</summary>
     public static string ShortPaidByAnotherPayer() => ToX12(Remittance("OTHERPAYER", "TRACE-U3", new DateOnly(2026, 2, 2),
         Claim(1, "PCN700001", "ACCT-300")

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Appeals.Workflows.Tests.Underpayments;
 
-public sealed class UnderpaymentHandlerTests : IDisposable
+public class UnderpaymentHandlerTests : IDisposable
 {
     private readonly TestDatabase _test = new();
 
@@ -120,7 +120,7 @@ public sealed class UnderpaymentHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task RemittanceWrittenInParts_ComparedPartByPart_OpensTheSameCaseOnceAfterTheCommit()
+    public async Task RemittanceWrittenInParts_ComparedPartByPart_OpensTheSameCaseOnceWithItsLastPart()
     {
         await LoadContract();
         await Import("short.835", UnderpaymentFixtures.ShortPaid(), new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System));
@@ -143,12 +143,11 @@ public sealed class UnderpaymentHandlerTests : IDisposable
                 (await handler.PrepareAsync(db, part, [.. denials.Where(d => part.Claims.Any(c => c.Id == d.ClaimPaymentId))], Ct))();
             var last = parts[^1];
             last.Claims = [];
+            var c = Assert.Single(await handler.OpenAsync(db, last, Ct));
+            Assert.Equal((UnderpaymentFixtures.ClaimNumber, UnderpaymentFixtures.Shortfall, "99213"), (c.PayerClaimControlNumber, c.ShortfallAmount, c.ProcedureCode));
+            Assert.Empty(await handler.OpenAsync(db, last, Ct)); // found once, opened once
             await handler.HandleAsync(new ImportedRemittance(db, last, _ => { }) { ClaimsHeld = false }, Ct);
-            await handler.HandleAsync(new ImportedRemittance(db, last, _ => { }) { ClaimsHeld = false }, Ct); // found once, opened once
         }
-
-        var c = Assert.Single(await Underpayments());
-        Assert.Equal((UnderpaymentFixtures.ClaimNumber, UnderpaymentFixtures.Shortfall, "99213"), (c.PayerClaimControlNumber, c.ShortfallAmount, c.ProcedureCode));
     }
 
     [Fact]
@@ -176,11 +175,70 @@ public sealed class UnderpaymentHandlerTests : IDisposable
             await using (var stores = await db.Database.BeginTransactionAsync(Ct))
             {
                 (await handler.PrepareAsync(db, next, [], Ct))();
+                Assert.Empty(await handler.OpenAsync(db, next, Ct));
                 await stores.CommitAsync(Ct);
             }
             await handler.HandleAsync(new ImportedRemittance(db, next, _ => { }), Ct);
         }
 
         Assert.Empty(await Underpayments());
+    }
+
+    [Fact]
+    public async Task OpeningTheCasesFails_TheRemittanceStaysImported_AndTheHandlerIsReportedAsFailed()
+    {
+        await LoadContract();
+        var path = Path.Combine(_test.Folder, "short.835");
+        await File.WriteAllTextAsync(path, UnderpaymentFixtures.ShortPaid(), Ct);
+
+        await using (var db = _test.Open())
+        {
+            IImportedRemittanceHandler[] handlers = [new EraOutcomeHandler(WorkflowDefinitions.Shipped, TimeProvider.System), new UnderpaymentHandler(new BrokenClock())];
+            var importer = new RemittanceImporter(db, new DenialDetector(CarcCatalog.Shipped), TimeProvider.System, NullLogger<RemittanceImporter>.Instance, handlers);
+            var summary = await importer.ImportAsync([path], new ImportOptions(), ct: Ct);
+
+            Assert.Empty(summary.Errors);
+            Assert.Contains(summary.Warnings, w => w.Contains("UnderpaymentHandler failed (InvalidOperationException)", StringComparison.Ordinal));
+        }
+
+        Assert.Empty(await Underpayments());
+        await using var check = _test.Open();
+        Assert.Equal(1, await check.Remittances.CountAsync(Ct));
+        Assert.Equal(1, await check.DenialCases.CountAsync(Ct)); // the denial case of the same remittance is kept
+    }
+
+    /// <summary>A clock that fails when the handler stamps the cases it opens.</summary>
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock broken");
+    }
+
+    [Fact]
+    public async Task UnderpaymentCase_InsertedWithTheRemittance_IsNotAnsweredByThatRemittancesOwnOutcomes()
+    {
+        await LoadContract();
+
+        // The same remittance pays the shortfall under the claim's number: its outcomes would close the case as recovered
+        // if they revisited it. The case is opened after the outcomes in meaning (ADR 0143), as when it was inserted after them.
+        await Import("short-and-paid.835", UnderpaymentFixtures.ShortPaidAndTheShortfallPaidBeside());
+
+        var c = Assert.Single(await Underpayments());
+        Assert.Equal((UnderpaymentFixtures.Shortfall, 0m, DenialCaseStatus.Open), (c.ShortfallAmount, c.RecoveredAmount, c.Status));
+    }
+
+    [Fact]
+    public async Task UnderpaymentCase_InsertedWithTheRemittance_IsNoEarlierCaseForTheCasesItsOutcomesRevisit()
+    {
+        await LoadContract();
+        await Import("denied-later.835", UnderpaymentFixtures.DeniedLater());
+
+        // Its outcomes revisit the later denial (same claim number); the new underpayment case, dated before it, is not
+        // linked as its earlier case by them (ADR 0143), as when it was inserted after them.
+        await Import("short.835", UnderpaymentFixtures.ShortPaid());
+
+        Assert.Single(await Underpayments());
+        await using var db = _test.Open();
+        var denial = await db.DenialCases.AsNoTracking().SingleAsync(d => d.Kind == CaseKinds.Denial && d.PayerClaimControlNumber == UnderpaymentFixtures.ClaimNumber, Ct);
+        Assert.Null(denial.EarlierCaseId);
     }
 }
