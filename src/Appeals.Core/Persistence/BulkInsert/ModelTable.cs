@@ -56,8 +56,8 @@ internal sealed class ModelColumn<T>
         _get = Getters.GetOrAdd(property.PropertyInfo!, Getter);
     }
 
-    // Compiling a getter costs about a millisecond of JIT: an inserter made per remittance (DenialCaseBulkInsert) paid it
-    // for every column every time. A getter depends only on the property, so one per property per process is enough.
+    // Compiling a getter costs about a millisecond of JIT: an inserter made for each batch of cases paid it for every column
+    // every time. A getter depends only on the property, so one per property per process is enough.
     private static readonly ConcurrentDictionary<PropertyInfo, Func<T, object?>> Getters = new();
 
     private static Func<T, object?> Getter(PropertyInfo property)

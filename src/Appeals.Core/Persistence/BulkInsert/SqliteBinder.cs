@@ -18,9 +18,9 @@ internal static class SqliteBinder
         column.Mapping.Converter is not null || column.Property.PropertyInfo is not { } property ? null : Binders<T>.Of.GetOrAdd(property, Compile<T>);
 
     /// <summary>
-    /// One compiled binder per property per process: compiling one is JIT work (about a millisecond), and inserters are
-    /// made per remittance by <see cref="DenialCaseBulkInsert"/>, where compiling every column's binder each time was a
-    /// tenth of a contracts import's CPU. The binder depends only on the property, not on the connection or the model.
+    /// One compiled binder per property per process: compiling one is JIT work (about a millisecond), and an inserter may be
+    /// made for each batch of cases (the underpayment cases' were, before ADR 0143), where compiling every column's binder each
+    /// time was a tenth of a contracts import's CPU. The binder depends only on the property, not on the connection or the model.
     /// </summary>
     private static class Binders<T>
     {

@@ -129,7 +129,14 @@ public class BulkInsertRollupTests
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_config(connection.Handle, EnableTrigger, 0, out _));
         try
         {
-            await DenialCaseBulkInsert.InsertAsync(db, cases, Ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(Ct))
+            {
+                using var inserter = RemittanceTables.InserterFor<DenialCase>(db);
+                var ids = inserter.Reserve(cases.Count, tx.GetDbTransaction());
+                foreach (var c in cases) c.Id = ids.Next();
+                inserter.Insert(cases, tx.GetDbTransaction());
+                await tx.CommitAsync(Ct);
+            }
             Assert.Equal(0, TriggerSetting(connection));
         }
         finally
