@@ -14,6 +14,9 @@ namespace Appeals.Core.Imports;
 /// </summary>
 public sealed class RemittanceImporter
 {
+    /// <summary>WAL pages between automatic checkpoints on an import's connection (SQLite's default is 1,000; ADR 0155).</summary>
+    internal const int ImportCheckpointPages = 10_000;
+
     private readonly AppealsDbContext? _db; // null only for a dry run without a database (ForDryRunWithoutDatabase)
     private readonly DenialDetector _detector;
     private readonly TimeProvider _time;
@@ -83,6 +86,10 @@ public sealed class RemittanceImporter
                 // measured no faster, and a large transaction's dirty pages fill whatever it is given).
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-16384;", ct);
+                // Checkpoint every ~40 MB of WAL rather than at every commit of a remittance larger than 1,000 pages: the
+                // index and rollup pages that successive remittances rewrite reach the database file once per checkpoint,
+                // with fewer fsyncs (ADR 0155).
+                await _db.Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint={ImportCheckpointPages};", ct);
                 // temp_store=MEMORY, which the rollup triggers' statement journals need, is set on every
                 // connection by SqliteTempStoreInMemory (UseAppealsDatabase), not here.
             }
