@@ -4,7 +4,6 @@ using Appeals.Core.Persistence;
 using Appeals.Core.Remittances;
 using Appeals.Core.Tests.Builders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using static Appeals.Core.Tests.Builders.RemittanceBuilder;
 
 namespace Appeals.Core.Tests.Imports;
@@ -265,39 +264,6 @@ public class RemittanceImporterTests
         var summary = await bed.ImportAsync(database.PathFor("missing.835"), good);
 
         Assert.Equal((2, 1, 1), (summary.Files, summary.Imported, summary.Rejected));
-    }
-
-    [Fact]
-    public async Task Import_OnSqlite_CheckpointsEveryTenThousandPagesOfWal_WhileOtherConnectionsKeepTheDefault()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        var bed = new ImportBed(database);
-        var handler = new CheckpointIntervalHandler();
-        bed.Handlers.Add(handler);
-
-        await bed.ImportAsync(bed.File("era.835", [.. TwoClaims("TRACE1"), .. TwoClaims("TRACE2")]));
-
-        Assert.Equal([RemittanceImporter.ImportCheckpointPages, RemittanceImporter.ImportCheckpointPages], handler.Seen);
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
-        await other.OpenAsync(Ct);
-        Assert.Equal(1000L, await CheckpointPagesAsync(other, null, Ct));
-    }
-
-    private static async Task<long> CheckpointPagesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA wal_autocheckpoint;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
-    }
-
-    private sealed class CheckpointIntervalHandler : IImportedRemittanceHandler
-    {
-        public List<long> Seen { get; } = [];
-
-        public async Task HandleAsync(ImportedRemittance imported, CancellationToken ct) =>
-            Seen.Add(await CheckpointPagesAsync(imported.Db.Database.GetDbConnection(),
-                imported.Db.Database.CurrentTransaction?.GetDbTransaction(), ct));
     }
 
     private sealed class RecordingHandler : IImportedRemittanceHandler
