@@ -27,19 +27,19 @@ internal static class RedenialLinks
         List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
 
         var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
-        var byNumber = (await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), original: false, ct)).ToLookup(o => o.Number);
+        var byNumber = await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), original: false, passedOver, o => o.Number, ct);
         var ownNumbers = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
-        var byOriginal = (await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, ct)).ToLookup(o => o.Original);
+        var byOriginal = await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, passedOver, o => o.Original, ct);
 
         List<Other> SameNumber(CaseKey c)
         {
             var found = NumbersOf(c).SelectMany(n => byNumber[n]).ToList();
             if (keys.UsableNumber(c.Number)) found.AddRange(byOriginal[c.Number]);
-            return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId && !passedOver.Contains(o.Id)).ToList();
+            return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId).ToList();
         }
 
         var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
-        var byAccount = (await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), original: false, ct)).ToLookup(o => o.Account);
+        var byAccount = await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), original: false, passedOver, o => o.Account, ct);
 
         var changes = new Dictionary<long, long?>();
         foreach (var denial in cases)
@@ -47,7 +47,7 @@ internal static class RedenialLinks
             var same = SameNumber(denial);
             if (same.Count == 0 && keys.UsableAccount(denial.Account))
                 same = byAccount[denial.Account]
-                    .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate && !passedOver.Contains(o.Id)).ToList();
+                    .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate).ToList();
             var earlier = same
                 .Where(o => o.DenialDate < denial.DenialDate || o.DenialDate == denial.DenialDate && o.Id < denial.Id)
                 .OrderBy(o => o.DenialDate).ThenBy(o => o.Id).Select(o => (long?)o.Id).LastOrDefault();
@@ -57,15 +57,18 @@ internal static class RedenialLinks
     }
 
     /// <summary>
-    /// The cases matching <paramref name="match"/>; with <paramref name="original"/>, each with its claim's REF*F8 (a join to
-    /// the claim's row: one more random page a case, so only the query that matches on it reads it).
+    /// The cases matching <paramref name="match"/>, by <paramref name="key"/>; with <paramref name="original"/>, each with its
+    /// claim's REF*F8 (a join to the claim's row: one more random page a case, so only the query that matches on it reads it).
+    /// A case in <paramref name="passedOver"/> is left out: it is no case's earlier case.
     /// </summary>
-    private static Task<List<Other>> OthersAsync(AppealsDbContext db, List<string> values,
-        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, bool original, CancellationToken ct) =>
-        QueryChunk.ReadAsync(values, chunk => original
+    private static async Task<ILookup<string, Other>> OthersAsync(AppealsDbContext db, List<string> values,
+        Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, bool original, IReadOnlySet<long> passedOver,
+        Func<Other, string> key, CancellationToken ct) =>
+        (await QueryChunk.ReadAsync(values, chunk => original
             ? db.DenialCases.AsNoTracking().Where(match(chunk))
                 .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
                     o.ClaimPayment!.OriginalReferenceNumber))
             : db.DenialCases.AsNoTracking().Where(match(chunk))
-                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate, "")), ct);
+                .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate, "")), ct))
+        .Where(o => !passedOver.Contains(o.Id)).ToLookup(key);
 }
