@@ -75,17 +75,11 @@ internal sealed class SqliteInsertRollups : IDisposable
         public void Dispose() => owner.Triggers(1);
     }
 
-    private sqlite3_stmt Prepare(string sql)
-    {
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
-        return statement;
-    }
+    private const string Keeping = "keeping the rollups of a bulk insert";
 
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite error {rc} keeping the rollups of a bulk insert: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(_db));
-    }
+    private sqlite3_stmt Prepare(string sql) => SqliteCalls.Prepare(_db, sql, Keeping);
+
+    private void Check(int rc) => SqliteCalls.Check(_db, rc, raw.SQLITE_OK, Keeping);
 
     public void Dispose()
     {

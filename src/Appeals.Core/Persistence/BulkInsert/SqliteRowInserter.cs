@@ -114,7 +114,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
             if (stepped != raw.SQLITE_DONE)
             {
                 // The error message is read before the reset, as the statement's error is the connection's until then.
-                var error = Error(stepped);
+                var error = SqliteCalls.Error(_db, stepped, Writing);
                 _insert.Reset();
                 throw error;
             }
@@ -123,19 +123,11 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
         }
     }
 
-    private sqlite3_stmt Prepare(string sql)
-    {
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement), raw.SQLITE_OK);
-        return statement;
-    }
+    private sqlite3_stmt Prepare(string sql) => SqliteCalls.Prepare(_db, sql, Writing);
 
-    private void Check(int rc, int expected)
-    {
-        if (rc != expected) throw Error(rc);
-    }
+    private void Check(int rc, int expected) => SqliteCalls.Check(_db, rc, expected, Writing);
 
-    private SqliteException Error(int rc) =>
-        new($"SQLite error {rc} writing {_model.Table}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(_db));
+    private string Writing => $"writing {_model.Table}";
 
     public void Dispose()
     {
