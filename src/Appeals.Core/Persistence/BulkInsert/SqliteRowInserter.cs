@@ -18,6 +18,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
 {
     private readonly sqlite3 _db;
     private readonly ModelTable<T> _model;
+    private readonly string _writing; // what an error says the writer was doing
     private readonly Func<T, SqliteStatement, int, int>?[] _binders;
     private readonly SqliteStatement _insert;
     private readonly sqlite3_stmt _maxId;
@@ -29,6 +30,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection must be open.");
         _model = new ModelTable<T>(entity, sql);
+        _writing = $"writing {_model.Table}";
         _binders = _model.Columns.Select(SqliteBinder.For).ToArray();
         _insert = new SqliteStatement(Prepare(_model.InsertSql(1)));
         _maxId = Prepare($"SELECT MAX({_model.Key}) FROM {_model.Table}");
@@ -114,7 +116,7 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
             if (stepped != raw.SQLITE_DONE)
             {
                 // The error message is read before the reset, as the statement's error is the connection's until then.
-                var error = SqliteCalls.Error(_db, stepped, Writing);
+                var error = SqliteCalls.Error(_db, stepped, _writing);
                 _insert.Reset();
                 throw error;
             }
@@ -123,11 +125,9 @@ internal sealed class SqliteRowInserter<T> : IRowInserter<T> where T : class
         }
     }
 
-    private sqlite3_stmt Prepare(string sql) => SqliteCalls.Prepare(_db, sql, Writing);
+    private sqlite3_stmt Prepare(string sql) => SqliteCalls.Prepare(_db, sql, _writing);
 
-    private void Check(int rc, int expected) => SqliteCalls.Check(_db, rc, expected, Writing);
-
-    private string Writing => $"writing {_model.Table}";
+    private void Check(int rc, int expected) => SqliteCalls.Check(_db, rc, expected, _writing);
 
     public void Dispose()
     {
