@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
 using Appeals.Core.Persistence.BulkInsert;
 using Appeals.Core.Remittances;
 using Appeals.Core.Tests.Builders;
@@ -45,15 +46,21 @@ public class RemittanceTablesTests
         return (remittance, denial);
     }
 
+    private static async Task<(Payer, ImportedFile)> PayerAndFileAsync(AppealsDbContext db)
+    {
+        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
+        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
+        db.AddRange(payer, file);
+        await db.SaveChangesAsync(Ct);
+        return (payer, file);
+    }
+
     [Fact]
     public async Task BulkInsert_WritesEveryColumnExactlyAsEfCoreWritesIt()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.Open();
-        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
-        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
-        db.AddRange(payer, file);
-        await db.SaveChangesAsync(Ct);
+        var (payer, file) = await PayerAndFileAsync(db);
 
         var (byEf, efCase) = Sample(new string('1', 64));
         (byEf.Payer, byEf.PayerId, byEf.ImportedFileId) = (null, payer.Id, file.Id);
@@ -97,10 +104,7 @@ public class RemittanceTablesTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.Open();
-        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
-        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
-        db.AddRange(payer, file);
-        await db.SaveChangesAsync(Ct);
+        var (payer, file) = await PayerAndFileAsync(db);
         await db.Database.OpenConnectionAsync(Ct);
 
         // The inserters are made when a table is first written (ADR 0156): none for an import that finds its files stored.
