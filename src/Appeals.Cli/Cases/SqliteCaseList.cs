@@ -83,17 +83,14 @@ internal static class SqliteCaseList
     /// <summary>Whether every migration of this build is in the database's history (what <see cref="AppealsDatabase.MigrateAsync"/> checks).</summary>
     private static async Task<bool> IsCurrentAsync(SqliteConnection connection, CancellationToken ct)
     {
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" """;
+        HashSet<string> applied;
         try
         {
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) applied.Add(r.GetString(0));
+            applied = await AppealsDatabase.SqliteMigrationHistoryAsync(connection, ct);
         }
         catch (SqliteException)
         {
-            return false; // no history table: never migrated
+            return false; // anything unexpected is the EF Core path's to report
         }
         return MigrationIds.Value.Length > 0 && MigrationIds.Value.All(applied.Contains);
     }

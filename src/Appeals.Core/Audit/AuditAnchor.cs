@@ -48,7 +48,7 @@ public sealed class AuditAnchor
     {
         if (_checkpointFolder is null) return _latest.GetValueOrDefault(chain);
         var file = CheckpointFile(chain);
-        return File.Exists(file) ? JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllBytes(file)) : null;
+        return File.Exists(file) ? JsonSerializer.Deserialize(File.ReadAllBytes(file), AuditJsonContext.Default.AuditCheckpoint) : null;
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed class AuditAnchor
             if (_checkpointFolder is not null)
             {
                 Directory.CreateDirectory(_checkpointFolder);
-                WriteAtomically(CheckpointFile(checkpoint.Chain), JsonSerializer.SerializeToUtf8Bytes(checkpoint));
+                WriteAtomically(CheckpointFile(checkpoint.Chain), JsonSerializer.SerializeToUtf8Bytes(checkpoint, AuditJsonContext.Default.AuditCheckpoint));
             }
             _latest[checkpoint.Chain] = checkpoint;
         }

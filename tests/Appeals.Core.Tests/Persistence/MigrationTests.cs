@@ -28,6 +28,25 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task SqliteMigrationHistory_IsWhatEfCoreReads_AndEmptyForADatabaseNeverMigrated()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var blank = new SqliteConnection("Data Source=:memory:");
+        await blank.OpenAsync(ct);
+
+        // MigrateAsync decides what is pending from this plain read on SQLite (ADR 0156): it must see the rows EF Core sees.
+        var history = await AppealsDatabase.SqliteMigrationHistoryAsync(connection, ct);
+
+        Assert.Equal((await db.Database.GetAppliedMigrationsAsync(ct)).Order(), history.Order());
+        Assert.Equal(db.Database.GetMigrations().Order(), history.Order());
+        Assert.Empty(await AppealsDatabase.SqliteMigrationHistoryAsync(blank, ct));
+    }
+
+    [Fact]
     public async Task MigrateAsync_OnSqlite_TurnsOnWal()
     {
         await using var database = await TestDatabase.CreateAsync();

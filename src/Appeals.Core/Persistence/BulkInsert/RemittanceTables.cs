@@ -14,14 +14,18 @@ namespace Appeals.Core.Persistence.BulkInsert;
 /// </summary>
 internal sealed class RemittanceTables : IDisposable
 {
-    private readonly IRowInserter<Payer> _payers;
-    private readonly IRowInserter<Remittance> _remittances;
-    private readonly IRowInserter<ClaimPayment> _claims;
-    private readonly IRowInserter<ServiceLine> _lines;
-    private readonly IRowInserter<Adjustment> _adjustments;
-    private readonly IRowInserter<RemarkCode> _remarks;
-    private readonly IRowInserter<ProviderAdjustment> _providerAdjustments;
-    private readonly IRowInserter<DenialCase> _cases;
+    private readonly AppealsDbContext _db;
+    // Each table's inserter is made when the import first writes to that table, not up front: making one compiles a binder
+    // per column (about 230 in all), a fixed cost that an import finding every file already imported, or a file that opens
+    // no cases, never needs (ADR 0156).
+    private IRowInserter<Payer>? _payers;
+    private IRowInserter<Remittance>? _remittances;
+    private IRowInserter<ClaimPayment>? _claims;
+    private IRowInserter<ServiceLine>? _lines;
+    private IRowInserter<Adjustment>? _adjustments;
+    private IRowInserter<RemarkCode>? _remarks;
+    private IRowInserter<ProviderAdjustment>? _providerAdjustments;
+    private IRowInserter<DenialCase>? _cases;
     private readonly List<ServiceLine> _lineRows = [];
     private readonly List<Adjustment> _adjustmentRows = [];
     private readonly List<RemarkCode> _remarkRows = [];
@@ -30,16 +34,11 @@ internal sealed class RemittanceTables : IDisposable
     {
         // The bulk writers seal claims with the protector's data key: its row goes in first, before any transaction (ADR 0071).
         db.Phi?.Keys.EnsureStored(db);
-        IRowInserter<T> For<T>() where T : class => InserterFor<T>(db);
-        _payers = For<Payer>();
-        _remittances = For<Remittance>();
-        _claims = For<ClaimPayment>();
-        _lines = For<ServiceLine>();
-        _adjustments = For<Adjustment>();
-        _remarks = For<RemarkCode>();
-        _providerAdjustments = For<ProviderAdjustment>();
-        _cases = For<DenialCase>();
+        _db = db;
     }
+
+    /// <summary>The tables whose inserters have been made so far (tests: what an import that wrote nothing made).</summary>
+    internal int InsertersMade => new object?[] { _payers, _remittances, _claims, _lines, _adjustments, _remarks, _providerAdjustments, _cases }.Count(i => i is not null);
 
     /// <summary>The provider's bulk inserter of <typeparamref name="T"/> rows on <paramref name="db"/>'s connection.</summary>
     internal static IRowInserter<T> InserterFor<T>(AppealsDbContext db) where T : class
@@ -57,15 +56,15 @@ internal sealed class RemittanceTables : IDisposable
 
     public long AddPayer(Payer payer, DbTransaction tx)
     {
-        payer.Id = _payers.Reserve(1, tx).Next();
-        _payers.Insert([payer], tx);
+        payer.Id = Reserve(ref _payers, 1, tx).Next();
+        Insert(ref _payers, [payer], tx);
         return payer.Id;
     }
 
     /// <summary>Gives the remittance and everything under it ids and foreign keys (before reversal linking and case building).</summary>
     public void AssignIds(Remittance r, long importedFileId, long payerId, DbTransaction tx)
     {
-        r.Id = _remittances.Reserve(1, tx).Next();
+        r.Id = Reserve(ref _remittances, 1, tx).Next();
         r.ImportedFileId = importedFileId;
         r.PayerId = payerId;
         AssignClaimIds(r, tx);
@@ -84,8 +83,9 @@ internal sealed class RemittanceTables : IDisposable
             adjustments += claim.Adjustments.Count;
             remarks += claim.RemarkCodes.Count;
         }
-        IdBlock claimId = _claims.Reserve(r.Claims.Count, tx), lineId = _lines.Reserve(lines, tx), adjustmentId = _adjustments.Reserve(adjustments, tx);
-        IdBlock remarkId = _remarks.Reserve(remarks, tx), plbId = _providerAdjustments.Reserve(r.ProviderAdjustments.Count, tx);
+        IdBlock claimId = Reserve(ref _claims, r.Claims.Count, tx), lineId = Reserve(ref _lines, lines, tx);
+        IdBlock adjustmentId = Reserve(ref _adjustments, adjustments, tx), remarkId = Reserve(ref _remarks, remarks, tx);
+        IdBlock plbId = Reserve(ref _providerAdjustments, r.ProviderAdjustments.Count, tx);
         _lineRows.Clear();
         _adjustmentRows.Clear();
         _remarkRows.Clear();
@@ -124,12 +124,12 @@ internal sealed class RemittanceTables : IDisposable
     /// <summary>Gives the cases their ids (before they are prepared and inserted): without gaps on SQLite and SQL Server.</summary>
     public void NumberCases(IReadOnlyList<DenialCase> cases, DbTransaction tx)
     {
-        var caseId = _cases.Reserve(cases.Count, tx);
+        var caseId = Reserve(ref _cases, cases.Count, tx);
         foreach (var c in cases) c.Id = caseId.Next();
     }
 
     /// <summary>Inserts the remittance's own row only (ids assigned).</summary>
-    public void InsertHeader(Remittance r, DbTransaction tx) => _remittances.Insert([r], tx);
+    public void InsertHeader(Remittance r, DbTransaction tx) => Insert(ref _remittances, [r], tx);
 
     /// <summary>
     /// Inserts the claims and provider adjustments of <paramref name="r"/> (ids assigned by <see cref="AssignClaimIds"/>) and
@@ -137,25 +137,35 @@ internal sealed class RemittanceTables : IDisposable
     /// </summary>
     public void InsertClaims(Remittance r, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null)
     {
-        _claims.Insert(r.Claims, tx, sealedPhi);
-        _lines.Insert(_lineRows, tx);
-        _adjustments.Insert(_adjustmentRows, tx);
-        _remarks.Insert(_remarkRows, tx);
-        _providerAdjustments.Insert(r.ProviderAdjustments, tx);
+        Insert(ref _claims, r.Claims, tx, sealedPhi);
+        Insert(ref _lines, _lineRows, tx);
+        Insert(ref _adjustments, _adjustmentRows, tx);
+        Insert(ref _remarks, _remarkRows, tx);
+        Insert(ref _providerAdjustments, r.ProviderAdjustments, tx);
     }
 
     /// <summary>Inserts denial cases (ids assigned by <see cref="NumberCases"/>).</summary>
-    public void InsertCases(IReadOnlyList<DenialCase> cases, DbTransaction tx) => _cases.Insert(cases, tx);
+    public void InsertCases(IReadOnlyList<DenialCase> cases, DbTransaction tx) => Insert(ref _cases, cases, tx);
+
+    // No rows, no inserter: ids for none are none on every provider (no MAX(Id) to read, no sequence to call), and
+    // inserting none writes nothing, so a table the import does not write to never gets its inserter made.
+    private IdBlock Reserve<T>(ref IRowInserter<T>? inserter, int count, DbTransaction tx) where T : class =>
+        count == 0 ? IdBlock.Of([]) : (inserter ??= InserterFor<T>(_db)).Reserve(count, tx);
+
+    private void Insert<T>(ref IRowInserter<T>? inserter, IReadOnlyList<T> rows, DbTransaction tx, Privacy.SealedClaimPhi? sealedPhi = null) where T : class
+    {
+        if (rows.Count > 0) (inserter ??= InserterFor<T>(_db)).Insert(rows, tx, sealedPhi);
+    }
 
     public void Dispose()
     {
-        _payers.Dispose();
-        _remittances.Dispose();
-        _claims.Dispose();
-        _lines.Dispose();
-        _adjustments.Dispose();
-        _remarks.Dispose();
-        _providerAdjustments.Dispose();
-        _cases.Dispose();
+        _payers?.Dispose();
+        _remittances?.Dispose();
+        _claims?.Dispose();
+        _lines?.Dispose();
+        _adjustments?.Dispose();
+        _remarks?.Dispose();
+        _providerAdjustments?.Dispose();
+        _cases?.Dispose();
     }
 }

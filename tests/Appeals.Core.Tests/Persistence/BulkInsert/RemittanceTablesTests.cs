@@ -1,5 +1,6 @@
 using Appeals.Core.Denials;
 using Appeals.Core.Imports;
+using Appeals.Core.Persistence;
 using Appeals.Core.Persistence.BulkInsert;
 using Appeals.Core.Remittances;
 using Appeals.Core.Tests.Builders;
@@ -45,15 +46,21 @@ public class RemittanceTablesTests
         return (remittance, denial);
     }
 
+    private static async Task<(Payer, ImportedFile)> PayerAndFileAsync(AppealsDbContext db)
+    {
+        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
+        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
+        db.AddRange(payer, file);
+        await db.SaveChangesAsync(Ct);
+        return (payer, file);
+    }
+
     [Fact]
     public async Task BulkInsert_WritesEveryColumnExactlyAsEfCoreWritesIt()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.Open();
-        var payer = new Payer { Identifier = "PAYER01", Name = "DEMO HEALTH PLAN" };
-        var file = new ImportedFile { FileName = "f.835", ContentHash = new string('a', 64), Status = ImportStatus.Imported };
-        db.AddRange(payer, file);
-        await db.SaveChangesAsync(Ct);
+        var (payer, file) = await PayerAndFileAsync(db);
 
         var (byEf, efCase) = Sample(new string('1', 64));
         (byEf.Payer, byEf.PayerId, byEf.ImportedFileId) = (null, payer.Id, file.Id);
@@ -90,6 +97,37 @@ public class RemittanceTablesTests
         Assert.Equal(byBulk.Claims[0].ServiceLines.Select(l => (long?)l.Id), read.Select(a => a.ServiceLineId));
         var stored = await db.DenialCases.AsNoTracking().OrderBy(d => d.Id).LastAsync(Ct);
         Assert.Equal((efCase.CreatedAt, efCase.Version, 200.5m), (stored.CreatedAt, stored.Version, stored.DeniedAmount));
+    }
+
+    [Fact]
+    public async Task Tables_MakeOnlyTheInsertersOfTheTablesWrittenTo()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        var (payer, file) = await PayerAndFileAsync(db);
+        await db.Database.OpenConnectionAsync(Ct);
+
+        // The inserters are made when a table is first written (ADR 0156): none for an import that finds its files stored.
+        using var tables = new RemittanceTables(db);
+        Assert.Equal(0, tables.InsertersMade);
+
+        // A paid claim with adjustments: no remark code, provider adjustment or case to write.
+        var remittance = Remittance("TRACE-LAZY", Claim("PCN-1", charge: 100m, paid: 80m).WithLine("99213", 100m, 80m, ("CO", "45", 20m)));
+        remittance.ContentHash = new string('3', 64);
+        await using (var tx = await db.Database.BeginTransactionAsync(Ct))
+        {
+            tables.AssignIds(remittance, file.Id, payer.Id, tx.GetDbTransaction());
+            tables.NumberCases([], tx.GetDbTransaction());
+            tables.InsertHeader(remittance, tx.GetDbTransaction());
+            tables.InsertClaims(remittance, tx.GetDbTransaction());
+            tables.InsertCases([], tx.GetDbTransaction());
+            await tx.CommitAsync(Ct);
+        }
+
+        Assert.Equal(4, tables.InsertersMade); // remittances, claims, service lines, adjustments
+        Assert.Equal((1, 1, 1, 1), (await db.Remittances.CountAsync(Ct), await db.ClaimPayments.CountAsync(Ct),
+            await db.Set<ServiceLine>().CountAsync(Ct), await db.Set<Adjustment>().CountAsync(Ct)));
+        Assert.Equal((0, 0, 0), (await db.Set<RemarkCode>().CountAsync(Ct), await db.Set<ProviderAdjustment>().CountAsync(Ct), await db.DenialCases.CountAsync(Ct)));
     }
 
     // Encrypted columns differ on every write (random IV): compare what they decrypt to.
