@@ -142,6 +142,17 @@ internal sealed record RollupTable(
         return Facts(d, $"{d.Quote(Source)} AS r NOT INDEXED", $"r.{d.Quote("Id")} BETWEEN ?1 AND ?2", withId: true);
     }
 
+    /// <summary>
+    /// SQLite: the facts, with their ids, of the source rows (alias <c>r</c>) that <paramref name="match"/> pairs with the rows
+    /// of <paramref name="rows"/> (ADR 0159: the rows a set-based update changes). The rows drive the join (CROSS JOIN keeps
+    /// SQLite from starting at the source's indexes), each finding its source row by its key.
+    /// </summary>
+    public string SqliteFactsOf(string rows, string match)
+    {
+        var d = RollupDialect.Sqlite;
+        return Facts(d, $"{rows} CROSS JOIN {d.Quote(Source)} AS r", match, withId: true);
+    }
+
     // "from" names the source as r.
     private string Facts(RollupDialect d, string from, string? extraCondition, bool withId)
     {

@@ -90,17 +90,45 @@ public static class RollupTriggers
     /// key; keys new to the rollup are inserted in the order of their first row, as the trigger inserts them, so even the
     /// rollup rows' rowids are the trigger's.
     /// </summary>
-    internal static string SqliteAddInserted(RollupTable t)
+    internal static string SqliteAddInserted(RollupTable t) => SqliteAdd(t, t.SqliteFactsOfIdRange(), sign: "");
+
+    /// <summary>
+    /// SQLite (ADR 0159): what the update trigger does to <paramref name="t"/> for the rows a set-based <c>UPDATE … FROM</c>
+    /// changes, whose statement runs without the triggers. Each row of <paramref name="rows"/> pairs with its source row by
+    /// <paramref name="match"/> (the update's own key and stamp condition, on alias <c>r</c>). Run before the update with
+    /// <paramref name="subtract"/>, it takes the old rows' contributions out (the trigger's <c>OLD</c> upsert); run after it,
+    /// it adds the new rows' (<c>NEW</c>); <see cref="SqliteDeleteEmptyOf"/> then prunes as the trigger does. Contributions
+    /// are summed per key: measures are integers, so the sums equal the trigger's additions one row at a time.
+    /// </summary>
+    internal static string SqliteAddUpdated(RollupTable t, string rows, string match, bool subtract) =>
+        SqliteAdd(t, t.SqliteFactsOf(rows, match), sign: subtract ? "-" : "");
+
+    // The contributions of the rows "facts" selects (with their ids), summed per key and upserted as the trigger's upsert;
+    // keys new to the rollup are inserted in the order of their first row, as the trigger inserts them.
+    private static string SqliteAdd(RollupTable t, string facts, string sign)
     {
         var d = RollupDialect.Sqlite;
         var measures = t.Measures(d, "r");
         var keys = string.Join(", ", t.Keys.Select(d.Quote));
         var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
-        var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
+        var sums = string.Join(", ", measures.Select(m => $"{sign}SUM({d.Quote(m.Column)})"));
         var id = d.Quote("Id");
-        var facts = t.SqliteFactsOfIdRange();
         return $"INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {keys}, {sums} FROM ({facts}) AS f GROUP BY {keys} ORDER BY MIN(f.{id})\n" +
                $"    {SqliteAccumulate(t, measures)};";
+    }
+
+    /// <summary>
+    /// SQLite (ADR 0159): deletes the rows of <paramref name="t"/> left empty (first measure zero) among the keys of the source
+    /// rows that <paramref name="match"/> pairs with <paramref name="rows"/>, as the update trigger deletes an emptied key.
+    /// Every source row counts here, whatever the rollup's condition: a row that stopped counting emptied its key.
+    /// </summary>
+    internal static string SqliteDeleteEmptyOf(RollupTable t, string rows, string match)
+    {
+        var d = RollupDialect.Sqlite;
+        var first = d.Quote(t.Measures(d, "r")[0].Column);
+        var keys = string.Join(", ", t.Keys.Select(d.Quote));
+        var ofRows = string.Join(", ", t.Keys.Select(k => $"r.{d.Quote(k)}"));
+        return $"DELETE FROM {d.Quote(t.Name)} WHERE {first} = 0 AND ({keys}) IN (SELECT {ofRows} FROM {rows} CROSS JOIN {d.Quote(t.Source)} AS r WHERE {match});";
     }
 
     // A group whose last case moved away leaves no row behind, so the rollup equals a recomputation.
