@@ -143,15 +143,10 @@ internal sealed record RollupTable(
     }
 
     /// <summary>
-    /// SQLite: the facts, with their ids, of the source rows (alias <c>r</c>) that <paramref name="match"/> pairs with the rows
-    /// of <paramref name="rows"/> (ADR 0159: the rows a set-based update changes). The rows drive the join (CROSS JOIN keeps
-    /// SQLite from starting at the source's indexes), each finding its source row by its key.
+    /// SQLite: the facts, with their ids, of the rows of <paramref name="rows"/>, a table with the source's columns (ADR 0159:
+    /// copies of the rows a set-based update changes, taken before and after it).
     /// </summary>
-    public string SqliteFactsOf(string rows, string match)
-    {
-        var d = RollupDialect.Sqlite;
-        return Facts(d, $"{rows} CROSS JOIN {d.Quote(Source)} AS r", match, withId: true);
-    }
+    public string SqliteFactsOf(string rows) => Facts(RollupDialect.Sqlite, $"{rows} AS r", null, withId: true);
 
     // "from" names the source as r.
     private string Facts(RollupDialect d, string from, string? extraCondition, bool withId)

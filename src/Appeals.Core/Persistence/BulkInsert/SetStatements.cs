@@ -120,20 +120,22 @@ public static class SetStatements
             // were off before stay off, and then no rollup is kept, as the trigger would not have kept it.
             using var triggersOff = rollups is null ? null
                 : SqliteTriggerSwitch.TurnOff(((SqliteConnection)_db.Database.GetDbConnection()).Handle!, $"updating {_table.Name}");
+            if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.Begin, ct);
             var written = 0;
             foreach (var chunk in changed.Chunk(RowsPerStatement))
             {
                 var json = Json(chunk.Select(c => set.Select(s => Value(s.Name, s.Property, c.After[s.Index], dialect))
                     .Concat(where.Select(w => Value(w.Name, w.Property, c.Before[w.Index], dialect))).ToList()));
-                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.Subtract, [dialect.Parameter(json)], ct);
+                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.TakeOld, [dialect.Parameter(json)], ct);
                 var count = await _db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter(json)], ct);
-                // Added for the rows the update changed, even when it missed some: the rollups stay those of the stored rows.
-                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.AddAndPrune, [dialect.Parameter(json)], ct);
+                // The rows a stale stamp kept the update from changing were not taken either: the rollups stay the stored rows'.
+                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.AddNew, [dialect.Parameter(json)], ct);
                 if (count != chunk.Length)
                     throw new DbUpdateConcurrencyException(
                         $"{chunk.Length - count} of {chunk.Length} {_table.Entity.DisplayName()} rows were changed or deleted by someone else since they were read; nothing was saved.");
                 written += count;
             }
+            if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.End, ct);
             return written;
         }
 
