@@ -13,7 +13,7 @@ namespace Appeals.Core.Persistence.BulkInsert;
 
 /// <summary>
 /// Writes many rows of one entity type with a fixed number of set-based statements (ADR 0077): the rows' values travel
-/// as one JSON parameter, read by the database as a table (<c>json_each</c> on SQLite, <c>jsonb_to_recordset</c> on
+/// as one JSON parameter, read by the database as a table (<c>jsonb_each</c> on SQLite, <c>jsonb_to_recordset</c> on
 /// PostgreSQL, <c>OPENJSON … WITH</c> on SQL Server). An update is one <c>UPDATE … FROM</c> joined on the key and every
 /// concurrency token; an insert is one <c>INSERT … SELECT</c> in the rows' order. Neither tracks the rows in EF.
 /// </summary>
@@ -281,7 +281,9 @@ public static class SetStatements
             _ => value,
         };
 
-        public override string Rows(IReadOnlyList<(string Name, IProperty? Property)> fields, Table table) => "json_each(@rows) AS j";
+        // jsonb_each, not json_each (ADR 0159): json_each gives each row's object back as JSON text, which every json_extract of
+        // the row then parses again; jsonb_each gives it in SQLite's parsed form, read as it is. The values are the same.
+        public override string Rows(IReadOnlyList<(string Name, IProperty? Property)> fields, Table table) => "jsonb_each(@rows) AS j";
 
         public override string Field(string name) => $"json_extract(j.value, '$.{name}')";
 
