@@ -39,7 +39,7 @@ public class SetStatementsRollupTests
             else if (i % 3 == 0)
             {
                 c.RecordRecovery(c.DeniedAmount);
-                c.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "open", "paid", "era", "", Paid);
+                Recover(c);
             }
             else if (i % 3 == 1) c.MarkDeadlineMissed();
         }
@@ -70,7 +70,7 @@ public class SetStatementsRollupTests
         var before = await db.DenialDayRollups.AsNoTracking().OrderBy(r => r.DenialDate).ThenBy(r => r.Category).ToListAsync(Ct);
         var cases = await db.DenialCases.AsNoTracking().Where(c => c.Kind == CaseKinds.Denial).OrderBy(c => c.Id).ToListAsync(Ct);
         var snapshot = SetStatements.Snapshot(db, cases);
-        foreach (var c in cases) c.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "open", "paid", "era", "", Paid);
+        foreach (var c in cases) Recover(c);
         // Someone else saves the last case (a new stamp) after it was read.
         var stale = cases[^1].Id;
         await db.DenialCases.Where(c => c.Id == stale).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, Guid.NewGuid()), Ct);
@@ -96,7 +96,7 @@ public class SetStatementsRollupTests
         var connection = await StoredCasesAsync(db, 6);
         var cases = await db.DenialCases.AsNoTracking().Where(c => c.Kind == CaseKinds.Denial).ToListAsync(Ct);
         var snapshot = SetStatements.Snapshot(db, cases);
-        foreach (var c in cases) c.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "open", "paid", "era", "", Paid);
+        foreach (var c in cases) Recover(c);
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_config(connection.Handle, EnableTrigger, 0, out _));
         try
         {
@@ -124,7 +124,7 @@ public class SetStatementsRollupTests
         foreach (var c in cases)
         {
             c.Category = "coding"; // a key of the denial rollups
-            c.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "open", "paid", "era", "", Paid);
+            Recover(c);
         }
 
         await snapshot.UpdateChangedAsync(Ct); // no transaction of the caller's: its own
@@ -132,6 +132,9 @@ public class SetStatementsRollupTests
         Assert.Empty(await RollupCheck.DifferencesAsync(db, Ct));
         Assert.Equal(["coding"], await db.DenialDayRollups.Select(r => r.Category).Distinct().ToListAsync(Ct));
     }
+
+    /// <summary>The move a full payment makes: status, state and closing instant change (the case is not attached anywhere).</summary>
+    private static void Recover(DenialCase c) => c.RecordMove("recovered", DenialCaseStatus.Recovered, final: true, "open", "paid", "era", "", Paid);
 
     /// <summary>
     /// <paramref name="count"/> denial cases on three days (rollups kept as the importer keeps them), and two underpayment
