@@ -142,6 +142,12 @@ internal sealed record RollupTable(
         return Facts(d, $"{d.Quote(Source)} AS r NOT INDEXED", $"r.{d.Quote("Id")} BETWEEN ?1 AND ?2", withId: true);
     }
 
+    /// <summary>
+    /// SQLite: the facts, with their ids, of the rows of <paramref name="rows"/>, a table with the source's columns (ADR 0159:
+    /// copies of the rows a set-based update changes, taken before and after it).
+    /// </summary>
+    public string SqliteFactsOf(string rows) => Facts(RollupDialect.Sqlite, $"{rows} AS r", null, withId: true);
+
     // "from" names the source as r.
     private string Facts(RollupDialect d, string from, string? extraCondition, bool withId)
     {

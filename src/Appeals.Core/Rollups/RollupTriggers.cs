@@ -90,17 +90,51 @@ public static class RollupTriggers
     /// key; keys new to the rollup are inserted in the order of their first row, as the trigger inserts them, so even the
     /// rollup rows' rowids are the trigger's.
     /// </summary>
-    internal static string SqliteAddInserted(RollupTable t)
+    internal static string SqliteAddInserted(RollupTable t) => SqliteAdd(t, t.SqliteFactsOfIdRange(), sign: "");
+
+    /// <summary>
+    /// SQLite (ADR 0159): what the update trigger adds to <paramref name="t"/> for the rows a set-based <c>UPDATE … FROM</c>
+    /// changed while the triggers were off: the new rows' contributions less the old rows', the rows copied before the update
+    /// into <paramref name="oldRows"/> and after it into <paramref name="newRows"/> (tables with the source's columns). Built
+    /// from the same keys, measures, condition and upsert as the trigger, summed per key (measures are integers, so the sums
+    /// equal the trigger's additions one row at a time); <see cref="SqliteDeleteEmptyOf"/> then prunes as the trigger does.
+    /// </summary>
+    internal static string SqliteAddChanged(RollupTable t, string oldRows, string newRows)
+    {
+        var d = RollupDialect.Sqlite;
+        var keys = string.Join(", ", t.Keys.Select(d.Quote));
+        var measures = t.Measures(d, "r").Select(m => d.Quote(m.Column)).ToList();
+        var id = d.Quote("Id");
+        var taken = $"SELECT {keys}, {string.Join(", ", measures.Select(m => $"-{m} AS {m}"))}, {id} FROM ({t.SqliteFactsOf(oldRows)}) AS o";
+        var facts = $"{taken} UNION ALL {t.SqliteFactsOf(newRows)}";
+        return SqliteAdd(t, facts, sign: "");
+    }
+
+    // The contributions of the rows "facts" selects (with their ids), summed per key and upserted as the trigger's upsert;
+    // keys new to the rollup are inserted in the order of their first row, as the trigger inserts them.
+    private static string SqliteAdd(RollupTable t, string facts, string sign)
     {
         var d = RollupDialect.Sqlite;
         var measures = t.Measures(d, "r");
         var keys = string.Join(", ", t.Keys.Select(d.Quote));
         var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
-        var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
+        var sums = string.Join(", ", measures.Select(m => $"{sign}SUM({d.Quote(m.Column)})"));
         var id = d.Quote("Id");
-        var facts = t.SqliteFactsOfIdRange();
         return $"INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {keys}, {sums} FROM ({facts}) AS f GROUP BY {keys} ORDER BY MIN(f.{id})\n" +
                $"    {SqliteAccumulate(t, measures)};";
+    }
+
+    /// <summary>
+    /// SQLite (ADR 0159): deletes the rows of <paramref name="t"/> left empty (first measure zero) among the keys of the old rows
+    /// (<paramref name="oldRows"/>), as the update trigger deletes an emptied key of its OLD row. Every old row counts, whatever
+    /// the rollup's condition: a row that stopped counting emptied its key.
+    /// </summary>
+    internal static string SqliteDeleteEmptyOf(RollupTable t, string oldRows)
+    {
+        var d = RollupDialect.Sqlite;
+        var first = d.Quote(t.Measures(d, "r")[0].Column);
+        var keys = string.Join(", ", t.Keys.Select(d.Quote));
+        return $"DELETE FROM {d.Quote(t.Name)} WHERE {first} = 0 AND ({keys}) IN (SELECT {keys} FROM {oldRows});";
     }
 
     // A group whose last case moved away leaves no row behind, so the rollup equals a recomputation.

@@ -13,7 +13,7 @@ namespace Appeals.Core.Persistence.BulkInsert;
 
 /// <summary>
 /// Writes many rows of one entity type with a fixed number of set-based statements (ADR 0077): the rows' values travel
-/// as one JSON parameter, read by the database as a table (<c>json_each</c> on SQLite, <c>jsonb_to_recordset</c> on
+/// as one JSON parameter, read by the database as a table (<c>jsonb_each</c> on SQLite, <c>jsonb_to_recordset</c> on
 /// PostgreSQL, <c>OPENJSON … WITH</c> on SQL Server). An update is one <c>UPDATE … FROM</c> joined on the key and every
 /// concurrency token; an insert is one <c>INSERT … SELECT</c> in the rows' order. Neither tracks the rows in EF.
 /// </summary>
@@ -101,22 +101,57 @@ public static class SetStatements
 
             var dialect = Dialect.Of(_db);
             var (sql, set, where) = Update(_table, _properties, columns, dialect);
+            var rollups = dialect is SqliteDialect ? SqliteRollups(dialect, set, where) : null;
+            var written = rollups is null
+                ? await UpdateAsync(changed, sql, set, where, dialect, null, ct)
+                // The rollup statements and the update are one unit: in the caller's transaction, or in one of their own.
+                : await InTransaction.RunAsync(_db, _ => UpdateAsync(changed, sql, set, where, dialect, rollups, ct), ct);
+            // The rows now hold what is stored: a second write of this snapshot writes nothing.
+            for (var r = 0; r < _rows.Count; r++)
+                _rows[r] = (_rows[r].Row, _properties.Select(p => p.GetGetter().GetClrValue(_rows[r].Row)).ToArray());
+            return written;
+        }
 
+        private async Task<int> UpdateAsync(List<(T Row, object?[] Before, object?[] After)> changed, string sql,
+            List<(string Name, IProperty Property, int Index)> set, List<(string Name, IProperty Property, int Index)> where,
+            Dialect dialect, SqliteUpdateRollups? rollups, CancellationToken ct)
+        {
+            // ADR 0159: the update runs without the per-row rollup trigger, and the rollup statements do its work. Triggers that
+            // were off before stay off, and then no rollup is kept, as the trigger would not have kept it.
+            using var triggersOff = rollups is null ? null
+                : SqliteTriggerSwitch.TurnOff(((SqliteConnection)_db.Database.GetDbConnection()).Handle!, $"updating {_table.Name}");
+            if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.Begin, ct);
             var written = 0;
             foreach (var chunk in changed.Chunk(RowsPerStatement))
             {
                 var json = Json(chunk.Select(c => set.Select(s => Value(s.Name, s.Property, c.After[s.Index], dialect))
                     .Concat(where.Select(w => Value(w.Name, w.Property, c.Before[w.Index], dialect))).ToList()));
+                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.TakeOld, [dialect.Parameter(json)], ct);
                 var count = await _db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter(json)], ct);
+                // The rows a stale stamp kept the update from changing were not taken either: the rollups stay the stored rows'.
+                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.AddNew, [dialect.Parameter(json)], ct);
                 if (count != chunk.Length)
                     throw new DbUpdateConcurrencyException(
                         $"{chunk.Length - count} of {chunk.Length} {_table.Entity.DisplayName()} rows were changed or deleted by someone else since they were read; nothing was saved.");
                 written += count;
             }
-            // The rows now hold what is stored: a second write of this snapshot writes nothing.
-            for (var r = 0; r < _rows.Count; r++)
-                _rows[r] = (_rows[r].Row, _properties.Select(p => p.GetGetter().GetClrValue(_rows[r].Row)).ToArray());
+            if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.End, ct);
             return written;
+        }
+
+        /// <summary>
+        /// The rollup statements of this update on SQLite (ADR 0159), or null when the update trigger keeps the rollups. Each
+        /// JSON row finds its stored row by the key and the stamps read (as the update does) before the update, and by the key
+        /// and the stamps as set (or as read, those not set) after it: the updated rows, and no other.
+        /// </summary>
+        private SqliteUpdateRollups? SqliteRollups(Dialect dialect, List<(string Name, IProperty Property, int Index)> set,
+            List<(string Name, IProperty Property, int Index)> where)
+        {
+            string Match(Func<(string Name, IProperty Property, int Index), string> field) =>
+                string.Join(" AND ", where.Select(w => $"r.{_table.Column(w.Property)} = {dialect.Field(field(w))}"));
+            var setNames = set.ToDictionary(s => s.Index, s => s.Name);
+            return SqliteUpdateRollups.For(_table.Id.Name, set.Select(s => s.Property.GetColumnName(_table.Id)!).ToList(), dialect.Rows([], _table),
+                before: Match(w => w.Name), after: Match(w => setNames.GetValueOrDefault(w.Index, w.Name)));
         }
     }
 
@@ -246,7 +281,9 @@ public static class SetStatements
             _ => value,
         };
 
-        public override string Rows(IReadOnlyList<(string Name, IProperty? Property)> fields, Table table) => "json_each(@rows) AS j";
+        // jsonb_each, not json_each (ADR 0159): json_each gives each row's object back as JSON text, which every json_extract of
+        // the row then parses again; jsonb_each gives it in SQLite's parsed form, read as it is. The values are the same.
+        public override string Rows(IReadOnlyList<(string Name, IProperty? Property)> fields, Table table) => "jsonb_each(@rows) AS j";
 
         public override string Field(string name) => $"json_extract(j.value, '$.{name}')";
 

@@ -19,7 +19,6 @@ namespace Appeals.Core.Persistence.BulkInsert;
 /// </remarks>
 internal sealed class SqliteInsertRollups : IDisposable
 {
-    private const int EnableTrigger = 1003; // SQLITE_DBCONFIG_ENABLE_TRIGGER
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt[] _add;
 
@@ -37,12 +36,7 @@ internal sealed class SqliteInsertRollups : IDisposable
     /// Turns the connection's triggers off until the returned scope ends; null (nothing changed) when they are off already:
     /// then the caller's inserts run as before, without triggers and without rollups, as the triggers would have left them.
     /// </summary>
-    public TriggersOff? TurnTriggersOff()
-    {
-        if (Triggers(-1) == 0) return null;
-        Triggers(0);
-        return new TriggersOff(this);
-    }
+    public SqliteTriggerSwitch.Off? TurnTriggersOff() => SqliteTriggerSwitch.TurnOff(_db, Keeping);
 
     /// <summary>Adds the contributions of the rows with ids <paramref name="first"/> to <paramref name="last"/> to every rollup.</summary>
     public void Add(long first, long last)
@@ -61,18 +55,6 @@ internal sealed class SqliteInsertRollups : IDisposable
                 raw.sqlite3_reset(statement);
             }
         }
-    }
-
-    private int Triggers(int setting)
-    {
-        Check(raw.sqlite3_db_config(_db, EnableTrigger, setting, out var now));
-        return now;
-    }
-
-    /// <summary>Triggers off for the scope: turned back on when it ends, whether the inserts succeeded or not.</summary>
-    public readonly struct TriggersOff(SqliteInsertRollups owner) : IDisposable
-    {
-        public void Dispose() => owner.Triggers(1);
     }
 
     private const string Keeping = "keeping the rollups of a bulk insert";

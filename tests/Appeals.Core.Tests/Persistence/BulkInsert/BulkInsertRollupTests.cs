@@ -20,7 +20,7 @@ namespace Appeals.Core.Tests.Persistence.BulkInsert;
 /// </summary>
 public class BulkInsertRollupTests
 {
-    private const int EnableTrigger = 1003; // SQLITE_DBCONFIG_ENABLE_TRIGGER
+    internal const int EnableTrigger = 1003; // SQLITE_DBCONFIG_ENABLE_TRIGGER
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Denied claims (two denial kinds, two payers), paid claims with and without a service date, and a reversal.</summary>
@@ -164,7 +164,7 @@ public class BulkInsertRollupTests
     }
 
     /// <summary><paramref name="count"/> stored denied claims and one new (unsaved) case per claim; the connection is left open.</summary>
-    private static async Task<(List<DenialCase> Cases, SqliteConnection Connection)> ClaimsWithCasesAsync(AppealsDbContext db, int count)
+    internal static async Task<(List<DenialCase> Cases, SqliteConnection Connection)> ClaimsWithCasesAsync(AppealsDbContext db, int count)
     {
         var remittance = Remittance("TRACE-R", [.. Enumerable.Range(1, count).Select(i =>
             Claim($"PCN-{i}", status: 4, charge: 100m + i, paid: 0m).WithLine("99213", 100m + i, 0m, ("CO", "50", 100m + i)))]);
@@ -182,7 +182,7 @@ public class BulkInsertRollupTests
         return (cases, (SqliteConnection)db.Database.GetDbConnection());
     }
 
-    private static int TriggerSetting(SqliteConnection connection)
+    internal static int TriggerSetting(SqliteConnection connection)
     {
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_config(connection.Handle, EnableTrigger, -1, out var setting));
         return setting;
@@ -195,7 +195,7 @@ public class BulkInsertRollupTests
         command.ExecuteNonQuery();
     }
 
-    private static List<string> Strings(SqliteConnection connection, string sql, int column = 0)
+    internal static List<string> Strings(SqliteConnection connection, string sql, int column = 0)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -67,13 +67,14 @@ public class SetStatementsSqlTests
     }
 
     [Fact]
-    public void Sqlite_UpdatesFromJsonEach_ValuesAsMicrosoftDataSqliteWritesThem()
+    public void Sqlite_UpdatesFromJsonbEach_ValuesAsMicrosoftDataSqliteWritesThem()
     {
         var (sql, json) = Statement(DatabaseProvider.Sqlite, "Data Source=unused.db");
 
         Assert.StartsWith("UPDATE \"DenialCases\" AS t SET \"ClosedAt\" = json_extract(j.value, '$.c", sql);
         Assert.Matches(@"""RecoveredAmount"" = json_extract\(j\.value, '\$\.c\d+'\)", sql);
-        Assert.Contains("FROM json_each(@rows) AS j WHERE t.\"Id\" = json_extract(j.value, '$.k", sql);
+        // jsonb_each, not json_each: each row's value stays SQLite's parsed form, which json_extract reads without parsing again.
+        Assert.Contains("FROM jsonb_each(@rows) AS j WHERE t.\"Id\" = json_extract(j.value, '$.k", sql);
         Assert.Contains("\"250.0\"", json);
         Assert.Contains("\"2026-06-01 09:00:00.1234567+00:00\"", json);
         Assert.Contains($"\"{Stamp.ToString().ToUpperInvariant()}\"", json);
