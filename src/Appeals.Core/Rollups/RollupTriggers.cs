@@ -90,7 +90,7 @@ public static class RollupTriggers
     /// key; keys new to the rollup are inserted in the order of their first row, as the trigger inserts them, so even the
     /// rollup rows' rowids are the trigger's.
     /// </summary>
-    internal static string SqliteAddInserted(RollupTable t) => SqliteAdd(t, t.SqliteFactsOfIdRange(), sign: "");
+    internal static string SqliteAddInserted(RollupTable t) => SqliteAdd(t, t.SqliteFactsOfIdRange());
 
     /// <summary>
     /// SQLite (ADR 0159): what the update trigger adds to <paramref name="t"/> for the rows a set-based <c>UPDATE … FROM</c>
@@ -107,18 +107,18 @@ public static class RollupTriggers
         var id = d.Quote("Id");
         var taken = $"SELECT {keys}, {string.Join(", ", measures.Select(m => $"-{m} AS {m}"))}, {id} FROM ({t.SqliteFactsOf(oldRows)}) AS o";
         var facts = $"{taken} UNION ALL {t.SqliteFactsOf(newRows)}";
-        return SqliteAdd(t, facts, sign: "");
+        return SqliteAdd(t, facts);
     }
 
     // The contributions of the rows "facts" selects (with their ids), summed per key and upserted as the trigger's upsert;
     // keys new to the rollup are inserted in the order of their first row, as the trigger inserts them.
-    private static string SqliteAdd(RollupTable t, string facts, string sign)
+    private static string SqliteAdd(RollupTable t, string facts)
     {
         var d = RollupDialect.Sqlite;
         var measures = t.Measures(d, "r");
         var keys = string.Join(", ", t.Keys.Select(d.Quote));
         var columns = string.Join(", ", t.Keys.Concat(measures.Select(m => m.Column)).Select(d.Quote));
-        var sums = string.Join(", ", measures.Select(m => $"{sign}SUM({d.Quote(m.Column)})"));
+        var sums = string.Join(", ", measures.Select(m => $"SUM({d.Quote(m.Column)})"));
         var id = d.Quote("Id");
         return $"INSERT INTO {d.Quote(t.Name)} ({columns}) SELECT {keys}, {sums} FROM ({facts}) AS f GROUP BY {keys} ORDER BY MIN(f.{id})\n" +
                $"    {SqliteAccumulate(t, measures)};";
