@@ -30,7 +30,7 @@ public sealed partial class DenialCase
     private string _workflowState = "";
     private int _appealLevel;
     private DateOnly? _levelNoticeDate;
-    private Guid _version = Guid.NewGuid();
+    private Guid _version = ConcurrencyStamp.New();
 
     public long Id { get; set; }
 

@@ -123,5 +123,5 @@ public sealed partial class DenialCase
         };
     }
 
-    private void RenewVersion() => _version = Guid.NewGuid();
+    private void RenewVersion() => _version = ConcurrencyStamp.New();
 }

@@ -78,13 +78,13 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         if (arrived.Count == 0) return 0;
         var shared = await _keys.ScreenAsync(db, arrived, warn, ct);
 
-        var cases = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
+        var (cases, read) = await CasesToRevisitAsync(remittanceId, arrived, shared, ct);
         cases.RemoveAll(c => PassedOver.Contains(c.Id));
         if (revisited is not null) cases.RemoveAll(c => !revisited.Add(c.Id));
         if (cases.Count > 0) cases = await WithoutUnanswerableAsync(cases, arrived, shared, ct);
         if (cases.Count == 0) return 0;
         var payments = await LaterPayments.LoadAsync(db, cases, _keys, ct);
-        var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, PassedOver, ct);
+        var links = await RedenialLinks.ChangesAsync(db, cases, payments.Own, _keys, PassedOver, read, ct);
         var answered = cases.Select(c => (Case: c, Matches: payments.For(c))).Where(x => x.Matches.Count > 0)
             .ToDictionary(x => x.Case.Id, x => x.Matches);
         if (links.Count == 0 && answered.Count == 0) return 0;
@@ -94,7 +94,7 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         Dictionary<long, DenialCase> changing;
         SetStatements.RowSnapshot<DenialCase>? snapshot = null;
         if (PerCase) changing = await TrackedAsync(ids, ct);
-        else (changing, snapshot) = await DetachedAsync(ids, ct);
+        else (changing, snapshot) = await DetachedAsync(ids, read, ct);
         var changed = 0;
         foreach (var (id, earlier) in links)
         {
@@ -118,9 +118,9 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
     /// <summary>
     /// Cases opened by this remittance (its payment may have been imported first), and cases on earlier claims
     /// that its claims can answer: by payer claim number, or by patient control number with the same payer, looked up
-    /// only for the values that other stored claims carry too (<paramref name="shared"/>).
+    /// only for the values that other stored claims carry too (<paramref name="shared"/>); with the cases read by those values.
     /// </summary>
-    private async Task<List<CaseKey>> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
+    private async Task<(List<CaseKey>, CasesByKey)> CasesToRevisitAsync(long remittanceId, IReadOnlyList<ClaimKey> arrived, SharedKeys shared, CancellationToken ct)
     {
         // The bulk importer numbers a remittance's claims without gaps: a range of the unique index, checked against the ids.
         var ids = arrived.Select(c => c.Id).ToHashSet();
@@ -128,19 +128,18 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
         var found = (await db.DenialCases.AsNoTracking().Where(c => c.ClaimPaymentId >= first && c.ClaimPaymentId <= last).Select(CaseKey.Of).ToListAsync(ct))
             .Where(c => ids.Contains(c.ClaimPaymentId)).ToList();
 
-        found.AddRange(await QueryChunk.ReadAsync(shared.Numbers.Where(_keys.UsableNumber), chunk =>
-            db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber)).Select(CaseKey.Of), ct));
-        if (shared.Accounts.Count > 0)
+        var accounts = shared.Accounts.Where(_keys.UsableAccount).ToList();
+        var read = await CasesByKey.ReadAsync(db, shared.Numbers.Where(_keys.UsableNumber).ToList(), accounts, ct);
+        found.AddRange(read.MatchedByNumber.Select(CaseKey.From));
+        if (accounts.Count > 0)
         {
             // The payer is compared here, not in SQL: given "PayerId = ? AND PatientControlNumber IN (…)", SQLite (no
             // statistics) walks the payer's index, every case of the payer, where the account's index finds a few rows a
             // value (a usable account is on at most MaxClaimsPerKey claims).
             var payerId = await db.Remittances.Where(r => r.Id == remittanceId).Select(r => r.PayerId).FirstAsync(ct);
-            found.AddRange((await QueryChunk.ReadAsync(shared.Accounts.Where(_keys.UsableAccount), chunk =>
-                db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.PatientControlNumber)).Select(CaseKey.Of), ct))
-                .Where(c => c.PayerId == payerId));
+            found.AddRange(read.MatchedByAccountOnly.Where(c => c.PayerId == payerId).Select(CaseKey.From));
         }
-        return found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
+        return (found.DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList(), read);
     }
 
     /// <summary>
@@ -175,11 +174,14 @@ public sealed class EraOutcomes(AppealsDbContext db, WorkflowDefinitions definit
 
     /// <summary>
     /// The cases that change, read without tracking (with their payers, which deadline planning and the guards read), and
-    /// a snapshot of their columns: what the decisions change is then written set-based (<see cref="WriteAsync"/>).
+    /// a snapshot of their columns: what the decisions change is then written set-based (<see cref="WriteAsync"/>). The rows
+    /// found by their identifiers (<paramref name="read"/>, a later ERA's) are not read again: nothing was written since.
     /// </summary>
-    private async Task<(Dictionary<long, DenialCase>, SetStatements.RowSnapshot<DenialCase>)> DetachedAsync(List<long> ids, CancellationToken ct)
+    private async Task<(Dictionary<long, DenialCase>, SetStatements.RowSnapshot<DenialCase>)> DetachedAsync(List<long> ids, CasesByKey read, CancellationToken ct)
     {
-        var cases = await QueryChunk.ReadAsync(ids, chunk => db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)), ct);
+        var rows = (await QueryChunk.ReadAsync(ids.Where(id => !read.Rows.ContainsKey(id)), chunk =>
+            db.DenialCases.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)), ct)).ToDictionary(c => c.Id);
+        var cases = ids.Select(id => read.Rows.TryGetValue(id, out var known) ? known : rows[id]).ToList();
         var payerIds = cases.Select(c => c.PayerId).Distinct().ToArray();
         var payers = await db.Payers.AsNoTracking().Where(p => EF.Parameter(payerIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         foreach (var denial in cases) denial.Payer = payers[denial.PayerId];
@@ -239,4 +241,9 @@ internal sealed record CaseKey(long Id, long ClaimPaymentId, long PayerId, strin
 {
     public static readonly System.Linq.Expressions.Expression<Func<DenialCase, CaseKey>> Of = c =>
         new CaseKey(c.Id, c.ClaimPaymentId, c.PayerId, c.PayerClaimControlNumber, c.PatientControlNumber, c.ServiceDate, c.DenialDate, c.EarlierCaseId);
+
+    private static readonly Func<DenialCase, CaseKey> OfCase = Of.Compile();
+
+    /// <summary>The keys of a case read in full, as <see cref="Of"/> reads them.</summary>
+    public static CaseKey From(DenialCase denial) => OfCase(denial);
 }

@@ -31,11 +31,23 @@ internal sealed class LaterPayments
 
     public static async Task<LaterPayments> LoadAsync(AppealsDbContext db, IReadOnlyCollection<CaseKey> cases, ClaimMatchKeys keys, CancellationToken ct)
     {
-        var own = (await QueryChunk.ReadAsync(cases.Select(c => c.ClaimPaymentId).Distinct(), chunk =>
-            db.ClaimPayments.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)).Select(ClaimKey.Of), ct)).ToDictionary(k => k.Id);
+        // A case carries its claim's payer claim number (copied when it is opened), so the claims by the cases' numbers are read
+        // with the cases' own claims, in one statement: a later ERA's own claim is one of them, and was read twice. The numbers
+        // that matching uses are the own claims' (a claim whose number differs from its case's, none today, costs one more).
+        var ownIds = cases.Select(c => c.ClaimPaymentId).Distinct().ToList();
+        var guessed = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
+        var read = await QueryChunk.ReadAsync(ownIds, guessed, (ids, n) => Candidates(db,
+            c => EF.Parameter(ids).Contains(c.Id) || EF.Parameter(n).Contains(c.PayerClaimControlNumber)), ct);
+        var ownIdSet = ownIds.ToHashSet();
+        var own = read.Where(p => ownIdSet.Contains(p.Id)).DistinctBy(p => p.Id)
+            .ToDictionary(p => p.Id, p => new ClaimKey(p.Id, p.RemittanceId, p.Number, p.Original, p.Account, p.ServiceDateFrom));
 
         var numbers = own.Values.Select(k => k.Number).Where(keys.UsableNumber).Distinct().ToList();
-        var byNumber = (await CandidatesAsync(db, numbers, chunk => c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber), ct)).ToLookup(p => p.Number);
+        var guessedSet = guessed.ToHashSet(StringComparer.Ordinal);
+        var unguessed = numbers.Where(n => !guessedSet.Contains(n)).ToList();
+        // Only each number's own rows are ever looked up (by the own claim's number): a row read for its id alone is not one.
+        var byNumber = read.Concat(await CandidatesAsync(db, unguessed, chunk => c => EF.Parameter(chunk).Contains(c.PayerClaimControlNumber), ct))
+            .DistinctBy(p => p.Id).ToLookup(p => p.Number);
         var byOriginal = (await CandidatesAsync(db, numbers, chunk => c => EF.Parameter(chunk).Contains(c.OriginalReferenceNumber), ct)).ToLookup(p => p.Original);
 
         // The fallback key is read only for the cases that the numbers did not answer.
@@ -65,7 +77,10 @@ internal sealed class LaterPayments
 
     private static Task<List<PaymentCandidate>> CandidatesAsync(AppealsDbContext db, List<string> values,
         Func<string[], System.Linq.Expressions.Expression<Func<Core.Remittances.ClaimPayment, bool>>> match, CancellationToken ct) =>
-        QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.AsNoTracking().Where(match(chunk))
+        QueryChunk.ReadAsync(values, chunk => Candidates(db, match(chunk)), ct);
+
+    private static IQueryable<PaymentCandidate> Candidates(AppealsDbContext db, System.Linq.Expressions.Expression<Func<Core.Remittances.ClaimPayment, bool>> match) =>
+        db.ClaimPayments.AsNoTracking().Where(match)
             .Select(c => new PaymentCandidate(c.Id, c.RemittanceId, c.PayerClaimControlNumber, c.OriginalReferenceNumber, c.PatientControlNumber,
-                c.ServiceDateFrom, c.PaymentAmount, c.StatusCode, c.Remittance!.PayerId, c.Remittance.PaymentDate ?? c.Remittance.ProductionDate)), ct);
+                c.ServiceDateFrom, c.PaymentAmount, c.StatusCode, c.Remittance!.PayerId, c.Remittance.PaymentDate ?? c.Remittance.ProductionDate));
 }

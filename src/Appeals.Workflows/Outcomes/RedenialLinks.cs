@@ -14,20 +14,25 @@ namespace Appeals.Workflows.Outcomes;
 /// </summary>
 internal static class RedenialLinks
 {
-    private sealed record Other(long Id, long PayerId, string Number, string Account, DateOnly? ServiceDate, DateOnly DenialDate, string Original);
+    private sealed record Other(long Id, long PayerId, string Number, string Account, DateOnly? ServiceDate, DateOnly DenialDate, string Original)
+    {
+        public static Other From(DenialCase c) => new(c.Id, c.PayerId, c.PayerClaimControlNumber, c.PatientControlNumber, c.ServiceDate, c.DenialDate, "");
+    }
 
     /// <summary>
     /// The cases whose link should change, with the case each should point at (null: none); no case points at one in
-    /// <paramref name="passedOver"/> (<see cref="EraOutcomes.PassedOver"/>).
+    /// <paramref name="passedOver"/> (<see cref="EraOutcomes.PassedOver"/>). The cases by the numbers and accounts that
+    /// <paramref name="read"/> holds are taken from it, not read again.
     /// </summary>
     public static async Task<Dictionary<long, long?>> ChangesAsync(AppealsDbContext db, IReadOnlyList<CaseKey> cases, IReadOnlyDictionary<long, ClaimKey> ownClaims,
-        ClaimMatchKeys keys, IReadOnlySet<long> passedOver, CancellationToken ct)
+        ClaimMatchKeys keys, IReadOnlySet<long> passedOver, CasesByKey read, CancellationToken ct)
     {
         string OriginalOf(CaseKey c) => ownClaims.TryGetValue(c.ClaimPaymentId, out var k) ? k.Original : "";
         List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
 
         var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
-        var byNumber = await OthersAsync(db, numbers, chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber), original: false, passedOver, o => o.Number, ct);
+        var byNumber = await OthersAsync(db, numbers.Where(n => !read.Numbers.Contains(n)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber),
+            original: false, passedOver, o => o.Number, ct, read.Rows.Values.Where(c => read.Numbers.Contains(c.PayerClaimControlNumber)));
         var ownNumbers = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
         var byOriginal = await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, passedOver, o => o.Original, ct);
 
@@ -39,7 +44,8 @@ internal static class RedenialLinks
         }
 
         var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
-        var byAccount = await OthersAsync(db, accounts, chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber), original: false, passedOver, o => o.Account, ct);
+        var byAccount = await OthersAsync(db, accounts.Where(a => !read.Accounts.Contains(a)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber),
+            original: false, passedOver, o => o.Account, ct, read.Rows.Values.Where(c => read.Accounts.Contains(c.PatientControlNumber)));
 
         var changes = new Dictionary<long, long?>();
         foreach (var denial in cases)
@@ -59,16 +65,17 @@ internal static class RedenialLinks
     /// <summary>
     /// The cases matching <paramref name="match"/>, by <paramref name="key"/>; with <paramref name="original"/>, each with its
     /// claim's REF*F8 (a join to the claim's row: one more random page a case, so only the query that matches on it reads it).
-    /// A case in <paramref name="passedOver"/> is left out: it is no case's earlier case.
+    /// A case in <paramref name="passedOver"/> is left out: it is no case's earlier case. <paramref name="known"/>: the cases
+    /// of the values already read, added to those read now.
     /// </summary>
     private static async Task<ILookup<string, Other>> OthersAsync(AppealsDbContext db, List<string> values,
         Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, bool original, IReadOnlySet<long> passedOver,
-        Func<Other, string> key, CancellationToken ct) =>
+        Func<Other, string> key, CancellationToken ct, IEnumerable<DenialCase>? known = null) =>
         (await QueryChunk.ReadAsync(values, chunk => original
             ? db.DenialCases.AsNoTracking().Where(match(chunk))
                 .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
                     o.ClaimPayment!.OriginalReferenceNumber))
             : db.DenialCases.AsNoTracking().Where(match(chunk))
                 .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate, "")), ct))
-        .Where(o => !passedOver.Contains(o.Id)).ToLookup(key);
+        .Concat((known ?? []).Select(Other.From)).Where(o => !passedOver.Contains(o.Id)).ToLookup(key);
 }

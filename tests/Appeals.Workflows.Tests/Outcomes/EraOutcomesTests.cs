@@ -80,6 +80,24 @@ public class EraOutcomesTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseWhosePayerClaimNumberDiffersFromItsClaims_IsPaidByWhatItsClaimCarries()
+    {
+        // Matching reads claims by the cases' own numbers together with the cases' claims (LaterPayments): a claim whose
+        // number is not its case's is read by its own number in one more statement.
+        await Import("denial.835", EraFixtures.Denial());
+        var opened = await TheCase();
+        await using (var db = _test.Open())
+            await db.DenialCases.Where(c => c.Id == opened.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.PayerClaimControlNumber, "NOT-THE-CLAIMS"),
+                TestContext.Current.CancellationToken);
+
+        await Import("corrected.835", EraFixtures.ReversalAndCorrectedClaim());
+
+        await using var check = _test.Open();
+        var closed = await check.DenialCases.SingleAsync(c => c.Id == opened.Id, TestContext.Current.CancellationToken);
+        Assert.Equal((EraFixtures.Denied, DenialCaseStatus.Recovered), (closed.RecoveredAmount, closed.Status));
+    }
+
+    [Fact]
     public async Task HandlerRunTwice_ChangesNothingTheSecondTime()
     {
         await Import("denial.835", EraFixtures.Denial());
