@@ -32,9 +32,10 @@ internal static class RedenialLinks
 
         var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
         var byNumber = await OthersAsync(db, numbers.Where(n => !read.Numbers.Contains(n)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber),
-            original: false, passedOver, o => o.Number, ct, read.Rows.Values.Where(c => read.Numbers.Contains(c.PayerClaimControlNumber)));
+            original: false, passedOver, o => o.Number, read.MatchedByNumber, ct);
         var ownNumbers = cases.Select(c => c.Number).Where(keys.UsableNumber).Distinct().ToList();
-        var byOriginal = await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, passedOver, o => o.Original, ct);
+        var byOriginal = await OthersAsync(db, ownNumbers, chunk => o => EF.Parameter(chunk).Contains(o.ClaimPayment!.OriginalReferenceNumber), original: true, passedOver,
+            o => o.Original, known: [], ct);
 
         List<Other> SameNumber(CaseKey c)
         {
@@ -45,7 +46,7 @@ internal static class RedenialLinks
 
         var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
         var byAccount = await OthersAsync(db, accounts.Where(a => !read.Accounts.Contains(a)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber),
-            original: false, passedOver, o => o.Account, ct, read.Rows.Values.Where(c => read.Accounts.Contains(c.PatientControlNumber)));
+            original: false, passedOver, o => o.Account, read.Rows.Values.Where(c => read.Accounts.Contains(c.PatientControlNumber)), ct);
 
         var changes = new Dictionary<long, long?>();
         foreach (var denial in cases)
@@ -70,12 +71,12 @@ internal static class RedenialLinks
     /// </summary>
     private static async Task<ILookup<string, Other>> OthersAsync(AppealsDbContext db, List<string> values,
         Func<string[], System.Linq.Expressions.Expression<Func<DenialCase, bool>>> match, bool original, IReadOnlySet<long> passedOver,
-        Func<Other, string> key, CancellationToken ct, IEnumerable<DenialCase>? known = null) =>
+        Func<Other, string> key, IEnumerable<DenialCase> known, CancellationToken ct) =>
         (await QueryChunk.ReadAsync(values, chunk => original
             ? db.DenialCases.AsNoTracking().Where(match(chunk))
                 .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate,
                     o.ClaimPayment!.OriginalReferenceNumber))
             : db.DenialCases.AsNoTracking().Where(match(chunk))
                 .Select(o => new Other(o.Id, o.PayerId, o.PayerClaimControlNumber, o.PatientControlNumber, o.ServiceDate, o.DenialDate, "")), ct))
-        .Concat((known ?? []).Select(Other.From)).Where(o => !passedOver.Contains(o.Id)).ToLookup(key);
+        .Concat(known.Select(Other.From)).Where(o => !passedOver.Contains(o.Id)).ToLookup(key);
 }
