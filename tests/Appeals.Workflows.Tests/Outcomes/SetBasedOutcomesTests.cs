@@ -110,9 +110,10 @@ public class SetBasedOutcomesTests : IDisposable
         await ImportAsync(_set, perCase: false, "forty.835", [Era.Later(new DateOnly(2026, 4, 2), [.. Enumerable.Range(11, 40).Select(i => Era.Paid(i, 200m))])], forty);
 
         Assert.Equal(ten.Count, forty.Count);
-        // One UPDATE … FROM of the cases, one INSERT … SELECT of their transitions; on SQLite the update's rollups before and
-        // after it (ADR 0159: the update runs without the per-row trigger).
-        Assert.Equal(_set.Provider == DatabaseProvider.Sqlite ? 4 : 2, ten.Writes);
+        // One UPDATE … FROM of the cases, one INSERT … SELECT of their transitions; on SQLite also the copy of the rows before the
+        // update, for its rollups (ADR 0159: the update runs without the per-row trigger; the copy after it and the rollups find
+        // the rows by the keys copied before, and read no JSON).
+        Assert.Equal(_set.Provider == DatabaseProvider.Sqlite ? 3 : 2, ten.Writes);
         await using var db = _set.Open();
         Assert.Equal(50, await db.DenialCases.CountAsync(c => c.Status == DenialCaseStatus.Recovered, Ct));
         Assert.Equal(100, await db.WorkflowTransitions.CountAsync(Ct)); // route + paid per case

@@ -129,7 +129,7 @@ public static class SetStatements
                 if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.TakeOld, [dialect.Parameter(json)], ct);
                 var count = await _db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter(json)], ct);
                 // The rows a stale stamp kept the update from changing were not taken either: the rollups stay the stored rows'.
-                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.AddNew, [dialect.Parameter(json)], ct);
+                if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.AddNew, ct);
                 if (count != chunk.Length)
                     throw new DbUpdateConcurrencyException(
                         $"{chunk.Length - count} of {chunk.Length} {_table.Entity.DisplayName()} rows were changed or deleted by someone else since they were read; nothing was saved.");
@@ -141,17 +141,15 @@ public static class SetStatements
 
         /// <summary>
         /// The rollup statements of this update on SQLite (ADR 0159), or null when the update trigger keeps the rollups. Each
-        /// JSON row finds its stored row by the key and the stamps read (as the update does) before the update, and by the key
-        /// and the stamps as set (or as read, those not set) after it: the updated rows, and no other.
+        /// JSON row finds its stored row before the update by the key and the stamps read, as the update does: the rows it
+        /// updates, and no other.
         /// </summary>
         private SqliteUpdateRollups? SqliteRollups(Dialect dialect, List<(string Name, IProperty Property, int Index)> set,
             List<(string Name, IProperty Property, int Index)> where)
         {
-            string Match(Func<(string Name, IProperty Property, int Index), string> field) =>
-                string.Join(" AND ", where.Select(w => $"r.{_table.Column(w.Property)} = {dialect.Field(field(w))}"));
-            var setNames = set.ToDictionary(s => s.Index, s => s.Name);
-            return SqliteUpdateRollups.For(_table.Id.Name, set.Select(s => s.Property.GetColumnName(_table.Id)!).ToList(), dialect.Rows([], _table),
-                before: Match(w => w.Name), after: Match(w => setNames.GetValueOrDefault(w.Index, w.Name)));
+            var before = string.Join(" AND ", where.Select(w => $"r.{_table.Column(w.Property)} = {dialect.Field(w.Name)}"));
+            var key = _table.Column(where.Single(w => w.Property.IsPrimaryKey()).Property);
+            return SqliteUpdateRollups.For(_table.Id.Name, key, set.Select(s => s.Property.GetColumnName(_table.Id)!).ToList(), dialect.Rows([], _table), before);
         }
     }
 

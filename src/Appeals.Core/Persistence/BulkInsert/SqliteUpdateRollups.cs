@@ -12,16 +12,18 @@ namespace Appeals.Core.Persistence.BulkInsert;
 /// </summary>
 internal sealed class SqliteUpdateRollups
 {
-    private SqliteUpdateRollups(string table, string rows, string before, string after, IReadOnlyList<RollupTable> rollups)
+    private SqliteUpdateRollups(string table, string key, string rows, string before, IReadOnlyList<RollupTable> rollups)
     {
         var (oldName, newName) = ($"\"{table}_RollupsOld\"", $"\"{table}_RollupsNew\"");
         var (oldRows, newRows) = ($"temp.{oldName}", $"temp.{newName}");
-        string Copy(string into, string match) => $"DELETE FROM {into}; INSERT INTO {into} SELECT r.* FROM {rows} CROSS JOIN \"{table}\" AS r WHERE {match};";
         string Drop() => $"DROP TABLE IF EXISTS {oldRows}; DROP TABLE IF EXISTS {newRows};";
         // Made afresh for each update (not kept on the pooled connection), so that their columns are the source's of now.
         Begin = $"{Drop()} CREATE TEMP TABLE {oldName} AS SELECT * FROM \"{table}\" WHERE 0; CREATE TEMP TABLE {newName} AS SELECT * FROM \"{table}\" WHERE 0;";
-        TakeOld = Copy(oldRows, before);
-        AddNew = string.Join("\n", [Copy(newRows, after), .. rollups.Select(t => RollupTriggers.SqliteAddChanged(t, oldRows, newRows)),
+        TakeOld = $"DELETE FROM {oldRows}; INSERT INTO {oldRows} SELECT r.* FROM {rows} CROSS JOIN \"{table}\" AS r WHERE {before};";
+        // The update changes exactly the rows taken before it (the same key and stamps, matched in the same transaction), so
+        // they are found again by their keys, without reading the JSON a third time.
+        var taken = $"DELETE FROM {newRows}; INSERT INTO {newRows} SELECT r.* FROM {oldRows} AS o CROSS JOIN \"{table}\" AS r WHERE r.{key} = o.{key};";
+        AddNew = string.Join("\n", [taken, .. rollups.Select(t => RollupTriggers.SqliteAddChanged(t, oldRows, newRows)),
             .. rollups.Select(t => RollupTriggers.SqliteDeleteEmptyOf(t, oldRows))]);
         End = Drop();
     }
@@ -41,13 +43,13 @@ internal sealed class SqliteUpdateRollups
     /// <summary>
     /// The statements for an update of <paramref name="table"/> (undelimited) that sets <paramref name="setColumns"/>; null when
     /// the update trigger would not fire (no watched column set). <paramref name="rows"/> is the update's rows (a FROM item);
-    /// <paramref name="before"/> pairs each with its source row <c>r</c> as the update does (key and stamps read),
-    /// <paramref name="after"/> as the updated row is then (key, and stamps as set).
+    /// <paramref name="before"/> pairs each with its source row <c>r</c> as the update does (key and stamps read);
+    /// <paramref name="key"/> is the source's key column (delimited).
     /// </summary>
-    public static SqliteUpdateRollups? For(string table, IReadOnlyCollection<string> setColumns, string rows, string before, string after)
+    public static SqliteUpdateRollups? For(string table, string key, IReadOnlyCollection<string> setColumns, string rows, string before)
     {
         // The trigger is one per source, on the union of its rollups' watched columns, and updates all of them: so do these.
         var rollups = RollupTable.All.Where(t => t.Source == table).ToList();
-        return setColumns.Any(c => rollups.Any(t => t.WatchedColumns.Contains(c))) ? new SqliteUpdateRollups(table, rows, before, after, rollups) : null;
+        return setColumns.Any(c => rollups.Any(t => t.WatchedColumns.Contains(c))) ? new SqliteUpdateRollups(table, key, rows, before, rollups) : null;
     }
 }
