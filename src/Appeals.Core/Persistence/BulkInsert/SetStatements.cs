@@ -48,11 +48,17 @@ public static class SetStatements
         var fields = columns.Select((p, i) => (Name: names[i], Property: (IProperty?)p)).Prepend(("n", null)).ToList();
         var sql = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(table.Column))}) "
             + $"SELECT {string.Join(", ", names.Select(dialect.Field))} FROM {dialect.Rows(fields, table)} ORDER BY {dialect.Field("n")}";
+        var values = columns.Select((p, i) => new JsonField(names[i], p, dialect)).ToArray();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var number = JsonEncodedText.Encode("n");
         var written = 0;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var json = Json(chunk.Select((row, n) => columns.Select((p, i) => Value(names[i], p, p.GetGetter().GetClrValue(row), dialect))
-                .Prepend(new JsonValue("n", (long)n)).ToList()));
+            var json = Json(chunk, (writer, row, n) =>
+            {
+                writer.WriteNumber(number, n);
+                for (var i = 0; i < values.Length; i++) values[i].Write(writer, getters[i].GetClrValue(row));
+            });
             written += await db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter(json)], ct);
         }
         return written;
@@ -64,6 +70,7 @@ public static class SetStatements
         private readonly DbContext _db;
         private readonly Table _table;
         private readonly IReadOnlyList<IProperty> _properties;
+        private readonly IClrPropertyGetter[] _getters;
         private readonly List<(T Row, object?[] Values)> _rows;
 
         internal RowSnapshot(DbContext db, IEnumerable<T> rows)
@@ -71,7 +78,15 @@ public static class SetStatements
             _db = db;
             _table = TableOf<T>(db);
             _properties = _table.Entity.GetProperties().Where(p => !p.IsShadowProperty() && p.GetColumnName(_table.Id) is not null).ToList();
-            _rows = rows.Select(r => (r, _properties.Select(p => p.GetGetter().GetClrValue(r)).ToArray())).ToList();
+            _getters = _properties.Select(p => p.GetGetter()).ToArray();
+            _rows = rows.Select(r => (r, ValuesOf(r))).ToList();
+        }
+
+        private object?[] ValuesOf(T row)
+        {
+            var values = new object?[_getters.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = _getters[i].GetClrValue(row);
+            return values;
         }
 
         /// <summary>
@@ -84,9 +99,11 @@ public static class SetStatements
         {
             var changed = new List<(T Row, object?[] Before, object?[] After)>();
             var columns = new HashSet<int>();
-            foreach (var (row, before) in _rows)
+            var now = new object?[_rows.Count][];
+            for (var r = 0; r < _rows.Count; r++)
             {
-                var after = _properties.Select(p => p.GetGetter().GetClrValue(row)).ToArray();
+                var (row, before) = _rows[r];
+                var after = now[r] = ValuesOf(row);
                 var differs = false;
                 for (var i = 0; i < after.Length; i++)
                 {
@@ -106,9 +123,9 @@ public static class SetStatements
                 ? await UpdateAsync(changed, sql, set, where, dialect, null, ct)
                 // The rollup statements and the update are one unit: in the caller's transaction, or in one of their own.
                 : await InTransaction.RunAsync(_db, _ => UpdateAsync(changed, sql, set, where, dialect, rollups, ct), ct);
-            // The rows now hold what is stored: a second write of this snapshot writes nothing.
-            for (var r = 0; r < _rows.Count; r++)
-                _rows[r] = (_rows[r].Row, _properties.Select(p => p.GetGetter().GetClrValue(_rows[r].Row)).ToArray());
+            // The rows now hold what is stored (the values compared above: the write does not change the rows): a second write
+            // of this snapshot writes nothing.
+            for (var r = 0; r < _rows.Count; r++) _rows[r] = (_rows[r].Row, now[r]);
             return written;
         }
 
@@ -122,10 +139,10 @@ public static class SetStatements
                 : SqliteTriggerSwitch.TurnOff(((SqliteConnection)_db.Database.GetDbConnection()).Handle!, $"updating {_table.Name}");
             if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.Begin, ct);
             var written = 0;
+            var (setValues, whereValues) = (Fields(set, dialect), Fields(where, dialect));
             foreach (var chunk in changed.Chunk(RowsPerStatement))
             {
-                var json = Json(chunk.Select(c => set.Select(s => Value(s.Name, s.Property, c.After[s.Index], dialect))
-                    .Concat(where.Select(w => Value(w.Name, w.Property, c.Before[w.Index], dialect))).ToList()));
+                var json = Json(chunk, (writer, c, _) => WriteRow(writer, setValues, whereValues, c.Before, c.After));
                 if (triggersOff is not null) await _db.Database.ExecuteSqlRawAsync(rollups!.TakeOld, [dialect.Parameter(json)], ct);
                 var count = await _db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter(json)], ct);
                 // The rows a stale stamp kept the update from changing were not taken either: the rollups stay the stored rows'.
@@ -174,8 +191,9 @@ public static class SetStatements
         var properties = table.Entity.GetProperties().Where(p => !p.IsShadowProperty() && p.GetColumnName(table.Id) is not null).ToList();
         var dialect = Dialect.Of(db);
         var (sql, set, where) = Update(table, properties, changed.Select(n => properties.FindIndex(p => p.Name == n)), dialect);
-        var json = Json([set.Select(s => Value(s.Name, s.Property, s.Property.GetGetter().GetClrValue(after), dialect))
-            .Concat(where.Select(w => Value(w.Name, w.Property, w.Property.GetGetter().GetClrValue(before), dialect))).ToList()]);
+        var values = (T row) => properties.Select(p => p.GetGetter().GetClrValue(row)).ToArray();
+        var json = Json([(Before: values(before), After: values(after))],
+            (writer, row, _) => WriteRow(writer, Fields(set, dialect), Fields(where, dialect), row.Before, row.After));
         return (sql, json);
     }
 
@@ -193,18 +211,28 @@ public static class SetStatements
         public string Column(IProperty p) => Sql.DelimitIdentifier(p.GetColumnName(Id) ?? throw new InvalidOperationException($"{p.Name} has no column."));
     }
 
-    /// <summary>The rows as a JSON array of objects (named fields keep a logged statement readable).</summary>
-    private static string Json(IEnumerable<List<JsonValue>> rows)
+    /// <summary>An update's row: the set columns' new values, then the key's and tokens' values as read.</summary>
+    private static void WriteRow(Utf8JsonWriter json, (JsonField Field, int Index)[] set, (JsonField Field, int Index)[] where, object?[] before, object?[] after)
+    {
+        foreach (var (field, index) in set) field.Write(json, after[index]);
+        foreach (var (field, index) in where) field.Write(json, before[index]);
+    }
+
+    private static (JsonField Field, int Index)[] Fields(List<(string Name, IProperty Property, int Index)> columns, Dialect dialect) =>
+        columns.Select(c => (new JsonField(c.Name, c.Property, dialect), c.Index)).ToArray();
+
+    /// <summary>The rows as a JSON array of objects (named fields keep a logged statement readable), each written by <paramref name="write"/> (with its number).</summary>
+    private static string Json<TRow>(IReadOnlyList<TRow> rows, Action<Utf8JsonWriter, TRow, int> write)
     {
         using var buffer = new MemoryStream();
         // A parameter, never HTML: only what JSON itself needs is escaped (a timestamp's "+" stays one byte).
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
-            foreach (var row in rows)
+            for (var n = 0; n < rows.Count; n++)
             {
                 json.WriteStartObject();
-                foreach (var value in row) value.Write(json);
+                write(json, rows[n], n);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -212,13 +240,19 @@ public static class SetStatements
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>A named value of one row, as the provider stores it.</summary>
-    private readonly record struct JsonValue(string Name, object? Value)
+    /// <summary>
+    /// One named field of the rows, written as the provider stores the column's value (the model's converter applied, then the
+    /// dialect's text). Made once per statement: a chunk's rows write thousands of values, each without looking the column up.
+    /// </summary>
+    private sealed class JsonField(string name, IProperty property, Dialect dialect)
     {
-        public void Write(Utf8JsonWriter json)
+        private readonly JsonEncodedText _name = JsonEncodedText.Encode(name);
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter = property.GetTypeMapping().Converter;
+
+        public void Write(Utf8JsonWriter json, object? clr)
         {
-            json.WritePropertyName(Name);
-            switch (Value)
+            json.WritePropertyName(_name);
+            switch (dialect.Provider(_converter is not null && clr is not null ? _converter.ConvertToProvider(clr) : clr))
             {
                 case null: json.WriteNullValue(); break;
                 case string s: json.WriteStringValue(s); break;
@@ -227,13 +261,10 @@ public static class SetStatements
                 case int i: json.WriteNumberValue(i); break;
                 case decimal m: json.WriteNumberValue(m); break;
                 case double d: json.WriteNumberValue(d); break;
-                default: throw new NotSupportedException($"{Value.GetType().Name} is not written as JSON.");
+                case var other: throw new NotSupportedException($"{other.GetType().Name} is not written as JSON.");
             }
         }
     }
-
-    private static JsonValue Value(string name, IProperty property, object? clr, Dialect dialect) =>
-        new(name, dialect.Provider(property.GetTypeMapping().Converter is { } converter && clr is not null ? converter.ConvertToProvider(clr) : clr));
 
     private abstract class Dialect
     {
