@@ -65,16 +65,24 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
         return new SharedKeys(numbers, accounts)
         {
             OwnNumbers = ownNumbers.Keys.ToHashSet(StringComparer.Ordinal),
-            CarriedNumbers = numberCounts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
-            CarriedAccounts = accountCounts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
+            CarriedNumbers = numberCounts.Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            CarriedAccounts = accountCounts.Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
     }
 
     /// <summary>How many stored claims carry each of <paramref name="values"/> in <paramref name="column"/>, for the values carried by more than <paramref name="moreThan"/>.</summary>
-    private static Task<List<KeyValuePair<string, int>>> CountsAsync(AppealsDbContext db, IEnumerable<string> values,
+    /// <remarks>
+    /// The rows are a class, not a struct (they were <c>KeyValuePair&lt;string, int&gt;</c>): generic code over a class is shared
+    /// and precompiled with the CLI (ReadyToRun), but EF's query enumerator, <c>ToListAsync</c> and <see cref="QueryChunk"/> over
+    /// that struct were not, so each import process compiled about 57 methods for them on its first remittance.
+    /// </remarks>
+    private static Task<List<KeyCount>> CountsAsync(AppealsDbContext db, IEnumerable<string> values,
         Expression<Func<ClaimPayment, string>> column, int moreThan, CancellationToken ct) =>
         QueryChunk.ReadAsync(values, chunk => db.ClaimPayments.Select(column).Where(v => EF.Parameter(chunk).Contains(v))
-            .GroupBy(v => v).Where(g => g.Count() > moreThan).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), ct);
+            .GroupBy(v => v).Where(g => g.Count() > moreThan).Select(g => new KeyCount(g.Key, g.Count())), ct);
+
+    /// <summary>How many stored claims carry a value.</summary>
+    private sealed record KeyCount(string Value, int Count);
 
     /// <summary>
     /// Sets aside the payer claim numbers repeated on more than <see cref="MaxClaimsPerKeyInOneRemittance"/> claims of a
@@ -96,7 +104,7 @@ public sealed class ClaimMatchKeys(int maxClaimsPerKey = ClaimMatchKeys.DefaultM
     /// From the stored claims' count of each value: those past the limit are set aside as common (warned once each); of
     /// the rest, those that more stored claims carry than the remittance's own (<paramref name="own"/>) are shared.
     /// </summary>
-    private HashSet<string> Shared(List<KeyValuePair<string, int>> counts, Dictionary<string, int> own, HashSet<string> common,
+    private HashSet<string> Shared(List<KeyCount> counts, Dictionary<string, int> own, HashSet<string> common,
         Action<string> warn, Func<string, string> warning)
     {
         var shared = new HashSet<string>(StringComparer.Ordinal);

@@ -28,7 +28,14 @@ internal static class RedenialLinks
         ClaimMatchKeys keys, IReadOnlySet<long> passedOver, CasesByKey read, CancellationToken ct)
     {
         string OriginalOf(CaseKey c) => ownClaims.TryGetValue(c.ClaimPaymentId, out var k) ? k.Original : "";
-        List<string> NumbersOf(CaseKey c) => new[] { c.Number, OriginalOf(c) }.Where(keys.UsableNumber).Distinct().ToList();
+        List<string> NumbersOf(CaseKey c)
+        {
+            var found = new List<string>(2);
+            if (keys.UsableNumber(c.Number)) found.Add(c.Number);
+            var original = OriginalOf(c);
+            if (original != c.Number && keys.UsableNumber(original)) found.Add(original);
+            return found;
+        }
 
         var numbers = cases.SelectMany(NumbersOf).Distinct().ToList();
         var byNumber = await OthersAsync(db, numbers.Where(n => !read.Numbers.Contains(n)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PayerClaimControlNumber),
@@ -44,20 +51,23 @@ internal static class RedenialLinks
             return found.Where(o => o.Id != c.Id && o.PayerId == c.PayerId).ToList();
         }
 
-        var accounts = cases.Where(c => SameNumber(c).Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
+        // Each case's matches by number, found once: they decide both which accounts are read and the link.
+        var sameNumber = cases.Select(SameNumber).ToList();
+        var accounts = cases.Where((c, i) => sameNumber[i].Count == 0).Select(c => c.Account).Where(keys.UsableAccount).Distinct().ToList();
         var byAccount = await OthersAsync(db, accounts.Where(a => !read.Accounts.Contains(a)).ToList(), chunk => o => EF.Parameter(chunk).Contains(o.PatientControlNumber),
             original: false, passedOver, o => o.Account, read.Rows.Values.Where(c => read.Accounts.Contains(c.PatientControlNumber)), ct);
 
         var changes = new Dictionary<long, long?>();
-        foreach (var denial in cases)
+        for (var i = 0; i < cases.Count; i++)
         {
-            var same = SameNumber(denial);
+            var (denial, same) = (cases[i], sameNumber[i]);
             if (same.Count == 0 && keys.UsableAccount(denial.Account))
                 same = byAccount[denial.Account]
                     .Where(o => o.Id != denial.Id && o.PayerId == denial.PayerId && o.ServiceDate == denial.ServiceDate).ToList();
+            // The latest before the case by denial date, then id.
             var earlier = same
                 .Where(o => o.DenialDate < denial.DenialDate || o.DenialDate == denial.DenialDate && o.Id < denial.Id)
-                .OrderBy(o => o.DenialDate).ThenBy(o => o.Id).Select(o => (long?)o.Id).LastOrDefault();
+                .MaxBy(o => (o.DenialDate, o.Id))?.Id;
             if (earlier != denial.EarlierCaseId) changes[denial.Id] = earlier;
         }
         return changes;
